@@ -1,0 +1,40 @@
+"""Runtime settings: one pydantic-settings object, read from NAVIGATOR_* environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Every setting the service reads; the README's configuration table mirrors this class."""
+
+    model_config = SettingsConfigDict(env_prefix="NAVIGATOR_", extra="ignore")
+
+    database_url: str = Field(
+        default=f"sqlite:///{PROJECT_ROOT / 'var' / 'navigator.db'}",
+        description="SQLAlchemy URL: sqlite:///path or postgresql+psycopg://user@host/db.",
+    )
+    data_dir: Path = Field(default=PROJECT_ROOT / "data", description="Curated catalogue, taxonomy and rules.")
+    db_pool_size: int = Field(default=5, ge=1, description="PostgreSQL connections per worker process.")
+    db_max_overflow: int = Field(default=5, ge=0, description="Extra PostgreSQL connections under bursts.")
+    db_timeout_seconds: float = Field(default=2.0, gt=0, description="Connect and lock wait before a 503.")
+    cors_origins: list[str] = Field(default=["*"], description="Origins allowed to call the public API.")
+    redis_url: str | None = Field(default=None, description="Shared rate-limit counters; memory if unset.")
+    rate_limit_per_minute: int = Field(default=600, ge=1, description="Requests per client address a minute.")
+    rate_limit_key_per_minute: int = Field(default=1200, ge=1, description="Requests per API key a minute.")
+    max_body_bytes: int = Field(default=64 * 1024, ge=1, description="Largest request body accepted.")
+    demand_retention_days: int = Field(default=365, ge=1, description="How long match demand is kept.")
+    trusted_proxies: list[str] = Field(default=["127.0.0.1"], description="Addresses whose X-Forwarded-* is trusted.")
+    log_json: bool = Field(default=True, description="Structured JSON access logs.")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings; tests clear the cache to override them."""
+    return Settings()

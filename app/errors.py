@@ -1,0 +1,296 @@
+"""One error family (AppError) and the handlers that turn every failure into RFC 9457 problem+json."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+logger = logging.getLogger("app.errors")
+
+
+class FieldProblem(BaseModel):
+    """One invalid input: where it is and what is wrong, naming the valid values."""
+
+    field: str = Field(examples=["needs[0]"])
+    message: str = Field(examples=["Unknown need 'regulatory'. Valid values: research-expertise, …"])
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem details body."""
+
+    type: str = Field(default="about:blank", examples=["/problems/validation-error"])
+    title: str = Field(examples=["Your request has invalid fields"])
+    status: int = Field(examples=[422])
+    detail: str = Field(examples=["needs[0]: Unknown need 'regulatory'."])
+    instance: str | None = Field(default=None, examples=["/v1/match"])
+    errors: list[FieldProblem] | None = None
+
+
+class AppError(Exception):
+    """Base of every error the service raises on purpose; rendered as problem+json."""
+
+    status: int = 500
+    title: str = "Internal server error"
+    type: str = "about:blank"
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        errors: Sequence[FieldProblem] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = list(errors) if errors is not None else None
+        self.headers = dict(headers or {})
+
+
+class BadRequest(AppError):
+    status, title, type = 400, "Bad request", "/problems/bad-request"
+
+
+class Unauthorized(AppError):
+    status, title, type = 401, "Authentication required", "/problems/unauthorized"
+
+
+class Forbidden(AppError):
+    status, title, type = 403, "Not allowed for this key", "/problems/forbidden"
+
+
+class NotFound(AppError):
+    status, title, type = 404, "Not found", "/problems/not-found"
+
+
+class Gone(AppError):
+    status, title, type = 410, "Withdrawn", "/problems/gone"
+
+
+class Conflict(AppError):
+    status, title, type = 409, "Conflict", "/problems/conflict"
+
+
+class PreconditionFailed(AppError):
+    status, title, type = 412, "Someone else changed this first", "/problems/precondition-failed"
+
+
+class PreconditionRequired(AppError):
+    status, title, type = 428, "If-Match header required", "/problems/precondition-required"
+
+
+class PayloadTooLarge(AppError):
+    status, title, type = 413, "Request body too large", "/problems/payload-too-large"
+
+
+class UnsupportedMediaType(AppError):
+    status, title, type = 415, "Unsupported media type", "/problems/unsupported-media-type"
+
+
+class NotAcceptable(AppError):
+    status, title, type = 406, "Not acceptable", "/problems/not-acceptable"
+
+
+class TooManyRequests(AppError):
+    status, title, type = 429, "Too many requests", "/problems/too-many-requests"
+
+
+class ValidationProblem(AppError):
+    status, title, type = 422, "Your request has invalid fields", "/problems/validation-error"
+
+    def __init__(self, errors: Sequence[FieldProblem], *, detail: str | None = None) -> None:
+        summary = detail or "; ".join(f"{e.field}: {e.message}" for e in errors)
+        super().__init__(summary, errors=errors)
+
+
+class ServiceUnavailable(AppError):
+    status, title, type = 503, "Service temporarily unavailable", "/problems/service-unavailable"
+
+
+class NotModified(Exception):
+    """Not an error: the client's cached copy is current (answered 304 with the validators)."""
+
+    def __init__(self, headers: Mapping[str, str]) -> None:
+        super().__init__("not modified")
+        self.headers = dict(headers)
+
+
+def problem_response(
+    status: int,
+    detail: str,
+    *,
+    title: str | None = None,
+    type_: str = "about:blank",
+    instance: str | None = None,
+    errors: Sequence[FieldProblem] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
+    """A problem+json response; the one place such bodies are shaped."""
+    body = Problem(
+        type=type_,
+        title=title or HTTPStatus(status).phrase,
+        status=status,
+        detail=detail,
+        instance=instance,
+        errors=list(errors) if errors is not None else None,
+    )
+    return JSONResponse(
+        body.model_dump(exclude_none=True),
+        status_code=status,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=dict(headers or {}),
+    )
+
+
+def field_path(loc: Sequence[Any]) -> str:
+    """('body', 'needs', 1) -> 'needs[1]'; the request part (body, query, path) is dropped."""
+    parts = list(loc)
+    if parts and parts[0] in ("body", "query", "path", "header"):
+        parts = parts[1:]
+    path = ""
+    for part in parts:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path or "body"
+
+
+def _allowed_fields(request: Request, location: str) -> list[str]:
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return []
+    if location == "body":
+        body_params = list(getattr(dependant, "body_params", []))
+        names: list[str] = []
+        for param in body_params:
+            annotation = getattr(param.field_info, "annotation", None)
+            fields = getattr(annotation, "model_fields", None)
+            names.extend(fields.keys() if fields else [param.alias])
+        return names
+    return [param.alias for param in getattr(dependant, "query_params", [])]
+
+
+def _validation_message(request: Request, error: Mapping[str, Any]) -> str:
+    kind = error.get("type", "")
+    loc = error.get("loc", ())
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(request, str(loc[0]) if loc else "body")
+        name = field_path(loc)
+        return f"Unknown field '{name}'." + (f" Valid fields: {', '.join(allowed)}." if allowed else "")
+    if kind == "missing":
+        return "This field is required."
+    if kind == "json_invalid":
+        return f"The body is not valid JSON ({error.get('ctx', {}).get('error', 'parse error')})."
+    message = str(error.get("msg", "Invalid value."))
+    return message if message.endswith(".") else message + "."
+
+
+async def _on_app_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, AppError)
+    return problem_response(
+        exc.status,
+        exc.detail,
+        title=exc.title,
+        type_=exc.type,
+        instance=request.url.path,
+        errors=exc.errors,
+        headers=exc.headers,
+    )
+
+
+async def _on_validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    problems = [
+        FieldProblem(field=field_path(err.get("loc", ())), message=_validation_message(request, err))
+        for err in exc.errors()
+    ]
+    error = ValidationProblem(problems)
+    return await _on_app_error(request, error)
+
+
+async def _on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    status = exc.status_code
+    detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(status).description
+    if status == 404 and exc.detail == "Not Found":
+        detail = f"There is nothing at {request.url.path}. See /docs for the API."
+    if status == 405:
+        detail = f"{request.method} is not allowed on {request.url.path}."
+    return problem_response(
+        status, detail, type_="about:blank", instance=request.url.path, headers=getattr(exc, "headers", None)
+    )
+
+
+async def _on_not_modified(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, NotModified)
+    return Response(status_code=304, headers=exc.headers)
+
+
+async def _on_database_unavailable(request: Request, exc: Exception) -> Response:
+    logger.warning("database unavailable: %s", type(exc).__name__)
+    return problem_response(
+        503,
+        "The catalogue database is not answering. Please try again shortly.",
+        title=ServiceUnavailable.title,
+        type_=ServiceUnavailable.type,
+        instance=request.url.path,
+        headers={"Retry-After": "2"},
+    )
+
+
+async def _on_integrity_error(request: Request, exc: Exception) -> Response:
+    logger.info("integrity error on %s: %s", request.url.path, type(exc).__name__)
+    return problem_response(
+        409,
+        "The change clashes with data saved at the same moment (for example a slug just taken). Reload and retry.",
+        title=Conflict.title,
+        type_=Conflict.type,
+        instance=request.url.path,
+    )
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> Response:
+    logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem_response(
+        500,
+        "Something went wrong on our side. It has been logged; please try again.",
+        title="Internal server error",
+        instance=request.url.path,
+    )
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Map every failure, expected or not, to problem+json."""
+    app.add_exception_handler(AppError, _on_app_error)
+    app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.add_exception_handler(NotModified, _on_not_modified)
+    app.add_exception_handler(OperationalError, _on_database_unavailable)
+    app.add_exception_handler(PoolTimeoutError, _on_database_unavailable)
+    app.add_exception_handler(IntegrityError, _on_integrity_error)
+    app.add_exception_handler(DBAPIError, _on_database_unavailable)
+    app.add_exception_handler(Exception, _on_unexpected)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI declarations of the problem responses a route can give."""
+    declared: dict[int | str, dict[str, Any]] = {}
+    for status in statuses:
+        declared[status] = {
+            "model": Problem,
+            "description": HTTPStatus(status).phrase,
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+    return declared

@@ -1,0 +1,302 @@
+"""Catalogue tables (providers, offers, taxonomy terms, the version stamp) and their API schemas."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlmodel import Column
+from sqlmodel import Field as SQLField
+from sqlmodel import SQLModel
+
+from app.models.base import json_column, timestamp_column
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=80)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=500)]
+
+Cost = Literal["free", "paid", "equity", "varies"]
+OfferKind = Literal["programme", "service", "facility", "network", "funding", "advice", "workspace"]
+OfferStatus = Literal["active", "forthcoming", "closed"]
+ApplicationMode = Literal["rolling", "cohort"]
+Vocabulary = Literal["trl", "stage", "need", "sector", "organisation_type", "location", "provider_kind"]
+
+COSTS: tuple[str, ...] = ("free", "paid", "equity", "varies")
+OFFER_KINDS: tuple[str, ...] = ("programme", "service", "facility", "network", "funding", "advice", "workspace")
+OFFER_STATUSES: tuple[str, ...] = ("active", "forthcoming", "closed")
+CURATOR = "curator"
+
+
+# ---- tables -------------------------------------------------------------------------------------------------
+
+
+class CatalogueState(SQLModel, table=True):
+    """One row: the catalogue version stamp, changed in the same transaction as every write."""
+
+    __tablename__ = "catalogue_state"
+
+    id: int = SQLField(default=1, primary_key=True)
+    version: int = SQLField(default=0, sa_column=Column(Integer, nullable=False))
+    stamp: str = SQLField(sa_column=Column(String(64), nullable=False))
+    taxonomy_version: str = SQLField(default="", sa_column=Column(String(64), nullable=False))
+    updated_at: datetime = SQLField(sa_column=timestamp_column())
+
+
+class TaxonomyTerm(SQLModel, table=True):
+    """A term of one vocabulary (stage, need, sector, organisation type, location, provider kind, TRL)."""
+
+    __tablename__ = "taxonomy_term"
+    __table_args__ = (UniqueConstraint("vocabulary", "slug", name="uq_taxonomy_term_vocabulary_slug"),)
+
+    id: int | None = SQLField(default=None, primary_key=True)
+    vocabulary: str = SQLField(sa_column=Column(String(40), nullable=False, index=True))
+    slug: str = SQLField(sa_column=Column(String(80), nullable=False))
+    name: str = SQLField(sa_column=Column(String(200), nullable=False))
+    parent_slug: str | None = SQLField(default=None, sa_column=Column(String(80), nullable=True))
+    position: int = SQLField(sa_column=Column(Integer, nullable=False))
+    attributes: dict[str, Any] = SQLField(default_factory=dict, sa_column=json_column())
+    source: str = SQLField(sa_column=Column(String(40), nullable=False))
+    created_at: datetime = SQLField(sa_column=timestamp_column())
+    updated_at: datetime = SQLField(sa_column=timestamp_column())
+
+
+class Provider(SQLModel, table=True):
+    """An organisation that offers support to innovators."""
+
+    __tablename__ = "provider"
+
+    id: int | None = SQLField(default=None, primary_key=True)
+    slug: str = SQLField(sa_column=Column(String(80), nullable=False, unique=True))
+    name: str = SQLField(sa_column=Column(String(200), nullable=False))
+    kind: str = SQLField(sa_column=Column(String(40), nullable=False))
+    description: str = SQLField(sa_column=Column(Text, nullable=False))
+    website: str | None = SQLField(default=None, sa_column=Column(String(500), nullable=True))
+    base_location: str | None = SQLField(default=None, sa_column=Column(String(80), nullable=True))
+    provenance: dict[str, Any] = SQLField(sa_column=json_column())
+    version: int = SQLField(default=1, sa_column=Column(Integer, nullable=False))
+    created_at: datetime = SQLField(sa_column=timestamp_column())
+    updated_at: datetime = SQLField(sa_column=timestamp_column(index=True))
+    withdrawn_at: datetime | None = SQLField(default=None, sa_column=timestamp_column(nullable=True))
+
+
+class Offer(SQLModel, table=True):
+    """A programme, service, facility, network, fund, advice line or workspace an innovator can approach."""
+
+    __tablename__ = "offer"
+
+    id: int | None = SQLField(default=None, primary_key=True)
+    slug: str = SQLField(sa_column=Column(String(80), nullable=False, unique=True))
+    provider_id: int = SQLField(sa_column=Column(Integer, ForeignKey("provider.id"), nullable=False, index=True))
+    name: str = SQLField(sa_column=Column(String(200), nullable=False))
+    summary: str = SQLField(sa_column=Column(String(400), nullable=False))
+    description: str = SQLField(sa_column=Column(Text, nullable=False))
+    url: str | None = SQLField(default=None, sa_column=Column(String(500), nullable=True))
+    contact_route: str | None = SQLField(default=None, sa_column=Column(String(400), nullable=True))
+    needs: list[str] = SQLField(sa_column=json_column())
+    stages: list[int] = SQLField(sa_column=json_column())
+    trl_min: int = SQLField(sa_column=Column(Integer, nullable=False))
+    trl_max: int = SQLField(sa_column=Column(Integer, nullable=False))
+    trl_from_stages: bool = SQLField(default=True, nullable=False)
+    sectors: list[str] = SQLField(sa_column=json_column())
+    organisation_types: list[str] = SQLField(sa_column=json_column())
+    locations: list[str] = SQLField(sa_column=json_column())
+    cost: str = SQLField(sa_column=Column(String(20), nullable=False))
+    kind: str = SQLField(sa_column=Column(String(20), nullable=False))
+    status: str = SQLField(sa_column=Column(String(20), nullable=False, index=True))
+    application_mode: str = SQLField(sa_column=Column(String(20), nullable=False))
+    next_deadline: date | None = SQLField(default=None, nullable=True)
+    keywords: list[str] = SQLField(sa_column=json_column())
+    provenance: dict[str, Any] = SQLField(sa_column=json_column())
+    curator_judgement: list[str] = SQLField(sa_column=json_column())
+    last_verified_at: datetime | None = SQLField(default=None, sa_column=timestamp_column(nullable=True))
+    version: int = SQLField(default=1, sa_column=Column(Integer, nullable=False))
+    created_at: datetime = SQLField(sa_column=timestamp_column())
+    updated_at: datetime = SQLField(sa_column=timestamp_column(index=True))
+    withdrawn_at: datetime | None = SQLField(default=None, sa_column=timestamp_column(nullable=True))
+
+
+# ---- input schemas ------------------------------------------------------------------------------------------
+
+
+class StrictModel(BaseModel):
+    """Input models reject unknown fields, so a typo is an error rather than silently dropped data."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Provenance(StrictModel):
+    """Where a fact comes from: a seed document and the passage it rests on, or the curator."""
+
+    source: Annotated[str, StringConstraints(pattern=r"^(curator|[A-Za-z0-9_.-]+\.txt)$", max_length=120)] = Field(
+        description="A seed file name in shared/seeds/, or `curator` for the curator's own judgement.",
+        examples=["003_ce0b1fbad513ce44.txt"],
+    )
+    passage: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)] = Field(
+        description="The short passage of the source the entry rests on (or the curator's note).",
+    )
+
+
+class Application(StrictModel):
+    """How an innovator applies: any time (rolling) or in cohorts, with the next deadline when known."""
+
+    mode: ApplicationMode = "rolling"
+    next_deadline: date | None = None
+
+
+def _unique(values: list[Any]) -> list[Any]:
+    if len(set(values)) != len(values):
+        raise ValueError("must not repeat a value")
+    return values
+
+
+class ProviderCreate(StrictModel):
+    """A new provider, as curators write it in data/catalogue/providers.yaml or POST it."""
+
+    slug: Slug = Field(examples=["nexus-university-of-leeds"])
+    name: ShortText
+    kind: Slug = Field(description="A provider kind from /v1/provider-kinds.", examples=["university"])
+    description: LongText
+    website: Url | None = None
+    base_location: Slug | None = Field(default=None, description="A location slug from /v1/locations.")
+    provenance: Provenance
+
+
+class ProviderUpdate(StrictModel):
+    """A partial change to a provider: every field optional, only the fields sent are changed."""
+
+    name: ShortText | None = None
+    kind: Slug | None = None
+    description: LongText | None = None
+    website: Url | None = None
+    base_location: Slug | None = None
+    provenance: Provenance | None = None
+
+
+class OfferCreate(StrictModel):
+    """A new offer, as curators write it in data/catalogue/offers.yaml or POST it."""
+
+    slug: Slug = Field(examples=["propel-yh-accelerator"])
+    name: ShortText
+    provider: Slug = Field(description="The slug of the provider that runs the offer.")
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
+    description: LongText
+    url: Url | None = None
+    contact_route: Annotated[str, StringConstraints(strip_whitespace=True, max_length=400)] | None = None
+    needs: list[Slug] = Field(min_length=1, description="Need slugs (parents or children) from /v1/needs.")
+    stages: list[Annotated[int, Field(ge=1, le=7)]] = Field(min_length=1, description="Pathway stages 1-7 served.")
+    trl_min: Annotated[int, Field(ge=1, le=9)] | None = Field(default=None, description="Omit to derive from stages.")
+    trl_max: Annotated[int, Field(ge=1, le=9)] | None = Field(default=None, description="Omit to derive from stages.")
+    sectors: list[Slug] = Field(default_factory=list, description="Sectors served; empty serves all sectors.")
+    organisation_types: list[Slug] = Field(default_factory=list, description="Eligible organisation types; empty = all.")
+    locations: list[Slug] = Field(default_factory=list, description="Eligible innovator locations; empty = anywhere.")
+    cost: Cost = "varies"
+    kind: OfferKind
+    status: OfferStatus = "active"
+    application: Application = Field(default_factory=Application)
+    keywords: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]] = Field(
+        default_factory=list
+    )
+    provenance: Provenance
+    curator_judgement: list[Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")]] = Field(
+        default_factory=list, description="Fields that are the curator's judgement rather than a seed's statement."
+    )
+    last_verified_at: datetime | None = None
+
+    _unique_lists = field_validator("needs", "stages", "sectors", "organisation_types", "locations")(_unique)
+
+    @model_validator(mode="after")
+    def _trl_band_ordered(self) -> OfferCreate:
+        if (self.trl_min is None) != (self.trl_max is None):
+            raise ValueError("give both trl_min and trl_max, or neither to derive them from stages")
+        if self.trl_min is not None and self.trl_max is not None and self.trl_min > self.trl_max:
+            raise ValueError("trl_min must not exceed trl_max")
+        return self
+
+
+class OfferUpdate(StrictModel):
+    """A partial change to an offer: every field optional, only the fields sent are changed."""
+
+    name: ShortText | None = None
+    provider: Slug | None = None
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)] | None = None
+    description: LongText | None = None
+    url: Url | None = None
+    contact_route: Annotated[str, StringConstraints(strip_whitespace=True, max_length=400)] | None = None
+    needs: list[Slug] | None = Field(default=None, min_length=1)
+    stages: list[Annotated[int, Field(ge=1, le=7)]] | None = Field(default=None, min_length=1)
+    trl_min: Annotated[int, Field(ge=1, le=9)] | None = None
+    trl_max: Annotated[int, Field(ge=1, le=9)] | None = None
+    sectors: list[Slug] | None = None
+    organisation_types: list[Slug] | None = None
+    locations: list[Slug] | None = None
+    cost: Cost | None = None
+    kind: OfferKind | None = None
+    status: OfferStatus | None = None
+    application: Application | None = None
+    keywords: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]] | None = None
+    provenance: Provenance | None = None
+    curator_judgement: list[Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")]] | None = None
+    last_verified_at: datetime | None = None
+
+
+# ---- public schemas -----------------------------------------------------------------------------------------
+
+
+class ProviderRef(BaseModel):
+    """The provider of an offer, in brief."""
+
+    slug: str
+    name: str
+
+
+class OfferPublic(BaseModel):
+    """An offer as the public API shows it."""
+
+    slug: str = Field(examples=["propel-yh-accelerator"])
+    name: str
+    summary: str
+    description: str
+    url: str | None
+    contact_route: str | None
+    provider: ProviderRef
+    needs: list[str]
+    stages: list[int]
+    trl_band: tuple[int, int] = Field(description="Lowest and highest TRL served.", examples=[[5, 8]])
+    sectors: list[str] = Field(description="Sectors served; empty serves all sectors.")
+    organisation_types: list[str] = Field(description="Eligible organisation types; empty = all.")
+    locations: list[str] = Field(description="Eligible innovator locations; empty = anywhere.")
+    cost: Cost
+    kind: OfferKind
+    status: OfferStatus
+    application: Application
+    keywords: list[str]
+    provenance: Provenance
+    curator_judgement: list[str]
+    last_verified_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class ProviderPublic(BaseModel):
+    """A provider as the public API shows it."""
+
+    slug: str = Field(examples=["nexus-university-of-leeds"])
+    name: str
+    kind: str
+    description: str
+    website: str | None
+    base_location: str | None
+    provenance: Provenance
+    offer_count: int = Field(description="Active and forthcoming offers of this provider.")
+    created_at: datetime
+    updated_at: datetime
+
+
+class ProviderDetail(ProviderPublic):
+    """A provider with its offers."""
+
+    offers: list[OfferPublic]

@@ -1,0 +1,96 @@
+"""Read endpoints of the catalogue: offers and providers, filtered, paginated and cacheable."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.deps import SnapshotDep, conditional_get
+from app.errors import FieldProblem, Gone, NotFound, ValidationProblem, problem_responses
+from app.models.catalogue import SLUG_PATTERN, OfferPublic, ProviderDetail, ProviderPublic
+from app.pagination import PageMeta, paginate
+from app.services.offers import OfferFilters, filter_offers
+
+router = APIRouter(prefix="/v1", tags=["catalogue"], responses=problem_responses(500, 503))
+NOT_MODIFIED = {304: {"description": "Your cached copy (If-None-Match) is current."}}
+SlugPath = Annotated[str, Path(pattern=SLUG_PATTERN, max_length=80, examples=["propel-yh-accelerator"])]
+
+
+class OfferPage(PageMeta):
+    """One page of offers."""
+
+    items: list[OfferPublic]
+
+
+class ProviderPage(PageMeta):
+    """One page of providers."""
+
+    items: list[ProviderPublic]
+
+
+class ProviderFilters(BaseModel):
+    """Filters of GET /v1/providers."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: list[str] = Field(default_factory=list, description="Provider kind slug, repeatable.")
+    limit: int = Field(default=50, ge=1, le=100)
+    offset: int = Field(default=0, ge=0)
+
+
+@router.get(
+    "/offers",
+    responses={**NOT_MODIFIED, **problem_responses(422)},
+    openapi_extra={"x-example": "/v1/offers?need=professional-advice&stage=5&location=leeds"},
+)
+def list_offers(
+    snapshot: SnapshotDep, request: Request, response: Response, filters: Annotated[OfferFilters, Query()]
+) -> OfferPage:
+    """Offers matching the filters (OR within a field, AND across fields); closed offers only on request."""
+    conditional_get(request, response, snapshot.stamp)
+    offers = filter_offers(snapshot, filters)
+    items, meta = paginate(request, response, offers, limit=filters.limit, offset=filters.offset)
+    return OfferPage(items=items, **meta.model_dump())
+
+
+@router.get("/offers/{slug}", responses={**NOT_MODIFIED, **problem_responses(404, 410, 422)})
+def get_offer(slug: SlugPath, snapshot: SnapshotDep, request: Request, response: Response) -> OfferPublic:
+    """One offer; 410 Gone when it has been withdrawn."""
+    if slug in snapshot.withdrawn_offers:
+        raise Gone(f"The offer '{slug}' has been withdrawn from the catalogue.")
+    offer = snapshot.offers_by_slug.get(slug)
+    if offer is None:
+        raise NotFound(f"There is no offer '{slug}'. See /v1/offers.")
+    conditional_get(request, response, snapshot.stamp)
+    return offer
+
+
+@router.get("/providers", responses={**NOT_MODIFIED, **problem_responses(422)})
+def list_providers(
+    snapshot: SnapshotDep, request: Request, response: Response, filters: Annotated[ProviderFilters, Query()]
+) -> ProviderPage:
+    """Providers in name order, optionally of given kinds."""
+    conditional_get(request, response, snapshot.stamp)
+    unknown = snapshot.taxonomy.check("provider_kind", filters.kind)
+    if unknown:
+        valid = snapshot.taxonomy.describe_valid("provider_kind")
+        raise ValidationProblem([FieldProblem(field="kind", message=f"Unknown provider kind '{u}'. {valid}") for u in unknown])
+    kinds = set(filters.kind)
+    providers = [p for p in snapshot.providers if not kinds or p.kind in kinds]
+    items, meta = paginate(request, response, providers, limit=filters.limit, offset=filters.offset)
+    return ProviderPage(items=items, **meta.model_dump())
+
+
+@router.get("/providers/{slug}", responses={**NOT_MODIFIED, **problem_responses(404, 410, 422)})
+def get_provider(slug: SlugPath, snapshot: SnapshotDep, request: Request, response: Response) -> ProviderDetail:
+    """One provider with its offers (closed ones included, marked by status)."""
+    if slug in snapshot.withdrawn_providers:
+        raise Gone(f"The provider '{slug}' has been withdrawn from the catalogue.")
+    provider = snapshot.providers_by_slug.get(slug)
+    if provider is None:
+        raise NotFound(f"There is no provider '{slug}'. See /v1/providers.")
+    conditional_get(request, response, snapshot.stamp)
+    offers = [offer for offer in snapshot.offers if offer.provider.slug == slug]
+    return ProviderDetail(**provider.model_dump(), offers=offers)

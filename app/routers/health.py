@@ -1,0 +1,74 @@
+"""Liveness and readiness probes, and the API's front door."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+from sqlalchemy import text
+
+from app import __version__
+from app.db import SessionDep
+from app.errors import ServiceUnavailable, problem_responses
+from app.services.state import current_stamp
+
+router = APIRouter(tags=["health"])
+
+
+class Health(BaseModel):
+    """The process is up."""
+
+    status: str = Field(examples=["ok"])
+    version: str = Field(examples=[__version__])
+
+
+class Readiness(BaseModel):
+    """The database answers and holds a catalogue."""
+
+    status: str = Field(examples=["ready"])
+    database: str = Field(examples=["sqlite"])
+    catalogue_version: str = Field(examples=["9c1f0e2a7b3d4c55"])
+
+
+class Index(BaseModel):
+    """Where to go from here."""
+
+    name: str
+    version: str
+    docs: str
+    openapi: str
+    endpoints: dict[str, str]
+
+
+@router.get("/", include_in_schema=True, responses=problem_responses(500))
+def index() -> Index:
+    """The API's front door: links to the documentation and the main endpoints."""
+    return Index(
+        name="Support Navigator",
+        version=__version__,
+        docs="/docs",
+        openapi="/openapi.json",
+        endpoints={
+            "match": "/v1/match",
+            "pathway": "/v1/pathway",
+            "offers": "/v1/offers",
+            "providers": "/v1/providers",
+            "stages": "/v1/stages",
+            "needs": "/v1/needs",
+        },
+    )
+
+
+@router.get("/healthz", responses=problem_responses(500))
+def healthz() -> Health:
+    """Liveness: the process answers (the database is not consulted)."""
+    return Health(status="ok", version=__version__)
+
+
+@router.get("/readyz", responses=problem_responses(500, 503))
+def readyz(session: SessionDep) -> Readiness:
+    """Readiness: the database answers; 503 problem+json when it does not."""
+    session.execute(text("SELECT 1"))
+    stamp = current_stamp(session)
+    if stamp == "empty":
+        raise ServiceUnavailable("The database answers but holds no catalogue yet. Run `navigator load`.")
+    return Readiness(status="ready", database=session.get_bind().dialect.name, catalogue_version=stamp)

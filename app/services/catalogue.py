@@ -1,0 +1,152 @@
+"""Conversions between catalogue rows, the curated-file schemas and the public schemas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.models.base import as_utc
+from app.models.catalogue import (
+    Application,
+    Offer,
+    OfferCreate,
+    OfferPublic,
+    Provenance,
+    Provider,
+    ProviderCreate,
+    ProviderPublic,
+    ProviderRef,
+)
+from app.services.taxonomy import Taxonomy
+
+
+def provider_values(entry: ProviderCreate) -> dict[str, Any]:
+    """Column values of a provider row for a validated entry."""
+    return {
+        "slug": entry.slug,
+        "name": entry.name,
+        "kind": entry.kind,
+        "description": entry.description,
+        "website": entry.website,
+        "base_location": entry.base_location,
+        "provenance": entry.provenance.model_dump(),
+    }
+
+
+def offer_values(entry: OfferCreate, *, provider_id: int, taxonomy: Taxonomy) -> dict[str, Any]:
+    """Column values of an offer row for a validated entry; a missing TRL band is derived from the stages."""
+    derived = entry.trl_min is None
+    trl_min, trl_max = (
+        taxonomy.trl_band_for_stages(entry.stages) if derived else (entry.trl_min, entry.trl_max)
+    )
+    return {
+        "slug": entry.slug,
+        "provider_id": provider_id,
+        "name": entry.name,
+        "summary": entry.summary,
+        "description": entry.description,
+        "url": entry.url,
+        "contact_route": entry.contact_route,
+        "needs": list(entry.needs),
+        "stages": sorted(entry.stages),
+        "trl_min": trl_min,
+        "trl_max": trl_max,
+        "trl_from_stages": derived,
+        "sectors": list(entry.sectors),
+        "organisation_types": list(entry.organisation_types),
+        "locations": list(entry.locations),
+        "cost": entry.cost,
+        "kind": entry.kind,
+        "status": entry.status,
+        "application_mode": entry.application.mode,
+        "next_deadline": entry.application.next_deadline,
+        "keywords": list(entry.keywords),
+        "provenance": entry.provenance.model_dump(),
+        "curator_judgement": list(entry.curator_judgement),
+        "last_verified_at": as_utc(entry.last_verified_at),
+    }
+
+
+def offer_entry(row: Offer, provider_slug: str) -> OfferCreate:
+    """The curated-file form of an offer row (the inverse of offer_values), for export and edits."""
+    return OfferCreate(
+        slug=row.slug,
+        name=row.name,
+        provider=provider_slug,
+        summary=row.summary,
+        description=row.description,
+        url=row.url,
+        contact_route=row.contact_route,
+        needs=list(row.needs),
+        stages=list(row.stages),
+        trl_min=None if row.trl_from_stages else row.trl_min,
+        trl_max=None if row.trl_from_stages else row.trl_max,
+        sectors=list(row.sectors),
+        organisation_types=list(row.organisation_types),
+        locations=list(row.locations),
+        cost=row.cost,  # type: ignore[arg-type]
+        kind=row.kind,  # type: ignore[arg-type]
+        status=row.status,  # type: ignore[arg-type]
+        application=Application(mode=row.application_mode, next_deadline=row.next_deadline),  # type: ignore[arg-type]
+        keywords=list(row.keywords),
+        provenance=Provenance.model_validate(row.provenance),
+        curator_judgement=list(row.curator_judgement),
+        last_verified_at=as_utc(row.last_verified_at),
+    )
+
+
+def provider_entry(row: Provider) -> ProviderCreate:
+    """The curated-file form of a provider row."""
+    return ProviderCreate(
+        slug=row.slug,
+        name=row.name,
+        kind=row.kind,
+        description=row.description,
+        website=row.website,
+        base_location=row.base_location,
+        provenance=Provenance.model_validate(row.provenance),
+    )
+
+
+def offer_public(row: Offer, provider: Provider) -> OfferPublic:
+    """The public view of an offer row."""
+    return OfferPublic(
+        slug=row.slug,
+        name=row.name,
+        summary=row.summary,
+        description=row.description,
+        url=row.url,
+        contact_route=row.contact_route,
+        provider=ProviderRef(slug=provider.slug, name=provider.name),
+        needs=list(row.needs),
+        stages=list(row.stages),
+        trl_band=(row.trl_min, row.trl_max),
+        sectors=list(row.sectors),
+        organisation_types=list(row.organisation_types),
+        locations=list(row.locations),
+        cost=row.cost,  # type: ignore[arg-type]
+        kind=row.kind,  # type: ignore[arg-type]
+        status=row.status,  # type: ignore[arg-type]
+        application=Application(mode=row.application_mode, next_deadline=row.next_deadline),  # type: ignore[arg-type]
+        keywords=list(row.keywords),
+        provenance=Provenance.model_validate(row.provenance),
+        curator_judgement=list(row.curator_judgement),
+        last_verified_at=as_utc(row.last_verified_at),
+        created_at=as_utc(row.created_at),  # type: ignore[arg-type]
+        updated_at=as_utc(row.updated_at),  # type: ignore[arg-type]
+    )
+
+
+def provider_public(row: Provider, offer_count: int) -> ProviderPublic:
+    """The public view of a provider row."""
+    return ProviderPublic(
+        slug=row.slug,
+        name=row.name,
+        kind=row.kind,
+        description=row.description,
+        website=row.website,
+        base_location=row.base_location,
+        provenance=Provenance.model_validate(row.provenance),
+        offer_count=offer_count,
+        created_at=as_utc(row.created_at),  # type: ignore[arg-type]
+        updated_at=as_utc(row.updated_at),  # type: ignore[arg-type]
+    )

@@ -1,0 +1,105 @@
+"""The read model: one immutable snapshot of the catalogue per version stamp, shared by every reader.
+
+Each request reads the stamp (one single-row query); when another worker or host changed the catalogue,
+the stamp differs and this process rebuilds its snapshot, so every worker serves the new data at once.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlmodel import Session, select
+
+from app.models.base import as_utc
+from app.models.catalogue import Offer, OfferPublic, Provider, ProviderPublic
+from app.services.catalogue import offer_public, provider_public
+from app.services.loader import load_taxonomy_from_db
+from app.services.state import current_stamp
+from app.services.taxonomy import Taxonomy
+
+Derived = TypeVar("Derived")
+LIVE_STATUSES = ("active", "forthcoming")
+
+
+@dataclass
+class CatalogueSnapshot:
+    """The whole public catalogue at one version: immutable once built."""
+
+    stamp: str
+    taxonomy: Taxonomy
+    offers: tuple[OfferPublic, ...]
+    providers: tuple[ProviderPublic, ...]
+    withdrawn_offers: frozenset[str]
+    withdrawn_providers: frozenset[str]
+    offer_updated_at: dict[str, datetime]
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        self.offers_by_slug = {offer.slug: offer for offer in self.offers}
+        self.providers_by_slug = {provider.slug: provider for provider in self.providers}
+
+    def derived(self, name: str, build: Callable[[CatalogueSnapshot], Derived]) -> Derived:
+        """A structure computed once per snapshot (the matcher index, search terms), built on first use."""
+        with self._lock:
+            if name not in self._derived:
+                self._derived[name] = build(self)
+            return self._derived[name]  # type: ignore[no-any-return]
+
+
+def build_snapshot(session: Session, stamp: str) -> CatalogueSnapshot:
+    """Read the whole catalogue in one transaction and freeze it."""
+    taxonomy = load_taxonomy_from_db(session)
+    providers = {row.id: row for row in session.exec(select(Provider))}
+    offer_rows = list(session.exec(select(Offer).order_by(Offer.slug)))  # type: ignore[arg-type]
+    live_offers = [row for row in offer_rows if row.withdrawn_at is None and providers[row.provider_id].withdrawn_at is None]
+    counts: dict[int, int] = {}
+    for row in live_offers:
+        if row.status in LIVE_STATUSES:
+            counts[row.provider_id] = counts.get(row.provider_id, 0) + 1
+    public_providers = sorted(
+        (provider_public(row, counts.get(row.id or 0, 0)) for row in providers.values() if row.withdrawn_at is None),
+        key=lambda p: (p.name.casefold(), p.slug),
+    )
+    return CatalogueSnapshot(
+        stamp=stamp,
+        taxonomy=taxonomy,
+        offers=tuple(offer_public(row, providers[row.provider_id]) for row in live_offers),
+        providers=tuple(public_providers),
+        withdrawn_offers=frozenset(row.slug for row in offer_rows if row.withdrawn_at is not None),
+        withdrawn_providers=frozenset(row.slug for row in providers.values() if row.withdrawn_at is not None),
+        offer_updated_at={row.slug: as_utc(row.updated_at) for row in live_offers},  # type: ignore[misc]
+    )
+
+
+class SnapshotCache:
+    """Holds the newest snapshot this process has built; rebuilds when the stamp moves."""
+
+    def __init__(self) -> None:
+        self._snapshot: CatalogueSnapshot | None = None
+        self._lock = threading.Lock()
+
+    def get(self, session: Session) -> CatalogueSnapshot:
+        """The snapshot for the catalogue version this session sees."""
+        stamp = current_stamp(session)
+        snapshot = self._snapshot
+        if snapshot is not None and snapshot.stamp == stamp:
+            return snapshot
+        with self._lock:
+            snapshot = self._snapshot
+            if snapshot is None or snapshot.stamp != stamp:
+                snapshot = build_snapshot(session, stamp)
+                self._snapshot = snapshot
+            return snapshot
+
+    def clear(self) -> None:
+        """Forget the snapshot (tests that swap databases)."""
+        with self._lock:
+            self._snapshot = None
+
+
+snapshot_cache = SnapshotCache()

@@ -1,0 +1,189 @@
+"""The public vocabulary (stages, TRLs, needs, sectors, organisation types, locations, provider kinds) as data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class TermPublic(BaseModel):
+    """A vocabulary term."""
+
+    slug: str = Field(examples=["digital-health"])
+    name: str = Field(examples=["Digital health"])
+
+
+class TrlPublic(BaseModel):
+    """A technology readiness level and the stages whose band contains it."""
+
+    level: int = Field(examples=[7])
+    name: str = Field(examples=["System prototype demonstrated in an operational environment"])
+    stages: list[int] = Field(examples=[[5]])
+
+
+class StagePublic(BaseModel):
+    """A pathway stage with its default TRL band."""
+
+    number: int = Field(examples=[5])
+    slug: str = Field(examples=["clearance-and-trials"])
+    name: str = Field(examples=["Clearance and trials"])
+    description: str
+    trl_band: tuple[int, int] = Field(examples=[[6, 8]])
+
+
+class NeedPublic(BaseModel):
+    """A support need; top-level needs carry their child terms."""
+
+    slug: str = Field(examples=["professional-advice"])
+    name: str = Field(examples=["Professional advice (regulatory, legal, financial)"])
+    parent: str | None = None
+    source: str = Field(description="`support-table` for the region's own terms, `curator` for additions.")
+    children: list[NeedPublic] = Field(default_factory=list)
+
+
+class LocationPublic(BaseModel):
+    """Where an innovator can be; `parent` gives the nesting (leeds is in west-yorkshire)."""
+
+    slug: str = Field(examples=["leeds"])
+    name: str = Field(examples=["Leeds"])
+    parent: str | None = Field(examples=["west-yorkshire"])
+    within: list[str] = Field(description="Every enclosing location, nearest first.", examples=[["west-yorkshire"]])
+
+
+@dataclass(frozen=True)
+class Term:
+    """One row of one vocabulary, as stored in taxonomy_term."""
+
+    vocabulary: str
+    slug: str
+    name: str
+    parent: str | None = None
+    source: str = "support-table"
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+
+
+VOCABULARIES = ("trl", "stage", "need", "sector", "organisation_type", "location", "provider_kind")
+VOCABULARY_LABELS = {
+    "trl": "TRL",
+    "stage": "stage",
+    "need": "need",
+    "sector": "sector",
+    "organisation_type": "organisation type",
+    "location": "location",
+    "provider_kind": "provider kind",
+}
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """Every vocabulary, in display order, with the lookups the filters and the matcher need."""
+
+    version: str
+    terms: tuple[Term, ...]
+
+    def of(self, vocabulary: str) -> tuple[Term, ...]:
+        """The terms of one vocabulary, in order."""
+        return self._by_vocabulary.get(vocabulary, ())
+
+    @cached_property
+    def _by_vocabulary(self) -> dict[str, tuple[Term, ...]]:
+        grouped: dict[str, list[Term]] = {}
+        for term in self.terms:
+            grouped.setdefault(term.vocabulary, []).append(term)
+        return {name: tuple(terms) for name, terms in grouped.items()}
+
+    def slugs(self, vocabulary: str) -> tuple[str, ...]:
+        """Valid slugs of one vocabulary, in order."""
+        return tuple(term.slug for term in self.of(vocabulary))
+
+    @cached_property
+    def stage_bands(self) -> dict[int, tuple[int, int]]:
+        """Stage number -> (trl_min, trl_max)."""
+        return {
+            int(t.attributes["number"]): (int(t.attributes["trl_min"]), int(t.attributes["trl_max"]))
+            for t in self.of("stage")
+        }
+
+    def stages_for_trl(self, trl: int) -> list[int]:
+        """Every stage whose band contains the TRL (the bands overlap on purpose)."""
+        return [number for number, (low, high) in self.stage_bands.items() if low <= trl <= high]
+
+    def trl_band_for_stages(self, stages: Iterable[int]) -> tuple[int, int]:
+        """The TRL band covering every given stage."""
+        bands = [self.stage_bands[s] for s in stages]
+        return min(b[0] for b in bands), max(b[1] for b in bands)
+
+    @cached_property
+    def need_children(self) -> dict[str, tuple[str, ...]]:
+        """Parent need -> its child needs."""
+        children: dict[str, list[str]] = {}
+        for term in self.of("need"):
+            if term.parent:
+                children.setdefault(term.parent, []).append(term.slug)
+        return {parent: tuple(kids) for parent, kids in children.items()}
+
+    def need_family(self, slug: str) -> set[str]:
+        """A need and every need below it: asking for a parent matches offers tagged with its children."""
+        family = {slug}
+        for child in self.need_children.get(slug, ()):
+            family |= self.need_family(child)
+        return family
+
+    def need_name(self, slug: str) -> str:
+        """The display name of a need."""
+        return next((t.name for t in self.of("need") if t.slug == slug), slug)
+
+    @cached_property
+    def _location_parents(self) -> dict[str, str | None]:
+        return {t.slug: t.parent for t in self.of("location")}
+
+    def location_chain(self, slug: str) -> list[str]:
+        """A location and every location enclosing it: leeds -> leeds, west-yorkshire, yorkshire-and-humber, uk."""
+        chain: list[str] = []
+        current: str | None = slug
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = self._location_parents.get(current)
+        return chain
+
+    def check(self, vocabulary: str, values: Iterable[str]) -> list[str]:
+        """The values that are not slugs of the vocabulary."""
+        valid = set(self.slugs(vocabulary))
+        return [value for value in values if value not in valid]
+
+    def describe_valid(self, vocabulary: str) -> str:
+        """'Valid values: a, b, c.' for error messages."""
+        return "Valid values: " + ", ".join(self.slugs(vocabulary)) + "."
+
+
+def taxonomy_from_document(document: Mapping[str, Any]) -> Taxonomy:
+    """Build the taxonomy from data/taxonomy.yaml's parsed content (validated by catalogue_files)."""
+    terms: list[Term] = []
+    for trl in document["trls"]:
+        terms.append(Term("trl", str(trl["level"]), trl["name"], attributes={"level": int(trl["level"])}))
+    for stage in document["stages"]:
+        attributes = {
+            "number": int(stage["number"]),
+            "trl_min": int(stage["trl_min"]),
+            "trl_max": int(stage["trl_max"]),
+            "description": stage.get("description", ""),
+        }
+        terms.append(Term("stage", stage["slug"], stage["name"], attributes=attributes))
+    for need in document["needs"]:
+        terms.append(Term("need", need["slug"], need["name"], source=need.get("source") or "support-table"))
+        for child in need.get("children") or []:
+            terms.append(
+                Term("need", child["slug"], child["name"], parent=need["slug"], source=child.get("source") or "support-table")
+            )
+    for vocabulary, key in (("sector", "sectors"), ("organisation_type", "organisation_types")):
+        for item in document[key]:
+            terms.append(Term(vocabulary, item["slug"], item["name"], source=item.get("source") or "contract"))
+    for location in document["locations"]:
+        terms.append(Term("location", location["slug"], location["name"], parent=location.get("parent")))
+    for kind in document.get("provider_kinds", []):
+        terms.append(Term("provider_kind", kind["slug"], kind["name"], source="curator"))
+    return Taxonomy(version=str(document["version"]), terms=tuple(terms))
