@@ -179,7 +179,7 @@ class ProviderUpdate(StrictModel):
 class OfferCreate(StrictModel):
     """A new offer, as curators write it in data/catalogue/offers.yaml or POST it."""
 
-    slug: Slug = Field(examples=["propel-yh-accelerator"])
+    slug: Slug = Field(examples=["propel-yh"])
     name: ShortText
     provider: Slug = Field(description="The slug of the provider that runs the offer.")
     summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
@@ -256,7 +256,7 @@ class ProviderRef(BaseModel):
 class OfferPublic(BaseModel):
     """An offer as the public API shows it."""
 
-    slug: str = Field(examples=["propel-yh-accelerator"])
+    slug: str = Field(examples=["propel-yh"])
     name: str
     summary: str
     description: str

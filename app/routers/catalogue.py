@@ -15,7 +15,7 @@ from app.services.offers import OfferFilters, filter_offers
 
 router = APIRouter(prefix="/v1", tags=["catalogue"], responses=problem_responses(500, 503))
 NOT_MODIFIED = {304: {"description": "Your cached copy (If-None-Match) is current."}}
-SlugPath = Annotated[str, Path(pattern=SLUG_PATTERN, max_length=80, examples=["propel-yh-accelerator"])]
+SlugPath = Annotated[str, Path(pattern=SLUG_PATTERN, max_length=80, examples=["propel-yh"])]
 
 
 class OfferPage(PageMeta):
