@@ -5,12 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
-from app.deps import TAXONOMY_CACHE, SnapshotDep, conditional_get
+from app.deps import NOT_MODIFIED, TAXONOMY_CACHE, SnapshotDep, conditional_get
 from app.errors import problem_responses
 from app.services.taxonomy import LocationPublic, NeedPublic, StagePublic, TermPublic, TrlPublic
 
 router = APIRouter(prefix="/v1", tags=["taxonomy"], responses=problem_responses(422, 500, 503))
-NOT_MODIFIED = {304: {"description": "Your cached copy (If-None-Match) is current."}}
 
 
 class StagesResponse(BaseModel):
@@ -58,7 +57,9 @@ def list_stages(snapshot: SnapshotDep, request: Request, response: Response) -> 
         for t in taxonomy.of("stage")
     ]
     trls = [
-        TrlPublic(level=int(t.attributes["level"]), name=t.name, stages=taxonomy.stages_for_trl(int(t.attributes["level"])))
+        TrlPublic(
+            level=int(t.attributes["level"]), name=t.name, stages=taxonomy.stages_for_trl(int(t.attributes["level"]))
+        )
         for t in taxonomy.of("trl")
     ]
     return StagesResponse(taxonomy_version=taxonomy.version, stages=stages, trls=trls)
