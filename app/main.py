@@ -9,7 +9,7 @@ from app import __version__
 from app.config import get_settings
 from app.errors import install_error_handlers
 from app.middleware import RequestContextMiddleware
-from app.routers import catalogue, health, taxonomy
+from app.routers import catalogue, health, taxonomy, widget
 
 DESCRIPTION = """
 The Support Navigator tells a health innovator in the Leeds City Region which support to go to next.
@@ -35,6 +35,7 @@ def create_app() -> FastAPI:
             {"name": "catalogue", "description": "Offers and providers, filtered and paginated."},
             {"name": "taxonomy", "description": "The public vocabulary: stages, TRLs, needs, sectors, locations."},
             {"name": "health", "description": "Probes for load balancers and orchestrators."},
+            {"name": "widget", "description": "The embeddable `<support-navigator>` widget and its demo page."},
         ],
     )
     install_error_handlers(app)
@@ -48,6 +49,6 @@ def create_app() -> FastAPI:
         max_age=600,
     )
     app.add_middleware(RequestContextMiddleware)
-    for module in (health, taxonomy, catalogue):
+    for module in (health, taxonomy, catalogue, widget):
         app.include_router(module.router)
     return app
