@@ -6,6 +6,7 @@ import hashlib
 import html
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
@@ -18,7 +19,7 @@ SCRIPT_MEDIA_TYPE = "application/javascript; charset=utf-8"
 SCRIPT_CACHE = "public, max-age=300, stale-while-revalidate=86400"
 PAGE_CACHE = "public, no-cache"
 API_BASE_PLACEHOLDER = "__API_BASE__"
-NOT_MODIFIED = {304: {"description": "Your cached copy (If-None-Match) is current."}}
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Your cached copy (If-None-Match) is current."}}
 
 
 @cache
