@@ -274,7 +274,7 @@ a{color:var(--sn-accent);font-weight:600}
       }
       const retry = el("button", { type: "button", class: "retry", part: "button retry", text: this.t("retry") });
       retry.addEventListener("click", () => this._lastAction?.(true));
-      this._problem.replaceChildren(el("p", { class: "error", text: message }), list.childElementCount ? list : null, problem.kind === "input" ? null : retry);
+      this._problem.replaceChildren(...[el("p", { class: "error", text: message }), list.childElementCount ? list : null, problem.kind === "input" ? null : retry].filter(Boolean));
       this._problem.hidden = false;
       this._announce(message);
       if (focus) this._problem.focus();
@@ -523,7 +523,8 @@ a{color:var(--sn-accent);font-weight:600}
           this._announce(this.t("linkNotCopied"));
         }
       });
-      this._results.replaceChildren(heading, bar, ...content, this.getAttribute("url-state") === "off" ? null : el("div", { class: "bar" }, share));
+      this._results.replaceChildren(heading, bar, ...content);
+      if (this.getAttribute("url-state") !== "off") this._results.append(el("div", { class: "bar" }, share));
       this._results.hidden = false;
       this._loading.hidden = true;
       this._results.setAttribute("aria-busy", "false");

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -40,6 +41,15 @@ def focused(page: Any) -> dict[str, str]:
         }"""
     )
     return found
+
+
+def assert_no_stray_words(page: Any) -> None:
+    """No "null" or "undefined" leaks into what a person reads."""
+    texts: list[str] = page.eval_on_selector_all(
+        "support-navigator", "nodes => nodes.map(n => n.shadowRoot.querySelector('[part=container]').innerText)"
+    )
+    for text in texts:
+        assert not re.search(r"\b(null|undefined|NaN|\[object Object\])\b", text), text
 
 
 def assert_only_expected_origins(tab: Tab, *origins: str) -> None:
@@ -92,6 +102,7 @@ def test_fill_the_form_and_get_ranked_results_across_origins(
     query = parse_qs(urlsplit(page.url).query)
     assert query["sn-stage"] == ["5"] and query["sn-needs"] == ["regulatory-advice"] and query["sn-org"] == ["startup"]
 
+    assert_no_stray_words(page)
     RESULTS_DIR.mkdir(exist_ok=True)
     page.screenshot(path=str(RESULTS_DIR / "widget.png"), full_page=True)
     assert tab.problems == [], tab.problems
@@ -196,6 +207,7 @@ def test_api_stopped_then_back(tab: Tab, api_server: ApiServer, host_server: Hos
         page.click("support-navigator button[type=submit]")
         problem = page.wait_for_selector("support-navigator [part=error]:not([hidden])")
         assert "can't reach the support navigator" in problem.inner_text()
+        assert_no_stray_words(page)
         assert focused(page)["part"] == "error"
         retry = page.locator("support-navigator button[part~=retry]")
         retry.click()
@@ -217,6 +229,7 @@ def test_the_api_s_own_objection_is_shown_politely(tab: Tab, api_server: ApiServ
     text = problem.inner_text()
     assert text.startswith("Please check your answers:")
     assert page.locator("support-navigator button[part~=retry]").count() == 0
+    assert_no_stray_words(page)
     # The form explains the crosswalk and will not send the same mismatch again.
     assert "TRL 9 does not fit stage 1" in page.inner_text("support-navigator #crosswalk")
     page.click("support-navigator button[type=submit]")
@@ -278,6 +291,7 @@ def test_demo_page_on_the_api_origin(tab: Tab, api_server: ApiServer) -> None:
     themed.locator("#results-heading").wait_for()
     assert themed.locator("li.result").count() <= 3
     assert "sn-" not in page.url
+    assert_no_stray_words(page)
     assert _serious(page) == []
     RESULTS_DIR.mkdir(exist_ok=True)
     page.screenshot(path=str(RESULTS_DIR / "widget-demo.png"), full_page=True)
