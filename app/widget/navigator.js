@@ -503,7 +503,7 @@ a{color:var(--sn-accent);font-weight:600}
         const route = el("ol", { class: "route", part: "route" });
         for (const step of body.stages) {
           const title = el(`h${Math.min(h + 1, 6)}`, { part: "stage-title", text: this.t("routeStage", step.stage) });
-          const items = el("ol", { class: "list" }, ...step.results.map((item) => this._card(item, h + 2)));
+          const items = el("ol", { class: "list" }, ...step.results.map((item) => this._card(item, h + 2, true)));
           route.append(
             el("li", { part: step.is_current ? "stage current" : "stage", "aria-current": step.is_current ? "step" : null }, title, step.is_current ? el("p", { class: "here", text: this.t("youAreHere") }) : null, step.results.length ? items : el("p", { class: "hint", text: this.t("routeEmpty") }))
           );
@@ -533,7 +533,7 @@ a{color:var(--sn-accent);font-weight:600}
       this.dispatchEvent(new CustomEvent("support-navigator:results", { bubbles: true, composed: true, detail: { view, profile: this._profile, body } }));
     }
 
-    _card(item, level) {
+    _card(item, level, compact) {
       const offer = item.offer || {};
       const href = safeUrl(offer.url);
       const name = el("span", { text: offer.name || offer.slug || "" });
@@ -551,7 +551,7 @@ a{color:var(--sn-accent);font-weight:600}
         title,
         offer.provider?.name ? el("p", { class: "meta", part: "provider", text: this.t("provider", { name: offer.provider.name }) }) : null,
         item.forthcoming ? el("p", null, el("span", { class: "badge", part: "badge", text: this.t("forthcoming") })) : null,
-        offer.summary ? el("p", { part: "summary", text: offer.summary }) : null,
+        !compact && offer.summary ? el("p", { part: "summary", text: offer.summary }) : null,
         reasons.childElementCount ? el("p", { class: "meta", text: this.t("why") }) : null,
         reasons.childElementCount ? reasons : null
       );

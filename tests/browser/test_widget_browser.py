@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import RESULTS_DIR, ApiServer, HostServer, Tab
+from conftest import RESULTS_DIR, ApiServer, HostServer, Tab, free_port, partner_page, snippet_from_demo_page
 
 pytestmark = pytest.mark.browser
 
@@ -234,6 +234,20 @@ def test_the_api_s_own_objection_is_shown_politely(tab: Tab, api_server: ApiServ
     assert "TRL 9 does not fit stage 1" in page.inner_text("support-navigator #crosswalk")
     page.click("support-navigator button[type=submit]")
     assert "TRL 9 does not fit stage 1" in page.inner_text("support-navigator #form-error")
+
+
+def test_an_origin_the_api_does_not_allow_gets_the_friendly_message(tab: Tab, api_server: ApiServer) -> None:
+    # NAVIGATOR_CORS_ORIGINS names only the partner's origin: the browser itself refuses the answers elsewhere.
+    stranger = HostServer(port=free_port())
+    stranger.pages["/"] = (partner_page(snippet_from_demo_page(api_server.origin)), {})
+    stranger.serve()
+    try:
+        tab.page.goto(stranger.origin + "/")
+        problem = tab.page.wait_for_selector("support-navigator [part=error]:not([hidden])")
+        assert "can't reach the support navigator" in problem.inner_text()
+        assert tab.page.locator("support-navigator select#stage").count() == 0
+    finally:
+        stranger.shutdown()
 
 
 def test_no_results_says_so(tab: Tab, api_server: ApiServer, host_server: HostServer) -> None:
