@@ -9,7 +9,7 @@ from app import __version__
 from app.config import get_settings
 from app.errors import install_error_handlers
 from app.middleware import RequestContextMiddleware
-from app.routers import catalogue, health, taxonomy
+from app.routers import catalogue, health, matching, taxonomy
 
 DESCRIPTION = """
 The Support Navigator tells a health innovator in the Leeds City Region which support to go to next.
@@ -48,6 +48,6 @@ def create_app() -> FastAPI:
         max_age=600,
     )
     app.add_middleware(RequestContextMiddleware)
-    for module in (health, taxonomy, catalogue):
+    for module in (health, matching, taxonomy, catalogue):
         app.include_router(module.router)
     return app
