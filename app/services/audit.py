@@ -14,7 +14,7 @@ from app.models.access import AuditEvent
 from app.models.base import as_utc, utcnow
 from app.services.state import catalogue_version_number
 
-EntityType = Literal["offer", "provider", "need", "api_key"]
+EntityType = Literal["offer", "provider", "need", "taxonomy", "api_key"]
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class AuditFilters(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    entity_type: EntityType | None = Field(default=None, description="offer, provider, need or api_key.")
+    entity_type: EntityType | None = Field(default=None, description="offer, provider, need, taxonomy or api_key.")
     entity_slug: str | None = Field(default=None, max_length=100, examples=["propel-yh"])
     key_name: str | None = Field(default=None, max_length=100, description="The name of the key that wrote.")
     action: str | None = Field(default=None, max_length=40, examples=["update"])
