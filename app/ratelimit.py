@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import TooManyRequests, problem_response
 
@@ -19,11 +19,20 @@ EXEMPT_PATHS = frozenset({"/healthz", "/readyz"})
 Clock = Callable[[], float]
 
 
+def now() -> float:
+    """The wall clock the windows are aligned to (shared by every worker and host using the same Redis)."""
+    return time.time()
+
+
 class Counter(Protocol):
     """Counts hits of a bucket in the current window."""
 
     async def hit(self, bucket: str, window: int, ttl: int) -> int:
         """Add one hit to the bucket's window; return the window's count so far."""
+        ...
+
+    async def close(self) -> None:
+        """Release connections (at application shutdown)."""
         ...
 
 
@@ -43,6 +52,9 @@ class MemoryCounter:
         self._counts[key] = self._counts.get(key, 0) + 1
         return self._counts[key]
 
+    async def close(self) -> None:
+        """Nothing to release."""
+
 
 class RedisCounter:
     """Counters in Redis, so a limit holds across every worker and host that shares it."""
@@ -61,6 +73,10 @@ class RedisCounter:
             pipe.expire(key, ttl)
             count, _ = await pipe.execute()
         return int(count)
+
+    async def close(self) -> None:
+        """Close the connection pool (its connections belong to the event loop that is ending)."""
+        await self._redis.aclose()
 
 
 @dataclass(frozen=True)
@@ -93,20 +109,23 @@ class RateLimitMiddleware:
     If the shared counter store fails, requests are let through (and logged) rather than refused.
     """
 
-    def __init__(self, app: ASGIApp, *, limits: Limits, counter: Counter, clock: Clock = time.time) -> None:
+    def __init__(self, app: ASGIApp, *, limits: Limits, counter: Counter, clock: Clock | None = None) -> None:
         self.app = app
         self.limits = limits
         self.counter = counter
-        self.clock = clock
+        self.clock: Clock = clock or (lambda: now())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self.app(scope, self._closing_on_shutdown(receive), send)
+            return
         if scope["type"] != "http" or scope.get("path") in EXEMPT_PATHS or scope.get("method") == "OPTIONS":
             await self.app(scope, receive, send)
             return
-        now = self.clock()
+        moment = self.clock()
         size = self.limits.window_seconds
-        window = int(now // size)
-        retry_after = max(1, math.ceil((window + 1) * size - now))
+        window = int(moment // size)
+        retry_after = max(1, math.ceil((window + 1) * size - moment))
         client = scope.get("client")
         buckets = [(f"addr:{client[0] if client else 'unknown'}", self.limits.per_address)]
         key_bucket = _key_bucket(scope)
@@ -131,6 +150,18 @@ class RateLimitMiddleware:
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
+
+    def _closing_on_shutdown(self, receive: Receive) -> Receive:
+        async def wrapped() -> Message:
+            message = await receive()
+            if message["type"] == "lifespan.shutdown":
+                try:
+                    await self.counter.close()
+                except Exception as exc:  # shutting down regardless
+                    logger.warning("rate-limit store did not close cleanly: %s", type(exc).__name__)
+            return message
+
+        return wrapped
 
 
 def build_counter(redis_url: str | None, prefix: str) -> Counter:
