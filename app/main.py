@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
@@ -9,7 +12,8 @@ from app import __version__
 from app.config import get_settings
 from app.errors import install_error_handlers
 from app.middleware import RequestContextMiddleware
-from app.routers import catalogue, health, taxonomy
+from app.routers import catalogue, health, hsds, insights, taxonomy
+from app.services.demand import demand_recorder
 
 DESCRIPTION = """
 The Support Navigator tells a health innovator in the Leeds City Region which support to go to next.
@@ -23,6 +27,13 @@ Every error is RFC 9457 `application/problem+json`. Catalogue reads carry strong
 """
 
 
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    """Flush the anonymous demand events still queued when the server stops."""
+    yield
+    demand_recorder.close()
+
+
 def create_app() -> FastAPI:
     """Build the API."""
     settings = get_settings()
@@ -30,10 +41,13 @@ def create_app() -> FastAPI:
         title="Support Navigator",
         version=__version__,
         description=DESCRIPTION,
+        lifespan=lifespan,
         openapi_tags=[
             {"name": "matching", "description": "Ranked, explained support for an innovator's profile."},
             {"name": "catalogue", "description": "Offers and providers, filtered and paginated."},
             {"name": "taxonomy", "description": "The public vocabulary: stages, TRLs, needs, sectors, locations."},
+            {"name": "insights", "description": "Coverage of the pathway and demand from match requests."},
+            {"name": "hsds", "description": "Open Referral HSDS 3.0: the catalogue as services and organizations."},
             {"name": "health", "description": "Probes for load balancers and orchestrators."},
         ],
     )
@@ -44,10 +58,10 @@ def create_app() -> FastAPI:
         allow_credentials=False,
         allow_methods=["GET", "POST", "OPTIONS"],
         allow_headers=["Content-Type", "If-None-Match", "X-Request-ID"],
-        expose_headers=["ETag", "Link", "X-Total-Count", "X-Request-ID", "Retry-After"],
+        expose_headers=["ETag", "Link", "X-Total-Count", "X-Request-ID", "Retry-After", "Content-Disposition"],
         max_age=600,
     )
     app.add_middleware(RequestContextMiddleware)
-    for module in (health, taxonomy, catalogue):
+    for module in (health, taxonomy, catalogue, insights, hsds):
         app.include_router(module.router)
     return app
