@@ -26,9 +26,7 @@ from app.services.snapshot import snapshot_cache
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DATA_DIR = PROJECT_ROOT / "data"
-POSTGRES_ADMIN_URL = os.environ.get(
-    "NAVIGATOR_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
+POSTGRES_ADMIN_URL = os.environ.get("NAVIGATOR_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 REQUIRE_POSTGRES = os.environ.get("NAVIGATOR_REQUIRE_POSTGRES") == "1"
 
 
