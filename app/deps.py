@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
 
@@ -13,6 +13,7 @@ from app.services.snapshot import CatalogueSnapshot, snapshot_cache
 
 TAXONOMY_CACHE = "public, max-age=300, stale-while-revalidate=60"
 CATALOGUE_CACHE = "public, no-cache"
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Your cached copy (If-None-Match) is current."}}
 
 
 def get_snapshot(session: SessionDep) -> CatalogueSnapshot:

@@ -167,19 +167,16 @@ def field_path(loc: Sequence[Any]) -> str:
 
 
 def _allowed_fields(request: Request, location: str) -> list[str]:
-    route = request.scope.get("route")
-    dependant = getattr(route, "dependant", None)
+    """The field names a route accepts in the body or the query string (model parameters expanded)."""
+    dependant = getattr(request.scope.get("route"), "dependant", None)
     if dependant is None:
         return []
-    if location == "body":
-        body_params = list(getattr(dependant, "body_params", []))
-        names: list[str] = []
-        for param in body_params:
-            annotation = getattr(param.field_info, "annotation", None)
-            fields = getattr(annotation, "model_fields", None)
-            names.extend(fields.keys() if fields else [param.alias])
-        return names
-    return [param.alias for param in getattr(dependant, "query_params", [])]
+    params = getattr(dependant, "body_params" if location == "body" else "query_params", [])
+    names: list[str] = []
+    for param in params:
+        fields = getattr(getattr(param.field_info, "annotation", None), "model_fields", None)
+        names.extend(fields.keys() if fields else [param.alias])
+    return names
 
 
 def _validation_message(request: Request, error: Mapping[str, Any]) -> str:

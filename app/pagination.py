@@ -34,7 +34,9 @@ def _url(request: Request, offset: int, limit: int) -> str:
     return str(request.url.include_query_params(offset=offset, limit=limit))
 
 
-def paginate(request: Request, response: Response, items: Sequence[Item], *, limit: int, offset: int) -> tuple[list[Item], PageMeta]:
+def paginate(
+    request: Request, response: Response, items: Sequence[Item], *, limit: int, offset: int
+) -> tuple[list[Item], PageMeta]:
     """Slice one page, and set the Link header pointing to first, prev, next and last."""
     total = len(items)
     last_offset = max(0, ((total - 1) // limit) * limit) if total else 0

@@ -6,9 +6,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Integer, String
-from sqlmodel import Column
+from sqlmodel import Column, SQLModel
 from sqlmodel import Field as SQLField
-from sqlmodel import SQLModel
 
 from app.models.base import json_column, timestamp_column
 

@@ -7,9 +7,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlmodel import Column
+from sqlmodel import Column, SQLModel
 from sqlmodel import Field as SQLField
-from sqlmodel import SQLModel
 
 from app.models.base import json_column, timestamp_column
 
@@ -191,7 +190,9 @@ class OfferCreate(StrictModel):
     trl_min: Annotated[int, Field(ge=1, le=9)] | None = Field(default=None, description="Omit to derive from stages.")
     trl_max: Annotated[int, Field(ge=1, le=9)] | None = Field(default=None, description="Omit to derive from stages.")
     sectors: list[Slug] = Field(default_factory=list, description="Sectors served; empty serves all sectors.")
-    organisation_types: list[Slug] = Field(default_factory=list, description="Eligible organisation types; empty = all.")
+    organisation_types: list[Slug] = Field(
+        default_factory=list, description="Eligible organisation types; empty = all."
+    )
     locations: list[Slug] = Field(default_factory=list, description="Eligible innovator locations; empty = anywhere.")
     cost: Cost = "varies"
     kind: OfferKind

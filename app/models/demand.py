@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Integer, String
-from sqlmodel import Column
+from sqlmodel import Column, SQLModel
 from sqlmodel import Field as SQLField
-from sqlmodel import SQLModel
 
 from app.models.base import json_column, timestamp_column
 

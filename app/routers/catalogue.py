@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.deps import SnapshotDep, conditional_get
+from app.deps import NOT_MODIFIED, SnapshotDep, conditional_get
 from app.errors import FieldProblem, Gone, NotFound, ValidationProblem, problem_responses
 from app.models.catalogue import SLUG_PATTERN, OfferPublic, ProviderDetail, ProviderPublic
 from app.pagination import PageMeta, paginate
@@ -17,7 +17,6 @@ from app.services.facets import OfferFacets, offer_facets
 from app.services.offers import OfferFilters, OfferSelection, filter_offers
 
 router = APIRouter(prefix="/v1", tags=["catalogue"], responses=problem_responses(500, 503))
-NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Your cached copy (If-None-Match) is current."}}
 SlugPath = Annotated[str, Path(pattern=SLUG_PATTERN, max_length=80, examples=["propel-yh"])]
 
 
@@ -112,7 +111,9 @@ def list_providers(
     unknown = snapshot.taxonomy.check("provider_kind", filters.kind)
     if unknown:
         valid = snapshot.taxonomy.describe_valid("provider_kind")
-        raise ValidationProblem([FieldProblem(field="kind", message=f"Unknown provider kind '{u}'. {valid}") for u in unknown])
+        raise ValidationProblem(
+            [FieldProblem(field="kind", message=f"Unknown provider kind '{u}'. {valid}") for u in unknown]
+        )
     kinds = set(filters.kind)
     providers = [p for p in snapshot.providers if not kinds or p.kind in kinds]
     if fmt != "json":

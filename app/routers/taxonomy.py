@@ -7,14 +7,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
 
-from app.deps import TAXONOMY_CACHE, SnapshotDep, conditional_get
+from app.deps import NOT_MODIFIED, TAXONOMY_CACHE, SnapshotDep, conditional_get
 from app.errors import problem_responses
 from app.renditions import EXPORT_RESPONSES, Format, carried_headers, export_response, negotiate
 from app.services.exports import TERM_COLUMNS, term_row
 from app.services.taxonomy import LocationPublic, NeedPublic, StagePublic, TermPublic, TrlPublic
 
 router = APIRouter(prefix="/v1", tags=["taxonomy"], responses=problem_responses(406, 422, 500, 503))
-NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Your cached copy (If-None-Match) is current."}}
 RENDITIONS: dict[int | str, dict[str, Any]] = {**EXPORT_RESPONSES, **NOT_MODIFIED}
 FormatQuery = Annotated[
     Format | None, Query(description="json (default), csv or ndjson: one row per term; overrides Accept.")

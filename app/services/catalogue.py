@@ -35,9 +35,7 @@ def provider_values(entry: ProviderCreate) -> dict[str, Any]:
 def offer_values(entry: OfferCreate, *, provider_id: int, taxonomy: Taxonomy) -> dict[str, Any]:
     """Column values of an offer row for a validated entry; a missing TRL band is derived from the stages."""
     derived = entry.trl_min is None
-    trl_min, trl_max = (
-        taxonomy.trl_band_for_stages(entry.stages) if derived else (entry.trl_min, entry.trl_max)
-    )
+    trl_min, trl_max = taxonomy.trl_band_for_stages(entry.stages) if derived else (entry.trl_min, entry.trl_max)
     return {
         "slug": entry.slug,
         "provider_id": provider_id,
@@ -83,10 +81,10 @@ def offer_entry(row: Offer, provider_slug: str) -> OfferCreate:
         sectors=list(row.sectors),
         organisation_types=list(row.organisation_types),
         locations=list(row.locations),
-        cost=row.cost,  # type: ignore[arg-type]
-        kind=row.kind,  # type: ignore[arg-type]
-        status=row.status,  # type: ignore[arg-type]
-        application=Application(mode=row.application_mode, next_deadline=row.next_deadline),  # type: ignore[arg-type]
+        cost=row.cost,
+        kind=row.kind,
+        status=row.status,
+        application=Application(mode=row.application_mode, next_deadline=row.next_deadline),
         keywords=list(row.keywords),
         provenance=Provenance.model_validate(row.provenance),
         curator_judgement=list(row.curator_judgement),
@@ -123,16 +121,16 @@ def offer_public(row: Offer, provider: Provider) -> OfferPublic:
         sectors=list(row.sectors),
         organisation_types=list(row.organisation_types),
         locations=list(row.locations),
-        cost=row.cost,  # type: ignore[arg-type]
-        kind=row.kind,  # type: ignore[arg-type]
-        status=row.status,  # type: ignore[arg-type]
-        application=Application(mode=row.application_mode, next_deadline=row.next_deadline),  # type: ignore[arg-type]
+        cost=row.cost,
+        kind=row.kind,
+        status=row.status,
+        application=Application(mode=row.application_mode, next_deadline=row.next_deadline),
         keywords=list(row.keywords),
         provenance=Provenance.model_validate(row.provenance),
         curator_judgement=list(row.curator_judgement),
         last_verified_at=as_utc(row.last_verified_at),
-        created_at=as_utc(row.created_at),  # type: ignore[arg-type]
-        updated_at=as_utc(row.updated_at),  # type: ignore[arg-type]
+        created_at=as_utc(row.created_at),
+        updated_at=as_utc(row.updated_at),
     )
 
 
@@ -147,6 +145,6 @@ def provider_public(row: Provider, offer_count: int) -> ProviderPublic:
         base_location=row.base_location,
         provenance=Provenance.model_validate(row.provenance),
         offer_count=offer_count,
-        created_at=as_utc(row.created_at),  # type: ignore[arg-type]
-        updated_at=as_utc(row.updated_at),  # type: ignore[arg-type]
+        created_at=as_utc(row.created_at),
+        updated_at=as_utc(row.updated_at),
     )

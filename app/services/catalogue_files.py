@@ -1,4 +1,4 @@
-"""Reading and validating the curated catalogue files (taxonomy.yaml, catalogue/providers.yaml, catalogue/offers.yaml)."""
+"""Reading and validating the curated catalogue files (taxonomy.yaml and catalogue/*.yaml)."""
 
 from __future__ import annotations
 
@@ -124,7 +124,9 @@ def _check_terms(
     taxonomy: Taxonomy, vocabulary: str, values: Iterable[str], where: str, field: str, problems: list[str]
 ) -> None:
     for bad in taxonomy.check(vocabulary, values):
-        problems.append(f"{where}: field '{field}': unknown {vocabulary} '{bad}'. {taxonomy.describe_valid(vocabulary)}")
+        problems.append(
+            f"{where}: field '{field}': unknown {vocabulary} '{bad}'. {taxonomy.describe_valid(vocabulary)}"
+        )
 
 
 def validate_taxonomy_document(raw: Any, label: str, problems: list[str]) -> Taxonomy | None:

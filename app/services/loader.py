@@ -70,7 +70,9 @@ def _load_taxonomy(session: Session, taxonomy: Taxonomy, report: LoadReport) -> 
             values = _term_values(term, position)
             row = existing.get((vocabulary, term.slug))
             if row is None:
-                session.add(TaxonomyTerm(vocabulary=vocabulary, slug=term.slug, created_at=now, updated_at=now, **values))
+                session.add(
+                    TaxonomyTerm(vocabulary=vocabulary, slug=term.slug, created_at=now, updated_at=now, **values)
+                )
                 report.created["taxonomy"] += 1
             elif _apply(row, values):
                 row.updated_at = now

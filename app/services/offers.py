@@ -48,8 +48,10 @@ class OfferFilters(OfferSelection, FormatParam):
 
 def _check_slugs(taxonomy: Taxonomy, vocabulary: str, field: str, values: Sequence[str]) -> list[FieldProblem]:
     return [
-        FieldProblem(field=f"{field}[{i}]" if len(values) > 1 else field,
-                     message=f"Unknown {vocabulary.replace('_', ' ')} '{value}'. {taxonomy.describe_valid(vocabulary)}")
+        FieldProblem(
+            field=f"{field}[{i}]" if len(values) > 1 else field,
+            message=f"Unknown {vocabulary.replace('_', ' ')} '{value}'. {taxonomy.describe_valid(vocabulary)}",
+        )
         for i, value in enumerate(values)
         if value not in set(taxonomy.slugs(vocabulary))
     ]

@@ -55,8 +55,10 @@ def build_snapshot(session: Session, stamp: str) -> CatalogueSnapshot:
     """Read the whole catalogue in one transaction and freeze it."""
     taxonomy = load_taxonomy_from_db(session)
     providers = {row.id: row for row in session.exec(select(Provider))}
-    offer_rows = list(session.exec(select(Offer).order_by(Offer.slug)))  # type: ignore[arg-type]
-    live_offers = [row for row in offer_rows if row.withdrawn_at is None and providers[row.provider_id].withdrawn_at is None]
+    offer_rows = list(session.exec(select(Offer).order_by(Offer.slug)))
+    live_offers = [
+        row for row in offer_rows if row.withdrawn_at is None and providers[row.provider_id].withdrawn_at is None
+    ]
     counts: dict[int, int] = {}
     for row in live_offers:
         if row.status in LIVE_STATUSES:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 
 from sqlalchemy import text, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.models.base import utcnow
 from app.models.catalogue import CatalogueState
@@ -25,7 +25,7 @@ def bump_stamp(session: Session, *, taxonomy_version: str | None = None) -> str:
     values: dict[str, object] = {"version": CatalogueState.version + 1, "stamp": stamp, "updated_at": utcnow()}
     if taxonomy_version is not None:
         values["taxonomy_version"] = taxonomy_version
-    result = session.exec(update(CatalogueState).where(CatalogueState.id == 1).values(**values))  # type: ignore[call-overload]
+    result = session.exec(update(CatalogueState).where(col(CatalogueState.id) == 1).values(**values))
     if result.rowcount == 0:
         session.add(
             CatalogueState(id=1, version=1, stamp=stamp, taxonomy_version=taxonomy_version or "", updated_at=utcnow())

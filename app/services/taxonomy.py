@@ -177,7 +177,13 @@ def taxonomy_from_document(document: Mapping[str, Any]) -> Taxonomy:
         terms.append(Term("need", need["slug"], need["name"], source=need.get("source") or "support-table"))
         for child in need.get("children") or []:
             terms.append(
-                Term("need", child["slug"], child["name"], parent=need["slug"], source=child.get("source") or "support-table")
+                Term(
+                    "need",
+                    child["slug"],
+                    child["name"],
+                    parent=need["slug"],
+                    source=child.get("source") or "support-table",
+                )
             )
     for vocabulary, key in (("sector", "sectors"), ("organisation_type", "organisation_types")):
         for item in document[key]:
