@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from app.deps import NOT_MODIFIED, SnapshotDep, conditional_get
 from app.errors import FieldProblem, Gone, NotFound, ValidationProblem, problem_responses

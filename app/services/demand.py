@@ -39,8 +39,11 @@ _STOP = object()
 def catalogue_vocabulary(snapshot: CatalogueSnapshot) -> frozenset[str]:
     """Every analysed term of the catalogue's offers: the only keyword terms demand may store."""
 
-    def build(snap: CatalogueSnapshot) -> frozenset[str]:
-        return frozenset(term for weights in text_index(snap).terms.values() for term in weights)
+    # Built outside `derived` (its lock is not re-entrant, and the text index is itself derived).
+    index = text_index(snapshot)
+
+    def build(_snap: CatalogueSnapshot) -> frozenset[str]:
+        return frozenset(term for weights in index.terms.values() for term in weights)
 
     return snapshot.derived("demand_vocabulary", build)
 
@@ -93,6 +96,10 @@ class DemandRecorder:
         self.written = 0
         self.dropped = 0
         self.failed = 0
+
+    def bind(self, engine: Engine | None) -> None:
+        """Write to this engine from now on (None: the configured one); tests bind their own database."""
+        self._engine = engine
 
     def record(self, event: dict[str, Any]) -> bool:
         """Queue one event; False (and counted) when the queue is full."""

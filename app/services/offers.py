@@ -38,8 +38,10 @@ class OfferSelection(BaseModel):
     modified_after: datetime | None = Field(default=None, description="Only offers changed after this time.")
 
 
-class OfferFilters(OfferSelection, FormatParam):
+class OfferFilters(FormatParam, OfferSelection):
     """Filters of GET /v1/offers, with the order, the page and the rendition."""
+
+    model_config = ConfigDict(extra="forbid")
 
     sort: OfferSort | None = Field(default=None, description="Default: relevance with q, else name.")
     limit: int = Field(default=20, ge=1, le=100)

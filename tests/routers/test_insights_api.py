@@ -29,7 +29,13 @@ def test_facets_count_the_live_catalogue(client: TestClient) -> None:
     assert sectors["digital-health"] == 5
     assert sectors["biotech"] == 4
     assert _facet(body, "kind") == {
-        "programme": 0, "service": 1, "facility": 1, "network": 0, "funding": 2, "advice": 2, "workspace": 0
+        "programme": 0,
+        "service": 1,
+        "facility": 1,
+        "network": 0,
+        "funding": 2,
+        "advice": 2,
+        "workspace": 0,
     }
     assert _facet(body, "cost") == {"free": 1, "paid": 2, "equity": 2, "varies": 1}
     provider_kinds = _facet(body, "provider_kind")
@@ -105,8 +111,12 @@ def test_coverage_heatmap_is_accessible_svg(client: TestClient) -> None:
     texts = {t.text for t in root.iter(f"{ns}text")}
     assert "Work space" in texts
     etag = response.headers["etag"]
-    assert client.get("/v1/insights/coverage.svg", params={"sector": "medtech"},
-                      headers={"If-None-Match": etag}).status_code == 304
+    assert (
+        client.get(
+            "/v1/insights/coverage.svg", params={"sector": "medtech"}, headers={"If-None-Match": etag}
+        ).status_code
+        == 304
+    )
 
 
 def test_vocabularies_export_as_csv_and_ndjson(client: TestClient) -> None:
@@ -115,7 +125,9 @@ def test_vocabularies_export_as_csv_and_ndjson(client: TestClient) -> None:
     assert (stages[4]["trl_min"], stages[4]["trl_max"]) == ("6", "8")
     needs = client.get("/v1/needs", headers={"Accept": "application/x-ndjson"}).text.splitlines()
     assert len(needs) == len(client.get("/v1/needs", params={"format": "csv"}).text.splitlines()) - 1
-    assert client.get("/v1/sectors", params={"format": "csv"}).headers["content-disposition"].endswith(
-        'filename="sectors.csv"'
+    assert (
+        client.get("/v1/sectors", params={"format": "csv"})
+        .headers["content-disposition"]
+        .endswith('filename="sectors.csv"')
     )
     assert client.get("/v1/locations", headers={"Accept": "image/png"}).status_code == 406
