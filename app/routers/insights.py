@@ -119,7 +119,11 @@ def get_coverage_svg(
     openapi_extra={"x-example": "/v1/insights/demand?since=2026-01-01&until=2026-03-31"},
 )
 def get_demand(
-    session: SessionDep, snapshot: SnapshotDep, request: Request, query: Annotated[DemandQuery, Query()]
+    session: SessionDep,
+    snapshot: SnapshotDep,
+    request: Request,
+    response: Response,
+    query: Annotated[DemandQuery, Query()],
 ) -> DemandReport | Response:
     """What innovators asked the matcher for over a period, set against what the catalogue offers.
 
@@ -145,7 +149,8 @@ def get_demand(
         min_term_requests=settings.demand_min_term_requests,
         top=query.top,
     )
-    if fmt == "json":
-        return report
     headers = {"Cache-Control": "no-store"}
+    if fmt == "json":
+        response.headers.update(headers)
+        return report
     return export_response(fmt, demand_rows(report), dict, DEMAND_COLUMNS, filename="demand", headers=headers)
