@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 
 from app import __version__
@@ -10,7 +13,8 @@ from app.config import get_settings
 from app.errors import install_error_handlers
 from app.middleware import PublicCORSMiddleware, RequestContextMiddleware
 from app.ratelimit import Limits, RateLimitMiddleware, build_counter
-from app.routers import admin, catalogue, health, matching, taxonomy
+from app.routers import admin, catalogue, health, hsds, insights, matching, taxonomy
+from app.services.demand import demand_recorder
 
 DESCRIPTION = """
 The Support Navigator tells a health innovator in the Leeds City Region which support to go to next.
@@ -24,6 +28,13 @@ Every error is RFC 9457 `application/problem+json`. Catalogue reads carry strong
 """
 
 
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    """Flush the anonymous demand events still queued when the server stops."""
+    yield
+    demand_recorder.close()
+
+
 def create_app() -> FastAPI:
     """Build the API."""
     settings = get_settings()
@@ -31,10 +42,13 @@ def create_app() -> FastAPI:
         title="Support Navigator",
         version=__version__,
         description=DESCRIPTION,
+        lifespan=lifespan,
         openapi_tags=[
             {"name": "matching", "description": "Ranked, explained support for an innovator's profile."},
             {"name": "catalogue", "description": "Offers and providers, filtered and paginated."},
             {"name": "taxonomy", "description": "The public vocabulary: stages, TRLs, needs, sectors, locations."},
+            {"name": "insights", "description": "Coverage of the pathway and demand from match requests."},
+            {"name": "hsds", "description": "Open Referral HSDS 3.0: the catalogue as services and organizations."},
             {"name": "health", "description": "Probes for load balancers and orchestrators."},
             {
                 "name": "admin",
@@ -56,6 +70,6 @@ def create_app() -> FastAPI:
         )
     app.add_middleware(PublicCORSMiddleware, origins=settings.cors_origins)
     app.add_middleware(RequestContextMiddleware)
-    for module in (health, matching, taxonomy, catalogue, admin):
+    for module in (health, matching, taxonomy, catalogue, insights, hsds, admin):
         app.include_router(module.router)
     return app

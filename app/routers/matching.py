@@ -26,6 +26,7 @@ from app.models.matching import (
     StageOut,
 )
 from app.models.catalogue import ProviderRef
+from app.services.demand import record_match
 from app.services.matching import current_rules, run_match, run_pathway
 from app.services.snapshot import CatalogueSnapshot
 
@@ -74,6 +75,11 @@ def _result(snapshot: CatalogueSnapshot, scored: ScoredOffer, *, explain: bool) 
     )
 
 
+def _record(outcome: MatchOutcome) -> None:
+    """Queue the anonymous demand record: the normalised profile and the offers returned, nothing else."""
+    record_match(outcome.profile.as_dict(), [scored.offer.slug for scored in outcome.results])
+
+
 def _response(snapshot: CatalogueSnapshot, outcome: MatchOutcome, *, explain: bool) -> MatchResponse:
     return MatchResponse(
         profile=ProfileOut.model_validate(outcome.profile.as_dict()),
@@ -94,6 +100,7 @@ def match_post(snapshot: SnapshotDep, body: Annotated[MatchRequest, Body(example
     """Ranked offers for an innovator's profile, each with the reasons it was chosen."""
     explain = body.explain == "full"
     outcome = run_match(snapshot, _profile(body, body.limit), explain=explain)
+    _record(outcome)
     return _response(snapshot, outcome, explain=explain)
 
 
@@ -105,6 +112,7 @@ def match_get(
     conditional_get(request, response, f"{snapshot.stamp}:{current_rules().version}")
     explain = query.explain == "full"
     outcome = run_match(snapshot, _profile(query, query.limit), explain=explain)
+    _record(outcome)
     return _response(snapshot, outcome, explain=explain)
 
 
