@@ -9,6 +9,7 @@ from fastapi import APIRouter, Body, Query, Request, Response
 from app.deps import NOT_MODIFIED, SnapshotDep, conditional_get
 from app.errors import problem_responses
 from app.matching import MatchOutcome, Profile, ScoredOffer
+from app.models.catalogue import ProviderRef
 from app.models.matching import (
     EXAMPLE_REQUEST,
     MatchedOffer,
@@ -25,7 +26,6 @@ from app.models.matching import (
     RouteStep,
     StageOut,
 )
-from app.models.catalogue import ProviderRef
 from app.services.demand import record_match
 from app.services.matching import current_rules, run_match, run_pathway
 from app.services.snapshot import CatalogueSnapshot
@@ -95,7 +95,17 @@ def _response(snapshot: CatalogueSnapshot, outcome: MatchOutcome, *, explain: bo
     )
 
 
-@router.post("/match", openapi_extra={"x-codeSamples": [{"lang": "curl", "source": "curl -s localhost:8000/v1/match -H 'content-type: application/json' -d '{\"stage\":5,\"needs\":[\"regulatory-advice\"]}'"}]})
+@router.post(
+    "/match",
+    openapi_extra={
+        "x-codeSamples": [
+            {
+                "lang": "curl",
+                "source": 'curl -s localhost:8000/v1/match -H \'content-type: application/json\' -d \'{"stage":5,"needs":["regulatory-advice"]}\'',
+            }
+        ]
+    },
+)
 def match_post(snapshot: SnapshotDep, body: Annotated[MatchRequest, Body(examples=[EXAMPLE_REQUEST])]) -> MatchResponse:
     """Ranked offers for an innovator's profile, each with the reasons it was chosen."""
     explain = body.explain == "full"

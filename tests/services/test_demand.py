@@ -206,3 +206,41 @@ def test_prune_deletes_events_older_than_the_retention(engine: Engine, monkeypat
     get_settings.cache_clear()
     get_engine.cache_clear()
     snapshot_cache.clear()
+
+
+def test_real_match_traffic_becomes_demand_and_stores_no_address_or_key(
+    recorded: TestClient, fixture_db: Engine
+) -> None:
+    script = [
+        {"stage": 5, "needs": ["regulatory-advice"], "location": "leeds", "keywords": "software Jane"},
+        {"stage": 5, "needs": ["regulatory-advice"], "sector": "digital-health"},
+        {"stage": 5, "needs": ["clinical-trials"], "organisation_type": "startup"},
+        {"stage": 3, "needs": ["seed-investment"], "location": "leeds"},
+    ]
+    for body in script:
+        assert recorded.post("/v1/match", json=body, headers={"X-Forwarded-For": "198.51.100.7"}).status_code == 200
+    shared = "/v1/match?trl=7&needs=regulatory-advice&keywords=software"
+    assert recorded.get(shared, headers={"Authorization": "Bearer nav_abc_secret"}).status_code == 200
+    assert recorded.post("/v1/match", json={"stage": 9}).status_code == 422  # refused requests are not demand
+    assert demand_recorder.flush()
+
+    events = _events(fixture_db)
+    assert len(events) == 5
+    assert [e.offer_slugs for e in events][:2] == [["beta-regulatory", "beta-general"]] * 2
+    stored = repr([{c.name: getattr(e, c.name) for c in MatchEvent.__table__.columns} for e in events])  # type: ignore[attr-defined]
+    for secret in ("198.51.100.7", "testclient", "nav_abc_secret", "Jane", "jane"):
+        assert secret not in stored
+
+    report = recorded.get("/v1/insights/demand").json()
+    assert report["requests"] == 5
+    cells = {(c["stage"], c["need"]): c for c in report["cells"]}
+    assert cells[(5, "professional-advice")]["demand"] == 3  # two by stage, one by TRL 7 (stage 5)
+    assert cells[(5, "professional-advice")]["supply"] == 2
+    assert cells[(5, "patient-and-user-access")]["demand"] == 1
+    assert cells[(3, "seed-investment")]["demand"] == 1
+    top = {n["value"]: n["requests"] for n in report["top_needs"]}
+    assert top["regulatory-advice"] == 3
+    recommended = [(o["slug"], o["recommended"]) for o in report["top_offers"]]
+    assert recommended[:2] == [("beta-general", 3), ("beta-regulatory", 3)]  # ties in slug order
+    under = {(c["stage"], c["need"]) for c in report["under_served"]}
+    assert (5, "patient-and-user-access") in under and (5, "professional-advice") not in under
