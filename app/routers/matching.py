@@ -30,6 +30,11 @@ from app.services.demand import record_match
 from app.services.matching import current_rules, run_match, run_pathway
 from app.services.snapshot import CatalogueSnapshot
 
+CURL_SAMPLE = (
+    "curl -s localhost:8000/v1/match -H 'content-type: application/json' "
+    '-d \'{"stage":5,"needs":["regulatory-advice"]}\''
+)
+
 router = APIRouter(prefix="/v1", tags=["matching"], responses=problem_responses(422, 500, 503))
 
 
@@ -95,17 +100,7 @@ def _response(snapshot: CatalogueSnapshot, outcome: MatchOutcome, *, explain: bo
     )
 
 
-@router.post(
-    "/match",
-    openapi_extra={
-        "x-codeSamples": [
-            {
-                "lang": "curl",
-                "source": 'curl -s localhost:8000/v1/match -H \'content-type: application/json\' -d \'{"stage":5,"needs":["regulatory-advice"]}\'',
-            }
-        ]
-    },
-)
+@router.post("/match", openapi_extra={"x-codeSamples": [{"lang": "curl", "source": CURL_SAMPLE}]})
 def match_post(snapshot: SnapshotDep, body: Annotated[MatchRequest, Body(examples=[EXAMPLE_REQUEST])]) -> MatchResponse:
     """Ranked offers for an innovator's profile, each with the reasons it was chosen."""
     explain = body.explain == "full"
