@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 
 from app import __version__
+from app.bodylimit import BodyLimitMiddleware
 from app.config import get_settings
 from app.errors import install_error_handlers
-from app.middleware import RequestContextMiddleware
-from app.routers import catalogue, health, taxonomy, widget
+from app.middleware import PublicCORSMiddleware, RequestContextMiddleware
+from app.ratelimit import Limits, RateLimitMiddleware, build_counter
+from app.routers import admin, catalogue, health, hsds, insights, matching, taxonomy, widget
+from app.services.demand import demand_recorder
 
 DESCRIPTION = """
 The Support Navigator tells a health innovator in the Leeds City Region which support to go to next.
@@ -23,6 +28,13 @@ Every error is RFC 9457 `application/problem+json`. Catalogue reads carry strong
 """
 
 
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    """Flush the anonymous demand events still queued when the server stops."""
+    yield
+    demand_recorder.close()
+
+
 def create_app() -> FastAPI:
     """Build the API."""
     settings = get_settings()
@@ -30,25 +42,35 @@ def create_app() -> FastAPI:
         title="Support Navigator",
         version=__version__,
         description=DESCRIPTION,
+        lifespan=lifespan,
         openapi_tags=[
             {"name": "matching", "description": "Ranked, explained support for an innovator's profile."},
             {"name": "catalogue", "description": "Offers and providers, filtered and paginated."},
             {"name": "taxonomy", "description": "The public vocabulary: stages, TRLs, needs, sectors, locations."},
+            {"name": "insights", "description": "Coverage of the pathway and demand from match requests."},
+            {"name": "hsds", "description": "Open Referral HSDS 3.0: the catalogue as services and organizations."},
             {"name": "health", "description": "Probes for load balancers and orchestrators."},
+            {
+                "name": "admin",
+                "description": "Curators' edits (API key needed): offers, providers, needs, keys, audit.",
+            },
             {"name": "widget", "description": "The embeddable `<support-navigator>` widget and its demo page."},
         ],
     )
     install_error_handlers(app)
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=settings.cors_origins,
-        allow_credentials=False,
-        allow_methods=["GET", "POST", "OPTIONS"],
-        allow_headers=["Content-Type", "If-None-Match", "X-Request-ID"],
-        expose_headers=["ETag", "Link", "X-Total-Count", "X-Request-ID", "Retry-After"],
-        max_age=600,
-    )
+    # Added innermost first: request context (ids, security headers) wraps everything, then CORS, then the limits.
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    if settings.rate_limit_enabled:
+        limits = Limits(
+            per_address=settings.rate_limit_per_minute,
+            per_key=settings.rate_limit_key_per_minute,
+            window_seconds=settings.rate_limit_window_seconds,
+        )
+        app.add_middleware(
+            RateLimitMiddleware, limits=limits, counter=build_counter(settings.redis_url, settings.redis_prefix)
+        )
+    app.add_middleware(PublicCORSMiddleware, origins=settings.cors_origins)
     app.add_middleware(RequestContextMiddleware)
-    for module in (health, taxonomy, catalogue, widget):
+    for module in (health, matching, taxonomy, catalogue, insights, hsds, admin, widget):
         app.include_router(module.router)
     return app
