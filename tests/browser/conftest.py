@@ -110,6 +110,13 @@ class ApiServer:
         response.raise_for_status()
         return [item["offer"]["slug"] for item in response.json()["results"]]
 
+    def pathway(self, **params: Any) -> list[dict[str, Any]]:
+        """The route's stages, straight from the API."""
+        response = httpx.get(f"{self.origin}/v1/pathway", params=params, timeout=10)
+        response.raise_for_status()
+        stages: list[dict[str, Any]] = response.json()["stages"]
+        return stages
+
 
 @dataclass
 class HostServer:

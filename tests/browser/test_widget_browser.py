@@ -143,9 +143,13 @@ def test_your_route_view(tab: Tab, api_server: ApiServer, host_server: HostServe
     assert page.inner_text("support-navigator #results-heading") == "Your route through the pathway"
     stages = page.locator("support-navigator ol[part=route] > li")
     titles = [stages.nth(i).locator("[part=stage-title]").inner_text() for i in range(stages.count())]
-    assert titles and titles[0].startswith("Stage ")
+    expected = api_server.pathway(trl=4, needs="research-expertise", per_stage=3)
+    assert titles == [f"Stage {step['stage']['number']}: {step['stage']['name']}" for step in expected]
     current = page.locator("support-navigator ol[part=route] > li[aria-current=step]")
-    assert current.count() == 1 and "You are here" in current.inner_text()
+    assert current.count() == sum(step["is_current"] for step in expected) >= 1
+    assert "You are here" in current.first.inner_text()
+    shown = stages.nth(0).locator("li.result").evaluate_all("items => items.map(item => item.dataset.slug)")
+    assert shown == [item["offer"]["slug"] for item in expected[0]["results"]]
     assert parse_qs(urlsplit(page.url).query)["sn-view"] == ["route"]
     assert page.get_attribute("support-navigator button[part~=view] >> text=Your route", "aria-pressed") == "true"
 
