@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import RESULTS_DIR, ApiServer, HostServer, Tab, free_port, partner_page, snippet_from_demo_page
+
+from tests.conftest import fixture_catalogue_dir
 
 pytestmark = pytest.mark.browser
 
@@ -254,16 +258,29 @@ def test_an_origin_the_api_does_not_allow_gets_the_friendly_message(tab: Tab, ap
         stranger.shutdown()
 
 
-def test_no_results_says_so(tab: Tab, api_server: ApiServer, host_server: HostServer) -> None:
-    # Whether a real profile matches nothing depends on the catalogue, so the API's answer is an empty list here.
-    empty = {"profile": {}, "ruleset_version": "test", "catalogue_version": "test", "results": []}
-    tab.page.route(
-        api_server.origin + "/v1/match?**",
-        lambda route: route.fulfill(json=empty, headers={"Access-Control-Allow-Origin": host_server.origin}),
-    )
-    page = open_widget(tab, host_server.origin + "/?sn-needs=work-space")
-    page.wait_for_selector("support-navigator [part=empty]")
-    assert "No offers fit all of that" in page.inner_text("support-navigator [part=empty]")
+def test_no_results_says_so(tab: Tab, tmp_path: Path) -> None:
+    # The curated catalogue always has an answer (its navigator of last resort serves every need), so this runs
+    # a second real server over the hand-made test catalogue, where nothing serves venture investment abroad.
+    host = HostServer(port=free_port())
+    env = {
+        **os.environ,
+        "NAVIGATOR_DATABASE_URL": f"sqlite:///{tmp_path / 'fixture.db'}",
+        "NAVIGATOR_DATA_DIR": str(fixture_catalogue_dir(tmp_path)),
+        "NAVIGATOR_CORS_ORIGINS": f'["{host.origin}"]',
+    }
+    env.pop("NAVIGATOR_REDIS_URL", None)
+    api = ApiServer(port=free_port(), env=env, log=tmp_path / "fixture-server.log")
+    api.start()
+    host.pages["/"] = (partner_page(snippet_from_demo_page(api.origin)), {})
+    host.serve()
+    try:
+        assert api.match(needs="venture-investment", location="international") == []
+        page = open_widget(tab, host.origin + "/?sn-needs=venture-investment&sn-location=international")
+        page.wait_for_selector("support-navigator [part=empty]")
+        assert "No offers fit all of that" in page.inner_text("support-navigator [part=empty]")
+    finally:
+        host.shutdown()
+        api.stop()
 
 
 def _serious(page: Any) -> list[str]:
