@@ -215,14 +215,13 @@ def _near_misses(
         failures += mask
     near = np.flatnonzero(sheet.candidate & (failures == 1))
     if chosen.size >= profile.limit and near.size:
-        # The full list is the bar: a near miss must beat its weakest entry in base order.
-        worst_tier, worst_score, worst_slug = min(
-            (int(sheet.tier[i]), float(sheet.score[i]), -i) for i in chosen.tolist()
-        )
-        tier, score = sheet.tier[near], sheet.score[near]
-        beats = (tier > worst_tier) | ((tier == worst_tier) & (score > worst_score))
-        beats |= (tier == worst_tier) & (score == worst_score) & (near < -worst_slug)
-        near = near[beats]
+        # The full list is the bar: a near miss must come before its weakest entry in base order,
+        # where (-tier, -score, index) ascending is best first.
+        weakest = max((-int(sheet.tier[i]), -float(sheet.score[i]), i) for i in chosen.tolist())
+        tier, score = -sheet.tier[near], -sheet.score[near]
+        before = (tier < weakest[0]) | ((tier == weakest[0]) & (score < weakest[1]))
+        before |= (tier == weakest[0]) & (score == weakest[1]) & (near < weakest[2])
+        near = near[before]
     near = _top(sheet, near, profile.limit)
     misses: list[NearMiss] = []
     for i in near.tolist():

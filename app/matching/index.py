@@ -161,7 +161,8 @@ class CatalogueIndex:
             location_row=location_row,
         )
 
-    def bit_of(self, bits: Mapping[str, int], slugs: Sequence[str]) -> np.uint64:
+    @staticmethod
+    def bit_of(bits: Mapping[str, int], slugs: Sequence[str]) -> np.uint64:
         """The 64-bit set holding `slugs`."""
         value = 0
         for slug in slugs:

@@ -15,6 +15,7 @@ from app.matching.text import DOC_MARK, FIELD_MARK, STOP_WORDS, bulk_tokens, ste
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+SmallArray = npt.NDArray[np.int32]
 
 
 _CHUNK = 16384
@@ -58,37 +59,37 @@ class KeywordIndex:
         fields = [(name, weight) for name, weight in rules.field_weights if weight > 0]
         field_weight = np.asarray([weight for _, weight in fields], dtype=np.float64)
         lookup = _TermIds()
-        terms: list[IntArray] = []
-        docs: list[IntArray] = []
-        weights: list[FloatArray] = []
+        terms: list[SmallArray] = []
+        docs: list[SmallArray] = []
+        field_numbers: list[SmallArray] = []
         for first in range(0, size, _CHUNK):
             batch = offers[first : first + _CHUNK]
             tokens = bulk_tokens(_batch_text(batch, [name for name, _ in fields]))
-            ids = np.fromiter(map(lookup.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-            doc_mark, field_mark = ids == _DOC, ids == _FIELD
-            doc = np.cumsum(doc_mark, dtype=np.int64)
-            field_count = np.cumsum(field_mark, dtype=np.int32)
+            ids = np.fromiter(map(lookup.__getitem__, tokens), dtype=np.int32, count=len(tokens))
+            doc_mark = ids == _DOC
+            doc = np.cumsum(doc_mark, dtype=np.int32)
+            field_count = np.cumsum(ids == _FIELD, dtype=np.int32)
             field = field_count - np.maximum.accumulate(np.where(doc_mark, field_count, 0))
             kept = np.flatnonzero(ids >= 0)
             terms.append(ids[kept])
-            docs.append(doc[kept] + first)
-            weights.append(field_weight[field[kept]])
-        term = np.concatenate(terms) if terms else np.zeros(0, dtype=np.int64)
-        doc = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
-        weight = np.concatenate(weights) if weights else np.zeros(0, dtype=np.float64)
-        doc_length = np.bincount(doc, weights=weight, minlength=size).astype(np.float64)
+            docs.append(doc[kept] + np.int32(first))
+            field_numbers.append(field[kept])
+        empty = np.zeros(0, dtype=np.int32)
+        term = np.concatenate(terms) if terms else empty
+        doc = np.concatenate(docs) if docs else empty
+        field = np.concatenate(field_numbers) if field_numbers else empty
+        doc_length = np.bincount(doc, weights=field_weight[field], minlength=size).astype(np.float64)
 
         # Tokens arrive offer by offer, so a stable sort by term leaves each term's offers ascending
         # and repeats of a word in one offer adjacent, ready to be summed into one posting.
         term_count = len(lookup.terms)
-        sort_key = term.astype(np.uint16) if term_count <= 1 << 16 else term
-        order = np.argsort(sort_key, kind="stable")
-        term, doc, weight = term[order], doc[order], weight[order]
+        order = np.argsort(term.astype(np.uint16) if term_count <= 1 << 16 else term, kind="stable")
+        term, doc, field = term[order], doc[order], field[order]
         fresh = np.ones(term.size, dtype=np.bool_)
         fresh[1:] = (term[1:] != term[:-1]) | (doc[1:] != doc[:-1])
         heads = np.flatnonzero(fresh)
-        tf = np.add.reduceat(weight, heads) if heads.size else np.zeros(0, dtype=np.float64)
-        post_term, post_doc = term[heads], doc[heads]
+        tf = np.add.reduceat(field_weight[field], heads) if heads.size else np.zeros(0, dtype=np.float64)
+        post_term, post_doc = term[heads], doc[heads].astype(np.int64)
 
         doc_freq = np.bincount(post_term, minlength=term_count).astype(np.float64)
         idf = np.log1p((size - doc_freq + 0.5) / (doc_freq + 0.5))

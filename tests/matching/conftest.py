@@ -20,7 +20,8 @@ IndexFactory = Callable[..., CatalogueIndex]
 
 @pytest.fixture(scope="session")
 def taxonomy() -> dict[str, Any]:
-    return yaml.safe_load((DATA / "taxonomy.yaml").read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = yaml.safe_load((DATA / "taxonomy.yaml").read_text(encoding="utf-8"))
+    return loaded
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +31,8 @@ def vocabulary(taxonomy: dict[str, Any]) -> Vocabulary:
 
 @pytest.fixture(scope="session")
 def rules_data() -> dict[str, Any]:
-    return yaml.safe_load((DATA / "rules.yaml").read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = yaml.safe_load((DATA / "rules.yaml").read_text(encoding="utf-8"))
+    return loaded
 
 
 @pytest.fixture

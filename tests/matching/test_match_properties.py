@@ -174,7 +174,7 @@ def _run(catalogue: list[OfferRecord], profile: Profile, *, explain: bool = Fals
     return match(index, profile, explain=explain)
 
 
-PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY_SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROPERTY_SETTINGS
@@ -328,7 +328,7 @@ def test_near_misses_fail_exactly_one_filter_and_say_why_kindly(catalogue: list[
         assert all(0.0 <= value <= 1.0 for _, value in result.components)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(catalogue=catalogues(), profile=profiles(), gap=st.integers(0, 3))
 def test_stage_gate_excludes_offers_too_far_ahead(catalogue: list[OfferRecord], profile: Profile, gap: int) -> None:
     data = {**RULES_DATA, "stages": {**RULES_DATA["stages"], "max_stage_gap": gap}}
