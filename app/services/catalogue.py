@@ -106,29 +106,12 @@ def provider_entry(row: Provider) -> ProviderCreate:
 
 
 def offer_public(row: Offer, provider: Provider) -> OfferPublic:
-    """The public view of an offer row."""
+    """The public view of an offer row: its curated form, plus the provider, TRL band and timestamps."""
+    entry = offer_entry(row, provider.slug)
     return OfferPublic(
-        slug=row.slug,
-        name=row.name,
-        summary=row.summary,
-        description=row.description,
-        url=row.url,
-        contact_route=row.contact_route,
+        **entry.model_dump(exclude={"provider", "trl_min", "trl_max"}),
         provider=ProviderRef(slug=provider.slug, name=provider.name),
-        needs=list(row.needs),
-        stages=list(row.stages),
         trl_band=(row.trl_min, row.trl_max),
-        sectors=list(row.sectors),
-        organisation_types=list(row.organisation_types),
-        locations=list(row.locations),
-        cost=row.cost,
-        kind=row.kind,
-        status=row.status,
-        application=Application(mode=row.application_mode, next_deadline=row.next_deadline),
-        keywords=list(row.keywords),
-        provenance=Provenance.model_validate(row.provenance),
-        curator_judgement=list(row.curator_judgement),
-        last_verified_at=as_utc(row.last_verified_at),
         created_at=as_utc(row.created_at),
         updated_at=as_utc(row.updated_at),
     )
