@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=5, ge=1, description="PostgreSQL connections per worker process.")
     db_max_overflow: int = Field(default=5, ge=0, description="Extra PostgreSQL connections under bursts.")
     db_timeout_seconds: float = Field(default=2.0, gt=0, description="Connect and lock wait before a 503.")
+    catalogue_check_seconds: float = Field(
+        default=0.5, ge=0, description="How long a worker serves its catalogue snapshot before re-checking the stamp."
+    )
     cors_origins: list[str] = Field(default=["*"], description="Origins allowed to call the public API.")
     redis_url: str | None = Field(default=None, description="Shared rate-limit counters; memory if unset.")
     rate_limit_per_minute: int = Field(default=600, ge=1, description="Requests per client address a minute.")

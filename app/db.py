@@ -59,6 +59,13 @@ def get_engine() -> Engine:
     )
 
 
+def reset_engine() -> None:
+    """Dispose of the process-wide engine and forget it, so the next use reads the settings again."""
+    if get_engine.cache_info().currsize:
+        get_engine().dispose()
+    get_engine.cache_clear()
+
+
 def get_session() -> Iterator[Session]:
     """One session per request: committed when the handler returns, rolled back when it raises."""
     with Session(get_engine(), expire_on_commit=False) as session:

@@ -6,8 +6,11 @@ import hashlib
 from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from sqlmodel import Session
 
-from app.db import SessionDep
+from app.config import get_settings
+from app.db import get_engine
 from app.errors import NotModified
 from app.services.snapshot import CatalogueSnapshot, snapshot_cache
 
@@ -16,9 +19,21 @@ CATALOGUE_CACHE = "public, no-cache"
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Your cached copy (If-None-Match) is current."}}
 
 
-def get_snapshot(session: SessionDep) -> CatalogueSnapshot:
-    """The catalogue snapshot for the version this request's transaction sees."""
-    return snapshot_cache.get(session)
+def _checked_snapshot() -> CatalogueSnapshot:
+    with Session(get_engine()) as session:
+        return snapshot_cache.get(session)
+
+
+async def get_snapshot() -> CatalogueSnapshot:
+    """The catalogue snapshot, checked against the database at most every NAVIGATOR_CATALOGUE_CHECK_SECONDS.
+
+    Within that window no database work is done at all, so the matcher and the read endpoints answer from
+    memory; a write in this process marks the snapshot stale at once (see services.snapshot).
+    """
+    snapshot = snapshot_cache.fresh(get_settings().catalogue_check_seconds)
+    if snapshot is None:
+        snapshot = await run_in_threadpool(_checked_snapshot)
+    return snapshot
 
 
 SnapshotDep = Annotated[CatalogueSnapshot, Depends(get_snapshot)]

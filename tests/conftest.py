@@ -17,7 +17,7 @@ from sqlmodel import Session, SQLModel
 
 import app.models  # noqa: F401
 from app.config import PROJECT_ROOT, get_settings
-from app.db import build_engine, get_engine, get_session
+from app.db import build_engine, get_session, reset_engine
 from app.main import create_app
 from app.services.catalogue_files import read_catalogue
 from app.services.demand import demand_recorder
@@ -29,6 +29,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 DATA_DIR = PROJECT_ROOT / "data"
 POSTGRES_ADMIN_URL = os.environ.get("NAVIGATOR_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 REQUIRE_POSTGRES = os.environ.get("NAVIGATOR_REQUIRE_POSTGRES") == "1"
+
+
+@pytest.fixture(autouse=True)
+def _forget_process_engine() -> Iterator[None]:
+    """Every test starts and ends without a cached engine or settings (a client may have opened one)."""
+    yield
+    reset_engine()
+    get_settings.cache_clear()
 
 
 @dataclass
@@ -138,7 +146,7 @@ def make_client(engine: Engine, monkeypatch: pytest.MonkeyPatch, **env: str) -> 
     for key, value in env.items():
         monkeypatch.setenv(f"NAVIGATOR_{key.upper()}", value)
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()
     application = create_app()
 
     def session_override() -> Iterator[Session]:
@@ -161,7 +169,7 @@ def client(fixture_db: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[Test
     with make_client(fixture_db, monkeypatch) as test_client:
         yield test_client
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()
 
 
 @pytest.fixture
@@ -170,4 +178,4 @@ def real_client(real_db: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[Te
     with make_client(real_db, monkeypatch) as test_client:
         yield test_client
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()

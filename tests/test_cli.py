@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from app.config import get_settings
-from app.db import get_engine
+from app.db import get_engine, reset_engine
 from app.models import Offer
 from tests.conftest import fixture_catalogue_dir
 
@@ -20,7 +20,7 @@ from tests.conftest import fixture_catalogue_dir
 def runner(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     monkeypatch.setenv("NAVIGATOR_DATABASE_URL", engine.url.render_as_string(hide_password=False))
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()
     return CliRunner()
 
 

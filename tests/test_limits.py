@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 
 from app.config import get_settings
-from app.db import get_engine
+from app.db import reset_engine
 from tests.conftest import make_client
 from tests.curators import bearer, issue_key, new_offer
 
@@ -46,7 +46,7 @@ def limited(
     with make_client(fixture_db, monkeypatch, **env) as client:
         yield client, keys
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()
 
 
 def assert_429(response_status: int, headers: dict[str, str], retry_after: int) -> None:
@@ -65,7 +65,7 @@ def editor(fixture_db: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[Test
         client.headers.update(bearer(key))
         yield client
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()
 
 
 def test_a_declared_oversized_body_is_413(editor: TestClient) -> None:
@@ -135,14 +135,14 @@ def test_429_per_key(fixture_db: Engine, monkeypatch: pytest.MonkeyPatch, clock:
         assert client.get("/v1/admin/offers/alpha-lab", headers=bearer(other)).status_code == 200
         assert client.get("/v1/needs").status_code == 200  # the address itself is well within its limit
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()
 
 
 def test_rate_limits_can_be_turned_off(fixture_db: Engine, monkeypatch: pytest.MonkeyPatch, clock: Clock) -> None:
     with make_client(fixture_db, monkeypatch, rate_limit_per_minute="1", rate_limit_enabled="false") as client:
         assert all(client.get("/v1/needs").status_code == 200 for _ in range(3))
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()
 
 
 # ---- rate limits (Redis) ----------------------------------------------------------------------------------------
@@ -185,7 +185,7 @@ def test_redis_limit_is_shared_between_workers_and_recovers(
         clock.now += 60
         assert second.get("/v1/needs").status_code == 200
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()
 
 
 def test_an_unreachable_redis_lets_requests_through(
@@ -195,7 +195,7 @@ def test_an_unreachable_redis_lets_requests_through(
     with make_client(fixture_db, monkeypatch, **env) as client:
         assert [client.get("/v1/needs").status_code for _ in range(3)] == [200, 200, 200]
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()
 
 
 # ---- CORS and headers -------------------------------------------------------------------------------------------
@@ -230,7 +230,7 @@ def test_cors_origins_are_configurable(fixture_db: Engine, monkeypatch: pytest.M
         other = client.get("/v1/needs", headers={"Origin": "https://elsewhere.example"})
         assert "access-control-allow-origin" not in other.headers
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()
 
 
 def test_security_headers_on_every_kind_of_response(editor: TestClient) -> None:

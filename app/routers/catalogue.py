@@ -48,7 +48,7 @@ class ProviderFilters(FormatParam):
     responses={**EXPORT_RESPONSES, **NOT_MODIFIED, **problem_responses(406, 422)},
     openapi_extra={"x-example": "/v1/offers?need=professional-advice&stage=5&location=leeds"},
 )
-def list_offers(
+async def list_offers(
     snapshot: SnapshotDep, request: Request, response: Response, filters: Annotated[OfferFilters, Query()]
 ) -> OfferPage | Response:
     """Offers matching the filters (OR within a field, AND across fields); closed offers only on request.
@@ -73,7 +73,7 @@ def list_offers(
     responses={**NOT_MODIFIED, **problem_responses(422)},
     openapi_extra={"x-example": "/v1/offers/facets?location=leeds&sector=digital-health"},
 )
-def get_offer_facets(
+async def get_offer_facets(
     snapshot: SnapshotDep, request: Request, response: Response, filters: Annotated[OfferSelection, Query()]
 ) -> OfferFacets:
     """How many offers, under the current filters, each need, stage, sector, kind, cost and provider kind has.
@@ -86,7 +86,7 @@ def get_offer_facets(
 
 
 @router.get("/offers/{slug}", responses={**NOT_MODIFIED, **problem_responses(404, 410, 422)})
-def get_offer(slug: SlugPath, snapshot: SnapshotDep, request: Request, response: Response) -> OfferPublic:
+async def get_offer(slug: SlugPath, snapshot: SnapshotDep, request: Request, response: Response) -> OfferPublic:
     """One offer; 410 Gone when it has been withdrawn."""
     if slug in snapshot.withdrawn_offers:
         raise Gone(f"The offer '{slug}' has been withdrawn from the catalogue.")
@@ -102,7 +102,7 @@ def get_offer(slug: SlugPath, snapshot: SnapshotDep, request: Request, response:
     response_model=ProviderPage,
     responses={**EXPORT_RESPONSES, **NOT_MODIFIED, **problem_responses(406, 422)},
 )
-def list_providers(
+async def list_providers(
     snapshot: SnapshotDep, request: Request, response: Response, filters: Annotated[ProviderFilters, Query()]
 ) -> ProviderPage | Response:
     """Providers in name order, optionally of given kinds; also as CSV or NDJSON (every row unless paged)."""
@@ -126,7 +126,7 @@ def list_providers(
 
 
 @router.get("/providers/{slug}", responses={**NOT_MODIFIED, **problem_responses(404, 410, 422)})
-def get_provider(slug: SlugPath, snapshot: SnapshotDep, request: Request, response: Response) -> ProviderDetail:
+async def get_provider(slug: SlugPath, snapshot: SnapshotDep, request: Request, response: Response) -> ProviderDetail:
     """One provider with its offers (closed ones included, marked by status)."""
     if slug in snapshot.withdrawn_providers:
         raise Gone(f"The provider '{slug}' has been withdrawn from the catalogue.")

@@ -137,7 +137,7 @@ def hsds_root(request: Request) -> dict[str, str]:
     },
     openapi_extra={"x-example": "/hsds/services?search=regulatory&per_page=10"},
 )
-def list_services(
+async def list_services(
     snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[ServiceQuery, Query()]
 ) -> Response:
     """Offers as HSDS services (one-to-one fields and organization; `full=true` nests attributes)."""
@@ -172,7 +172,7 @@ IdPath = Annotated[str, Path(max_length=64, examples=["0d8a2d9c-3c55-5b57-9a59-1
     response_class=JSONResponse,
     responses={**_json({}, SERVICE_EXAMPLE), **NOT_MODIFIED, **problem_responses(404, 422)},
 )
-def get_service(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
+async def get_service(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
     """One fully nested service: attributes for every need, stage, sector, eligibility and kind term."""
     hsds = hsds_catalogue(snapshot)
     _service(hsds, id)
@@ -191,7 +191,7 @@ def get_service(id: IdPath, snapshot: SnapshotDep, request: Request, response: R
         **problem_responses(422),
     },
 )
-def list_organizations(
+async def list_organizations(
     snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[OrganizationQuery, Query()]
 ) -> Response:
     """Providers as HSDS organizations (`full=true` nests their services)."""
@@ -215,7 +215,7 @@ def list_organizations(
         **problem_responses(404, 422),
     },
 )
-def get_organization(
+async def get_organization(
     id: IdPath,
     snapshot: SnapshotDep,
     request: Request,
@@ -241,7 +241,7 @@ def get_organization(
         **problem_responses(422),
     },
 )
-def list_taxonomies(
+async def list_taxonomies(
     snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[PageQuery, Query()]
 ) -> Response:
     """The vocabularies as HSDS taxonomies: support needs, pathway stages, sectors, eligibility and kinds."""
@@ -264,7 +264,7 @@ def list_taxonomies(
         **problem_responses(404, 422),
     },
 )
-def get_taxonomy(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
+async def get_taxonomy(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
     """One taxonomy."""
     hsds = hsds_catalogue(snapshot)
     if id not in hsds.taxonomies:
@@ -290,7 +290,7 @@ def get_taxonomy(id: IdPath, snapshot: SnapshotDep, request: Request, response: 
     },
     openapi_extra={"x-example": "/hsds/taxonomy_terms?top_only=true"},
 )
-def list_taxonomy_terms(
+async def list_taxonomy_terms(
     snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[TermQuery, Query()]
 ) -> Response:
     """Every term of every taxonomy; `parent_id` lists a term's children, `top_only` the top-level terms."""
@@ -314,7 +314,7 @@ def list_taxonomy_terms(
         **problem_responses(404, 422),
     },
 )
-def get_taxonomy_term(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
+async def get_taxonomy_term(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
     """One taxonomy term with its taxonomy."""
     hsds = hsds_catalogue(snapshot)
     if id not in hsds.terms:

@@ -64,7 +64,7 @@ def _check_filters(snapshot: CatalogueSnapshot, sectors: list[str], locations: l
     responses={**EXPORT_RESPONSES, **NOT_MODIFIED, **problem_responses(406, 422)},
     openapi_extra={"x-example": "/v1/insights/coverage?sector=digital-health&format=csv"},
 )
-def get_coverage(
+async def get_coverage(
     snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[CoverageQuery, Query()]
 ) -> CoverageReport | Response:
     """Which stage x need cells of the pathway have support, and which are gaps (0 or 1 active offer).
@@ -102,7 +102,7 @@ class SvgQuery(BaseModel):
     },
     openapi_extra={"x-example": "/v1/insights/coverage.svg?location=leeds"},
 )
-def get_coverage_svg(
+async def get_coverage_svg(
     snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[SvgQuery, Query()]
 ) -> Response:
     """The coverage matrix as an accessible SVG heatmap (title, description, labelled cells, gaps outlined)."""

@@ -101,7 +101,9 @@ def _response(snapshot: CatalogueSnapshot, outcome: MatchOutcome, *, explain: bo
 
 
 @router.post("/match", openapi_extra={"x-codeSamples": [{"lang": "curl", "source": CURL_SAMPLE}]})
-def match_post(snapshot: SnapshotDep, body: Annotated[MatchRequest, Body(examples=[EXAMPLE_REQUEST])]) -> MatchResponse:
+async def match_post(
+    snapshot: SnapshotDep, body: Annotated[MatchRequest, Body(examples=[EXAMPLE_REQUEST])]
+) -> MatchResponse:
     """Ranked offers for an innovator's profile, each with the reasons it was chosen."""
     explain = body.explain == "full"
     outcome = run_match(snapshot, _profile(body, body.limit), explain=explain)
@@ -110,7 +112,7 @@ def match_post(snapshot: SnapshotDep, body: Annotated[MatchRequest, Body(example
 
 
 @router.get("/match", responses=NOT_MODIFIED)
-def match_get(
+async def match_get(
     snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[MatchQuery, Query()]
 ) -> MatchResponse:
     """The same as POST /v1/match, with the fields as query parameters, so a result can be shared as a link."""
@@ -144,13 +146,13 @@ def _pathway(snapshot: CatalogueSnapshot, fields: PathwayRequest) -> PathwayResp
 
 
 @router.post("/pathway")
-def pathway_post(snapshot: SnapshotDep, body: PathwayRequest) -> PathwayResponse:
+async def pathway_post(snapshot: SnapshotDep, body: PathwayRequest) -> PathwayResponse:
     """The innovator's route ahead: for the current stage and each later one, the best offers for that stage."""
     return _pathway(snapshot, body)
 
 
 @router.get("/pathway", responses=NOT_MODIFIED)
-def pathway_get(
+async def pathway_get(
     snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[PathwayRequest, Query()]
 ) -> PathwayResponse:
     """The route ahead, with the profile as query parameters (needs repeated)."""

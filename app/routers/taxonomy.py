@@ -63,7 +63,7 @@ class LocationsResponse(BaseModel):
 
 
 @router.get("/stages", response_model=StagesResponse, responses=RENDITIONS)
-def list_stages(
+async def list_stages(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> StagesResponse | Response:
     """The pathway stages with their TRL bands, and for each TRL the stages it belongs to."""
@@ -91,7 +91,7 @@ def list_stages(
 
 
 @router.get("/needs", response_model=NeedsResponse, responses=RENDITIONS)
-def list_needs(
+async def list_needs(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> NeedsResponse | Response:
     """The support needs as a tree: asking for a parent need matches offers tagged with its children."""
@@ -117,7 +117,7 @@ def _terms(snapshot: SnapshotDep, vocabulary: str) -> TermsResponse:
 
 
 @router.get("/sectors", response_model=TermsResponse, responses=RENDITIONS)
-def list_sectors(
+async def list_sectors(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> TermsResponse | Response:
     """Sectors; an offer with no sector list serves all of them."""
@@ -128,7 +128,7 @@ def list_sectors(
 
 
 @router.get("/organisation-types", response_model=TermsResponse, responses=RENDITIONS)
-def list_organisation_types(
+async def list_organisation_types(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> TermsResponse | Response:
     """Organisation types an innovator can be."""
@@ -139,7 +139,7 @@ def list_organisation_types(
 
 
 @router.get("/provider-kinds", response_model=TermsResponse, responses=RENDITIONS)
-def list_provider_kinds(
+async def list_provider_kinds(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> TermsResponse | Response:
     """Kinds of provider organisation (university, NHS trust, accelerator…)."""
@@ -150,7 +150,7 @@ def list_provider_kinds(
 
 
 @router.get("/locations", response_model=LocationsResponse, responses=RENDITIONS)
-def list_locations(
+async def list_locations(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> LocationsResponse | Response:
     """Where an innovator can be; leeds is in west-yorkshire, in yorkshire-and-humber, in uk."""

@@ -7,11 +7,13 @@ the stamp differs and this process rebuilds its snapshot, so every worker serves
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
+from sqlalchemy import event
 from sqlmodel import Session, select
 
 from app.models.base import as_utc
@@ -79,24 +81,42 @@ def build_snapshot(session: Session, stamp: str) -> CatalogueSnapshot:
 
 
 class SnapshotCache:
-    """Holds the newest snapshot this process has built; rebuilds when the stamp moves."""
+    """Holds the newest snapshot this process has built; rebuilds when the stamp moves.
+
+    Readers may take the snapshot without asking the database again for `max_age` seconds after it was last
+    checked (`fresh`); a commit in this process that changed the catalogue marks it stale at once, so this
+    process always reads its own writes and other processes see them within `max_age`.
+    """
 
     def __init__(self) -> None:
         self._snapshot: CatalogueSnapshot | None = None
+        self._checked_at = float("-inf")
         self._lock = threading.Lock()
 
     def get(self, session: Session) -> CatalogueSnapshot:
-        """The snapshot for the catalogue version this session sees."""
+        """The snapshot for the catalogue version this session sees (always asks the database for the stamp)."""
+        checked_at = time.monotonic()
         stamp = current_stamp(session)
         snapshot = self._snapshot
-        if snapshot is not None and snapshot.stamp == stamp:
+        if snapshot is None or snapshot.stamp != stamp:
+            with self._lock:
+                snapshot = self._snapshot
+                if snapshot is None or snapshot.stamp != stamp:
+                    snapshot = build_snapshot(session, stamp)
+                    self._snapshot = snapshot
+        self._checked_at = max(self._checked_at, checked_at)
+        return snapshot
+
+    def fresh(self, max_age: float) -> CatalogueSnapshot | None:
+        """The snapshot if it was checked against the database at most `max_age` seconds ago, else None."""
+        snapshot = self._snapshot
+        if snapshot is not None and time.monotonic() - self._checked_at <= max_age:
             return snapshot
-        with self._lock:
-            snapshot = self._snapshot
-            if snapshot is None or snapshot.stamp != stamp:
-                snapshot = build_snapshot(session, stamp)
-                self._snapshot = snapshot
-            return snapshot
+        return None
+
+    def mark_stale(self) -> None:
+        """The catalogue changed: the next reader checks the database."""
+        self._checked_at = float("-inf")
 
     def latest(self) -> CatalogueSnapshot | None:
         """The newest snapshot built in this process, without touching the database (None before the first)."""
@@ -106,6 +126,21 @@ class SnapshotCache:
         """Forget the snapshot (tests that swap databases)."""
         with self._lock:
             self._snapshot = None
+            self._checked_at = float("-inf")
 
 
 snapshot_cache = SnapshotCache()
+
+CATALOGUE_CHANGED = "catalogue_changed"
+
+
+@event.listens_for(Session, "after_commit")
+def _catalogue_committed(session: Session) -> None:
+    """A transaction that bumped the stamp (see state.bump_stamp) has committed: read it from now on."""
+    if session.info.pop(CATALOGUE_CHANGED, False):
+        snapshot_cache.mark_stale()
+
+
+@event.listens_for(Session, "after_rollback")
+def _catalogue_rolled_back(session: Session) -> None:
+    session.info.pop(CATALOGUE_CHANGED, None)

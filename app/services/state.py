@@ -31,6 +31,8 @@ def bump_stamp(session: Session, *, taxonomy_version: str | None = None) -> str:
             CatalogueState(id=1, version=1, stamp=stamp, taxonomy_version=taxonomy_version or "", updated_at=utcnow())
         )
     session.flush()
+    # Read by the snapshot cache's after_commit hook: this process then reads its own write at once.
+    session.info["catalogue_changed"] = True
     return stamp
 
 

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from app.config import get_settings
-from app.db import get_engine
+from app.db import get_engine, reset_engine
 from app.main import create_app
 from app.models import ApiKey, AuditEvent
 from app.services.auth import hash_secret
@@ -59,7 +59,7 @@ def keyed(fixture_db: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple
     with make_client(fixture_db, monkeypatch) as client:
         yield client, keys
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()
 
 
 def test_every_admin_route_is_listed() -> None:
@@ -182,7 +182,7 @@ def test_audit_filters_and_pages(keyed: tuple[TestClient, dict[str, str]]) -> No
 def test_the_keys_command(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NAVIGATOR_DATABASE_URL", engine.url.render_as_string(hide_password=False))
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()
     runner = CliRunner()
     created = runner.invoke(cli, ["keys", "create", "--name", "lahp-curator", "--role", "editor"])
     assert created.exit_code == 0, created.output
@@ -196,5 +196,5 @@ def test_the_keys_command(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> No
     assert "revoked" in runner.invoke(cli, ["keys", "list"]).output
     assert runner.invoke(cli, ["keys", "revoke", "nobody"]).exit_code == 1
     get_engine().dispose()
-    get_engine.cache_clear()
+    reset_engine()
     get_settings.cache_clear()

@@ -14,7 +14,7 @@ import uvicorn
 from sqlalchemy.engine import Engine
 
 from app.config import get_settings
-from app.db import get_engine
+from app.db import get_engine, reset_engine
 from tests.curators import bearer, issue_key, new_offer
 
 WRITERS = 20
@@ -33,7 +33,7 @@ def server(fixture_db: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]
     monkeypatch.setenv("NAVIGATOR_DB_POOL_SIZE", str(WRITERS))  # sized for the threads, as in production
     monkeypatch.setenv("NAVIGATOR_DB_TIMEOUT_SECONDS", "10")
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()
     port = free_port()
     config = uvicorn.Config("app.main:create_app", factory=True, host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
@@ -47,7 +47,7 @@ def server(fixture_db: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]
     instance.should_exit = True
     thread.join(timeout=15)
     get_engine().dispose()
-    get_engine.cache_clear()
+    reset_engine()
     get_settings.cache_clear()
 
 

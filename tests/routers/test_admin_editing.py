@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 
 from app.config import get_settings
-from app.db import get_engine
+from app.db import reset_engine
 from tests.conftest import make_client
 from tests.curators import bearer, issue_key, new_offer, new_provider
 
@@ -25,7 +25,7 @@ def editor(fixture_db: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[Test
         client.headers.update(bearer(key))
         yield client
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()
 
 
 def offer_slugs(client: TestClient, query: str = "") -> list[str]:

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from app.config import get_settings
-from app.db import get_engine
+from app.db import get_engine, reset_engine
 from app.matching.text import analyse
 from app.models.base import utcnow
 from app.models.demand import MatchEvent
@@ -195,7 +195,7 @@ def test_prune_deletes_events_older_than_the_retention(engine: Engine, monkeypat
     monkeypatch.setenv("NAVIGATOR_DATABASE_URL", engine.url.render_as_string(hide_password=False))
     monkeypatch.setenv("NAVIGATOR_DEMAND_RETENTION_DAYS", "365")
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()
     result = CliRunner().invoke(cli, ["insights", "prune"])
     assert result.exit_code == 0, result.output
     assert "Deleted 2 match event(s) older than 365 days" in result.output
@@ -204,7 +204,7 @@ def test_prune_deletes_events_older_than_the_retention(engine: Engine, monkeypat
     assert "Deleted 1 match event(s)" in again.output
     get_engine().dispose()
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()
     snapshot_cache.clear()
 
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from app.config import get_settings
-from app.db import get_engine
+from app.db import get_engine, reset_engine
 from app.models import AuditEvent, Offer, Provider
 from app.services.catalogue_files import read_catalogue
 from app.services.exchange import export_files, plan_import, write_export
@@ -25,10 +25,10 @@ from tests.conftest import DATA_DIR, _empty_tables, load_directory
 def runner(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
     monkeypatch.setenv("NAVIGATOR_DATABASE_URL", engine.url.render_as_string(hide_password=False))
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    reset_engine()
     yield CliRunner()
     get_engine().dispose()
-    get_engine.cache_clear()
+    reset_engine()
     get_settings.cache_clear()
 
 
