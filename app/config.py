@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     demand_retention_days: int = Field(default=365, ge=1, description="How long match demand is kept.")
     trusted_proxies: list[str] = Field(default=["127.0.0.1"], description="Addresses whose X-Forwarded-* is trusted.")
     log_json: bool = Field(default=True, description="Structured JSON access logs.")
+    graceful_shutdown_seconds: int = Field(
+        default=20, ge=1, description="On SIGTERM, how long in-flight requests may run before the worker exits."
+    )
 
 
 @lru_cache

@@ -43,7 +43,12 @@ def build_engine(url: str, *, pool_size: int = 5, max_overflow: int = 5, timeout
         pool_size=pool_size,
         max_overflow=max_overflow,
         pool_timeout=timeout_seconds,
-        connect_args={"connect_timeout": max(1, int(timeout_seconds))},
+        # A database that has gone away must give a 503 within the timeout, not a hang: connecting, waiting for a
+        # pooled connection and waiting for a row lock are all bounded by it.
+        connect_args={
+            "connect_timeout": max(1, round(timeout_seconds)),
+            "options": f"-c lock_timeout={int(timeout_seconds * 1000)}",
+        },
     )
 
 

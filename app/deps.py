@@ -9,6 +9,7 @@ from fastapi import Depends, Request, Response
 
 from app.db import SessionDep
 from app.errors import NotModified
+from app.observability import catalogue_watch
 from app.services.snapshot import CatalogueSnapshot, snapshot_cache
 
 TAXONOMY_CACHE = "public, max-age=300, stale-while-revalidate=60"
@@ -18,7 +19,9 @@ NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Your cach
 
 def get_snapshot(session: SessionDep) -> CatalogueSnapshot:
     """The catalogue snapshot for the version this request's transaction sees."""
-    return snapshot_cache.get(session)
+    snapshot = snapshot_cache.get(session)
+    catalogue_watch.observe(snapshot.stamp, len(snapshot.offers))
+    return snapshot
 
 
 SnapshotDep = Annotated[CatalogueSnapshot, Depends(get_snapshot)]

@@ -9,7 +9,8 @@ from app import __version__
 from app.config import get_settings
 from app.errors import install_error_handlers
 from app.middleware import RequestContextMiddleware
-from app.routers import catalogue, health, taxonomy
+from app.observability import ObservabilityMiddleware
+from app.routers import catalogue, health, metrics, taxonomy
 
 DESCRIPTION = """
 The Support Navigator tells a health innovator in the Leeds City Region which support to go to next.
@@ -47,7 +48,8 @@ def create_app() -> FastAPI:
         expose_headers=["ETag", "Link", "X-Total-Count", "X-Request-ID", "Retry-After"],
         max_age=600,
     )
+    app.add_middleware(ObservabilityMiddleware)
     app.add_middleware(RequestContextMiddleware)
-    for module in (health, taxonomy, catalogue):
+    for module in (health, metrics, taxonomy, catalogue):
         app.include_router(module.router)
     return app
