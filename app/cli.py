@@ -14,8 +14,12 @@ from sqlmodel import Session
 
 from app.config import get_settings
 from app.db import get_engine
+from app.errors import AppError
 from app.observability import MULTIPROC_ENV, logging_config, prepare_multiprocess_dir
+from app.services import auth
+from app.services.audit import Actor
 from app.services.catalogue_files import CatalogueFileError, read_catalogue
+from app.services.exchange import apply_import, plan_import, write_export
 from app.services.loader import catalogue_is_empty, load_catalogue
 from app.services.migrations import upgrade_database
 
@@ -96,6 +100,107 @@ def serve(
 
 def _exit_cleanly(_signum: int, _frame: object) -> None:
     raise SystemExit(0)
+
+
+keys = typer.Typer(help="API keys for curators: create (shown once), list, revoke.", no_args_is_help=True)
+cli.add_typer(keys, name="keys")
+
+
+@keys.command("create")
+def keys_create(
+    name: Annotated[str, typer.Option(help="Unique name, recorded in the audit trail (e.g. lahp-curator).")],
+    role: Annotated[str, typer.Option(help="editor (edits the catalogue) or admin (also manages keys).")] = "editor",
+) -> None:
+    """Create a key and print it once; only a salted hash is stored."""
+    if role not in auth.ROLES:
+        typer.echo(f"error: --role must be one of {', '.join(auth.ROLES)}", err=True)
+        raise typer.Exit(code=2)
+    upgrade_database()
+    with Session(get_engine()) as session:
+        try:
+            created = auth.create_key(session=session, name=name, role=role, actor=Actor("cli:keys"))
+        except AppError as exc:
+            typer.echo(f"error: {exc.detail}", err=True)
+            raise typer.Exit(code=1) from exc
+        session.commit()
+    typer.echo(f"Created {created.role} key '{created.name}'. Store it now; it cannot be shown again:")
+    typer.echo(created.key)
+
+
+@keys.command("list")
+def keys_list() -> None:
+    """List keys: name, role, prefix, created, last used, revoked (never a secret)."""
+    upgrade_database()
+    with Session(get_engine()) as session:
+        rows = auth.list_keys(session=session)
+    if not rows:
+        typer.echo("No keys yet. Create one with `navigator keys create --name NAME --role editor`.")
+    for key in rows:
+        state = f"revoked {key.revoked_at:%Y-%m-%d %H:%M}" if key.revoked_at else "active"
+        used = f"{key.last_used_at:%Y-%m-%d %H:%M}" if key.last_used_at else "never"
+        typer.echo(
+            f"{key.name}\t{key.role}\tnav_{key.prefix}_…\tcreated {key.created_at:%Y-%m-%d}\tused {used}\t{state}"
+        )
+
+
+@keys.command("revoke")
+def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) -> None:
+    """Revoke a key at once; it stays listed and named in the audit trail."""
+    upgrade_database()
+    with Session(get_engine()) as session:
+        try:
+            auth.revoke_key(session=session, name=name, actor=Actor("cli:keys"))
+        except AppError as exc:
+            typer.echo(f"error: {exc.detail}", err=True)
+            raise typer.Exit(code=1) from exc
+        session.commit()
+    typer.echo(f"Revoked key '{name}'.")
+
+
+@cli.command("export")
+def export_catalogue(
+    path: Annotated[Path, typer.Argument(help="Directory to write taxonomy.yaml and catalogue/*.yaml into.")] = Path(
+        "var/export"
+    ),
+) -> None:
+    """Write the whole catalogue (withdrawn entries left out) in the same format as data/."""
+    upgrade_database()
+    with Session(get_engine()) as session:
+        written = write_export(session, path)
+    for file in written:
+        typer.echo(f"wrote {file}")
+
+
+@cli.command("import")
+def import_catalogue(
+    path: Annotated[Path, typer.Argument(help="Catalogue directory (taxonomy.yaml, catalogue/*.yaml).")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the difference; write nothing.")] = False,
+    withdraw_missing: Annotated[
+        bool, typer.Option("--withdraw-missing", help="Withdraw offers and providers absent from the files.")
+    ] = False,
+) -> None:
+    """Validate everything, show the difference, then apply it in one transaction: all or nothing."""
+    try:
+        document = read_catalogue(path)
+    except CatalogueFileError as exc:
+        for problem in exc.problems:
+            typer.echo(f"error: {problem}", err=True)
+        typer.echo(f"{len(exc.problems)} problem(s); nothing was imported.", err=True)
+        raise typer.Exit(code=1) from exc
+    upgrade_database()
+    with Session(get_engine()) as session:
+        plan = plan_import(session, document, withdraw_missing=withdraw_missing)
+        for line in plan.lines():
+            typer.echo(line)
+        if dry_run:
+            typer.echo("Dry run: nothing was written.")
+            return
+        if plan.empty:
+            typer.echo("Nothing to change.")
+            return
+        apply_import(session, plan, Actor("cli:import"))
+        session.commit()
+    typer.echo(f"Imported {path} in one transaction.")
 
 
 def _safe_url() -> str:

@@ -28,6 +28,11 @@ class Settings(BaseSettings):
     redis_url: str | None = Field(default=None, description="Shared rate-limit counters; memory if unset.")
     rate_limit_per_minute: int = Field(default=600, ge=1, description="Requests per client address a minute.")
     rate_limit_key_per_minute: int = Field(default=1200, ge=1, description="Requests per API key a minute.")
+    rate_limit_window_seconds: int = Field(default=60, ge=1, description="Length of one rate-limit window.")
+    rate_limit_enabled: bool = Field(
+        default=True, description="Turn rate limiting off (behind a gateway that does it)."
+    )
+    redis_prefix: str = Field(default="navigator", description="Prefix of every Redis key the service writes.")
     max_body_bytes: int = Field(default=64 * 1024, ge=1, description="Largest request body accepted.")
     demand_retention_days: int = Field(default=365, ge=1, description="How long match demand is kept.")
     trusted_proxies: list[str] = Field(default=["127.0.0.1"], description="Addresses whose X-Forwarded-* is trusted.")

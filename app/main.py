@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 
 from app import __version__
+from app.bodylimit import BodyLimitMiddleware
 from app.config import get_settings
 from app.errors import install_error_handlers
-from app.middleware import RequestContextMiddleware
+from app.middleware import PublicCORSMiddleware, RequestContextMiddleware
 from app.observability import ObservabilityMiddleware
-from app.routers import catalogue, health, metrics, taxonomy
+from app.ratelimit import Limits, RateLimitMiddleware, build_counter
+from app.routers import admin, catalogue, health, matching, metrics, taxonomy
 
 DESCRIPTION = """
 The Support Navigator tells a health innovator in the Leeds City Region which support to go to next.
@@ -36,20 +37,28 @@ def create_app() -> FastAPI:
             {"name": "catalogue", "description": "Offers and providers, filtered and paginated."},
             {"name": "taxonomy", "description": "The public vocabulary: stages, TRLs, needs, sectors, locations."},
             {"name": "health", "description": "Probes for load balancers and orchestrators."},
+            {
+                "name": "admin",
+                "description": "Curators' edits (API key needed): offers, providers, needs, keys, audit.",
+            },
         ],
     )
     install_error_handlers(app)
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=settings.cors_origins,
-        allow_credentials=False,
-        allow_methods=["GET", "POST", "OPTIONS"],
-        allow_headers=["Content-Type", "If-None-Match", "X-Request-ID"],
-        expose_headers=["ETag", "Link", "X-Total-Count", "X-Request-ID", "Retry-After"],
-        max_age=600,
-    )
+    # Added innermost first: request context (ids, security headers) wraps everything, then metrics and the access
+    # log (which so see 413s and 429s too), then CORS, then the limits.
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    if settings.rate_limit_enabled:
+        limits = Limits(
+            per_address=settings.rate_limit_per_minute,
+            per_key=settings.rate_limit_key_per_minute,
+            window_seconds=settings.rate_limit_window_seconds,
+        )
+        app.add_middleware(
+            RateLimitMiddleware, limits=limits, counter=build_counter(settings.redis_url, settings.redis_prefix)
+        )
+    app.add_middleware(PublicCORSMiddleware, origins=settings.cors_origins)
     app.add_middleware(ObservabilityMiddleware)
     app.add_middleware(RequestContextMiddleware)
-    for module in (health, metrics, taxonomy, catalogue):
+    for module in (health, metrics, matching, taxonomy, catalogue, admin):
         app.include_router(module.router)
     return app

@@ -1,4 +1,4 @@
-"""ASGI middleware: request ids, security headers and timing on every response."""
+"""ASGI middleware: request ids, security headers and timing on every response; CORS for public routes only."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import time
 import uuid
 
 from starlette.datastructures import MutableHeaders
+from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
@@ -55,3 +56,32 @@ class RequestContextMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+ADMIN_PREFIX = "/v1/admin"
+
+
+class PublicCORSMiddleware:
+    """CORS for the public read and match endpoints; none for /v1/admin, so browsers never get to call it cross-origin.
+
+    Admin requests bypass the CORS layer entirely: no Access-Control-* headers, and a preflight is not granted.
+    """
+
+    def __init__(self, app: ASGIApp, *, origins: list[str]) -> None:
+        self.app = app
+        self.cors = CORSMiddleware(
+            app,
+            allow_origins=origins,
+            allow_credentials=False,
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["Content-Type", "If-None-Match", "X-Request-ID"],
+            expose_headers=["ETag", "Link", "X-Total-Count", "X-Request-ID", "Retry-After"],
+            max_age=600,
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path: str = scope.get("path", "")
+        if scope["type"] == "http" and (path == ADMIN_PREFIX or path.startswith(ADMIN_PREFIX + "/")):
+            await self.app(scope, receive, send)
+            return
+        await self.cors(scope, receive, send)

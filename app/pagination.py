@@ -38,7 +38,12 @@ def paginate(
     request: Request, response: Response, items: Sequence[Item], *, limit: int, offset: int
 ) -> tuple[list[Item], PageMeta]:
     """Slice one page, and set the Link header pointing to first, prev, next and last."""
-    total = len(items)
+    meta = page_meta(request, response, total=len(items), limit=limit, offset=offset)
+    return list(items[offset : offset + limit]), meta
+
+
+def page_meta(request: Request, response: Response, *, total: int, limit: int, offset: int) -> PageMeta:
+    """The page's place in the whole result (counted by the caller, e.g. in SQL), with the Link header set."""
     last_offset = max(0, ((total - 1) // limit) * limit) if total else 0
     links = PageLinks(
         self=_url(request, offset, limit),
@@ -50,4 +55,4 @@ def paginate(
     header = [f'<{url}>; rel="{rel}"' for rel, url in links.model_dump(exclude={"self"}).items() if url]
     response.headers["Link"] = ", ".join(header)
     response.headers["X-Total-Count"] = str(total)
-    return list(items[offset : offset + limit]), PageMeta(total=total, limit=limit, offset=offset, links=links)
+    return PageMeta(total=total, limit=limit, offset=offset, links=links)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
-from alembic import command
 from app.services.migrations import alembic_config
 from tests.conftest import Backend
 

@@ -1,0 +1,29 @@
+"""Rules-based matching of innovator profiles to support offers: pure, deterministic, explainable."""
+
+from app.matching.engine import match, route_ahead
+from app.matching.index import CatalogueIndex
+from app.matching.outcome import MatchOutcome, NearMiss, Reason, ScoredOffer, StageRoute
+from app.matching.profile import FieldError, NormalisedProfile, ProfileError, normalise_profile
+from app.matching.records import OfferRecord, Profile
+from app.matching.rules import Rules
+from app.matching.vocabulary import StageBand, Vocabulary
+
+__all__ = [
+    "CatalogueIndex",
+    "FieldError",
+    "MatchOutcome",
+    "NearMiss",
+    "NormalisedProfile",
+    "OfferRecord",
+    "Profile",
+    "ProfileError",
+    "Reason",
+    "Rules",
+    "ScoredOffer",
+    "StageBand",
+    "StageRoute",
+    "Vocabulary",
+    "match",
+    "normalise_profile",
+    "route_ahead",
+]

@@ -1,0 +1,59 @@
+"""What the matcher hands back: ranked offers with reasons, near misses and stage routes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.matching.profile import NormalisedProfile
+from app.matching.records import OfferRecord
+from app.matching.vocabulary import StageBand
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One plain-English reason an offer was matched; `code` is stable, `text` is for people."""
+
+    code: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ScoredOffer:
+    """One result. `components` is filled only when explain=True: (component, score in [0, 1]) pairs."""
+
+    rank: int
+    score: float
+    offer: OfferRecord
+    reasons: tuple[Reason, ...]
+    components: tuple[tuple[str, float], ...]
+    forthcoming: bool
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """An offer one hard filter kept out, that would otherwise have made the list."""
+
+    offer: OfferRecord
+    criterion: str
+    hint: str
+    score: float
+
+
+@dataclass(frozen=True)
+class MatchOutcome:
+    """The full answer to one match request."""
+
+    profile: NormalisedProfile
+    ruleset_version: str
+    catalogue_version: str
+    results: tuple[ScoredOffer, ...]
+    near_misses: tuple[NearMiss, ...]
+
+
+@dataclass(frozen=True)
+class StageRoute:
+    """The best offers at one stage of the road ahead."""
+
+    stage: StageBand
+    is_current: bool
+    results: tuple[ScoredOffer, ...]

@@ -1,0 +1,161 @@
+"""Checking a match request against the vocabulary and turning it into a normalised profile."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.matching.records import Profile
+from app.matching.text import query_terms
+from app.matching.vocabulary import Vocabulary
+
+MAX_KEYWORD_CHARS = 200
+MIN_LIMIT, MAX_LIMIT = 1, 50
+MIN_TRL, MAX_TRL = 1, 9
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One problem with one request field; the message names the valid values."""
+
+    field: str
+    message: str
+
+
+class ProfileError(ValueError):
+    """A request that cannot be matched; carries every problem found, not just the first."""
+
+    def __init__(self, errors: Sequence[FieldError]) -> None:
+        self.errors: tuple[FieldError, ...] = tuple(errors)
+        super().__init__("; ".join(f"{error.field}: {error.message}" for error in self.errors))
+
+
+@dataclass(frozen=True)
+class NormalisedProfile:
+    """The request as the matcher understood it: checked, de-duplicated and expanded."""
+
+    stage: int | None
+    trl: int | None
+    stages: tuple[int, ...]
+    trl_band: tuple[int, int] | None
+    needs: tuple[str, ...]
+    expanded_needs: tuple[str, ...]
+    sector: str | None
+    organisation_type: str | None
+    location: str | None
+    location_chain: tuple[str, ...]
+    keywords: str | None
+    keyword_terms: tuple[str, ...]
+    keyword_words: tuple[str, ...]
+    limit: int
+
+    def as_dict(self) -> dict[str, object]:
+        """The `profile` object of the match response."""
+        return {
+            "stage": self.stage,
+            "trl": self.trl,
+            "stages": list(self.stages),
+            "trl_band": None if self.trl_band is None else [self.trl_band[0], self.trl_band[1]],
+            "needs": list(self.needs),
+            "sector": self.sector,
+            "organisation_type": self.organisation_type,
+            "location": self.location,
+            "keywords": self.keywords,
+            "keyword_terms": list(self.keyword_terms),
+            "limit": self.limit,
+        }
+
+
+def normalise_profile(profile: Profile, vocabulary: Vocabulary) -> NormalisedProfile:
+    """Check `profile` against `vocabulary`; raise ProfileError listing every problem found."""
+    errors: list[FieldError] = []
+    if profile.stage is None and profile.trl is None and not profile.needs:
+        errors.append(FieldError("stage", "Give at least one of stage, trl or needs"))
+
+    stage_ok = profile.stage is None or profile.stage in vocabulary.stage_by_number
+    if not stage_ok:
+        errors.append(FieldError("stage", f"Stage must be one of {_stage_list(vocabulary)}"))
+    trl_ok = profile.trl is None or MIN_TRL <= profile.trl <= MAX_TRL
+    if not trl_ok:
+        errors.append(FieldError("trl", f"TRL must be a whole number from {MIN_TRL} to {MAX_TRL}"))
+    if profile.stage is not None and profile.trl is not None and stage_ok and trl_ok:
+        band = vocabulary.stage_by_number[profile.stage]
+        if not band.contains_trl(profile.trl):
+            errors.append(FieldError("trl", _crosswalk_message(profile.stage, profile.trl, vocabulary)))
+
+    needs: list[str] = []
+    for position, need in enumerate(profile.needs):
+        if need not in vocabulary.need_names:
+            errors.append(FieldError(f"needs[{position}]", _unknown("need", need, vocabulary.need_names)))
+        elif need not in needs:
+            needs.append(need)
+    for field, value, known in (
+        ("sector", profile.sector, vocabulary.sector_names),
+        ("organisation_type", profile.organisation_type, vocabulary.organisation_type_names),
+        ("location", profile.location, vocabulary.location_names),
+    ):
+        if value is not None and value not in known:
+            errors.append(FieldError(field, _unknown(field.replace("_", " "), value, known)))
+
+    keywords = profile.keywords.strip() if profile.keywords is not None else None
+    if profile.keywords is not None and len(profile.keywords) > MAX_KEYWORD_CHARS:
+        errors.append(
+            FieldError(
+                "keywords", f"Keywords must be at most {MAX_KEYWORD_CHARS} characters (got {len(profile.keywords)})"
+            )
+        )
+    if not MIN_LIMIT <= profile.limit <= MAX_LIMIT:
+        errors.append(FieldError("limit", f"Limit must be from {MIN_LIMIT} to {MAX_LIMIT} (got {profile.limit})"))
+    if errors:
+        raise ProfileError(errors)
+
+    if profile.stage is not None:
+        band = vocabulary.stage_by_number[profile.stage]
+        stages: tuple[int, ...] = (profile.stage,)
+        trl_band: tuple[int, int] | None = (band.trl_min, band.trl_max)
+    elif profile.trl is not None:
+        stages = vocabulary.stages_for_trl(profile.trl)
+        trl_band = (profile.trl, profile.trl)
+    else:
+        stages, trl_band = (), None
+
+    expanded: dict[str, None] = {}
+    for need in needs:
+        expanded[need] = None
+        expanded.update(dict.fromkeys(vocabulary.need_descendants[need]))
+    terms = query_terms(keywords) if keywords else ()
+    return NormalisedProfile(
+        stage=profile.stage,
+        trl=profile.trl,
+        stages=stages,
+        trl_band=trl_band,
+        needs=tuple(needs),
+        expanded_needs=tuple(expanded),
+        sector=profile.sector,
+        organisation_type=profile.organisation_type,
+        location=profile.location,
+        location_chain=vocabulary.location_chain(profile.location) if profile.location else (),
+        keywords=keywords or None,
+        keyword_terms=tuple(term for term, _ in terms),
+        keyword_words=tuple(word for _, word in terms),
+        limit=profile.limit,
+    )
+
+
+def _stage_list(vocabulary: Vocabulary) -> str:
+    return ", ".join(f"{band.number} ({band.slug})" for band in vocabulary.stages)
+
+
+def _crosswalk_message(stage: int, trl: int, vocabulary: Vocabulary) -> str:
+    band = vocabulary.stage_by_number[stage]
+    homes = ", ".join(
+        f"{number} ({vocabulary.stage_by_number[number].slug})" for number in vocabulary.stages_for_trl(trl)
+    )
+    return (
+        f"TRL {trl} is outside stage {stage}'s band {band.trl_min}-{band.trl_max}; "
+        f"stage {stage} covers TRL {band.trl_min}-{band.trl_max}, TRL {trl} belongs to stages {homes}"
+    )
+
+
+def _unknown(label: str, value: str, known: dict[str, str]) -> str:
+    return f"Unknown {label} '{value}'; valid values: {', '.join(known)}"

@@ -1,0 +1,202 @@
+"""The ruleset: weights, thresholds and rule switches, validated from a plain mapping."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+COMPONENTS = ("need", "stage", "keywords", "sector", "local")
+"""The soft score components, in the order they are reported."""
+
+TEXT_FIELDS = ("name", "summary", "description", "keywords")
+"""The offer fields searched by keyword, each with its own weight."""
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each score component counts; only components the request uses are counted."""
+
+    need: float
+    stage: float
+    keywords: float
+    sector: float
+    local: float
+
+    def of(self, component: str) -> float:
+        """The weight of one component by name."""
+        return float(getattr(self, component))
+
+
+@dataclass(frozen=True)
+class NeedRules:
+    """How need fit is scored."""
+
+    parent_fraction: float
+    breadth: float
+    require_match: bool
+
+    @property
+    def tier_gap(self) -> float:
+        """The smallest need-score gap between a full match, a parent-level match and no match."""
+        return min(1.0 - self.breadth - self.parent_fraction, self.parent_fraction * (1.0 - self.breadth))
+
+
+@dataclass(frozen=True)
+class StageRules:
+    """How stage fit is scored, and the optional stage gate."""
+
+    next_fraction: float
+    ahead_decay: float
+    behind_fraction: float
+    max_stage_gap: int | None
+
+
+@dataclass(frozen=True)
+class KeywordRules:
+    """BM25 parameters and per-field weights for keyword relevance."""
+
+    k1: float
+    b: float
+    field_weights: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class DiversityRules:
+    """How the top of the list is spread across needs and providers."""
+
+    need_window: int
+    max_per_provider: int
+
+
+@dataclass(frozen=True)
+class ResultRules:
+    """Result thresholds and the size of the candidate pool diversity works on."""
+
+    min_score: float
+    candidate_pool: int
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A complete, validated ruleset."""
+
+    version: str
+    weights: Weights
+    needs: NeedRules
+    stages: StageRules
+    keywords: KeywordRules
+    diversity: DiversityRules
+    results: ResultRules
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, object]) -> Rules:
+        """Validate a parsed rules.yaml mapping; raise ValueError naming the first bad key."""
+        top = _section(data, "", ("version", "weights", "needs", "stages", "keywords", "diversity", "results"))
+        version = top["version"]
+        if not isinstance(version, str) or not version.strip():
+            raise ValueError("rules: 'version' must be a non-empty string")
+
+        raw_weights = _section(top["weights"], "weights", COMPONENTS)
+        weights = Weights(**{name: _number(raw_weights[name], f"weights.{name}") for name in COMPONENTS})
+
+        raw_needs = _section(top["needs"], "needs", ("parent_fraction", "breadth", "require_match"))
+        needs = NeedRules(
+            parent_fraction=_fraction(raw_needs["parent_fraction"], "needs.parent_fraction"),
+            breadth=_fraction(raw_needs["breadth"], "needs.breadth"),
+            require_match=_bool(raw_needs["require_match"], "needs.require_match"),
+        )
+        if needs.tier_gap <= 0:
+            raise ValueError(
+                "rules: 'needs.parent_fraction' plus 'needs.breadth' must stay below 1 "
+                "so that a full need match always scores above a parent-level one"
+            )
+        others = sum(weights.of(name) for name in COMPONENTS if name != "need")
+        if weights.need * needs.tier_gap <= others:
+            raise ValueError(
+                f"rules: 'weights.need' ({weights.need}) is too small: it must exceed "
+                f"{others / needs.tier_gap:.4g} (the other weights, {others:.4g}, divided by the need tier gap "
+                f"{needs.tier_gap:.4g}) so that a better need fit always ranks higher whatever the other components"
+            )
+
+        raw_stages = _section(
+            top["stages"], "stages", ("next_fraction", "ahead_decay", "behind_fraction", "max_stage_gap")
+        )
+        gap = raw_stages["max_stage_gap"]
+        stages = StageRules(
+            next_fraction=_fraction(raw_stages["next_fraction"], "stages.next_fraction"),
+            ahead_decay=_fraction(raw_stages["ahead_decay"], "stages.ahead_decay"),
+            behind_fraction=_fraction(raw_stages["behind_fraction"], "stages.behind_fraction"),
+            max_stage_gap=None if gap is None else _integer(gap, "stages.max_stage_gap", minimum=0),
+        )
+
+        raw_keywords = _section(top["keywords"], "keywords", ("k1", "b", "field_weights"))
+        raw_fields = _section(raw_keywords["field_weights"], "keywords.field_weights", TEXT_FIELDS)
+        keywords = KeywordRules(
+            k1=_number(raw_keywords["k1"], "keywords.k1"),
+            b=_fraction(raw_keywords["b"], "keywords.b"),
+            field_weights=tuple(
+                (name, _number(raw_fields[name], f"keywords.field_weights.{name}")) for name in TEXT_FIELDS
+            ),
+        )
+        if all(weight == 0 for _, weight in keywords.field_weights):
+            raise ValueError("rules: 'keywords.field_weights' must give at least one field a positive weight")
+
+        raw_diversity = _section(top["diversity"], "diversity", ("need_window", "max_per_provider"))
+        diversity = DiversityRules(
+            need_window=_integer(raw_diversity["need_window"], "diversity.need_window", minimum=0),
+            max_per_provider=_integer(raw_diversity["max_per_provider"], "diversity.max_per_provider", minimum=0),
+        )
+
+        raw_results = _section(top["results"], "results", ("min_score", "candidate_pool"))
+        results = ResultRules(
+            min_score=_fraction(raw_results["min_score"], "results.min_score"),
+            candidate_pool=_integer(raw_results["candidate_pool"], "results.candidate_pool", minimum=1),
+        )
+        return cls(
+            version=version.strip(),
+            weights=weights,
+            needs=needs,
+            stages=stages,
+            keywords=keywords,
+            diversity=diversity,
+            results=results,
+        )
+
+
+def _section(value: object, path: str, keys: tuple[str, ...]) -> Mapping[str, object]:
+    where = f"'{path}'" if path else "the top level"
+    if not isinstance(value, Mapping):
+        raise ValueError(f"rules: {where} must be a mapping with keys {', '.join(keys)}")
+    prefix = f"{path}." if path else ""
+    for key in value:
+        if key not in keys:
+            raise ValueError(f"rules: unknown key '{prefix}{key}'; expected one of {', '.join(keys)}")
+    for key in keys:
+        if key not in value:
+            raise ValueError(f"rules: missing key '{prefix}{key}'")
+    return value
+
+
+def _number(value: object, path: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or value != value:
+        raise ValueError(f"rules: '{path}' must be a number >= 0, got {value!r}")
+    return float(value)
+
+
+def _fraction(value: object, path: str) -> float:
+    number = _number(value, path)
+    if number > 1:
+        raise ValueError(f"rules: '{path}' must be between 0 and 1, got {value!r}")
+    return number
+
+
+def _integer(value: object, path: str, *, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ValueError(f"rules: '{path}' must be an integer >= {minimum}, got {value!r}")
+    return value
+
+
+def _bool(value: object, path: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"rules: '{path}' must be true or false, got {value!r}")
+    return value

@@ -1,0 +1,169 @@
+"""ASGI rate limiting per client address and per API key: fixed windows, counted in Redis or in memory (429)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.errors import TooManyRequests, problem_response
+
+logger = logging.getLogger("app.ratelimit")
+EXEMPT_PATHS = frozenset({"/healthz", "/readyz"})
+Clock = Callable[[], float]
+
+
+def now() -> float:
+    """The wall clock the windows are aligned to (shared by every worker and host using the same Redis)."""
+    return time.time()
+
+
+class Counter(Protocol):
+    """Counts hits of a bucket in the current window."""
+
+    async def hit(self, bucket: str, window: int, ttl: int) -> int:
+        """Add one hit to the bucket's window; return the window's count so far."""
+        ...
+
+    async def close(self) -> None:
+        """Release connections (at application shutdown)."""
+        ...
+
+
+class MemoryCounter:
+    """Counters in this process (one worker): for development and single-process deployments."""
+
+    def __init__(self) -> None:
+        self._counts: dict[tuple[str, int], int] = {}
+        self._window = -1
+
+    async def hit(self, bucket: str, window: int, ttl: int) -> int:
+        """Count a hit; windows older than the current one are dropped."""
+        if window != self._window:
+            self._counts = {key: count for key, count in self._counts.items() if key[1] >= window}
+            self._window = window
+        key = (bucket, window)
+        self._counts[key] = self._counts.get(key, 0) + 1
+        return self._counts[key]
+
+    async def close(self) -> None:
+        """Nothing to release."""
+
+
+class RedisCounter:
+    """Counters in Redis, so a limit holds across every worker and host that shares it."""
+
+    def __init__(self, url: str, prefix: str) -> None:
+        from redis.asyncio import Redis
+
+        self._redis = Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
+        self.prefix = prefix
+
+    async def hit(self, bucket: str, window: int, ttl: int) -> int:
+        """INCR and EXPIRE in one round trip (a transaction), so a counter never outlives its window."""
+        key = f"{self.prefix}:rl:{bucket}:{window}"
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.incr(key)
+            pipe.expire(key, ttl)
+            count, _ = await pipe.execute()
+        return int(count)
+
+    async def close(self) -> None:
+        """Close the connection pool (its connections belong to the event loop that is ending)."""
+        await self._redis.aclose()
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Requests allowed per window, per client address and per key."""
+
+    per_address: int
+    per_key: int
+    window_seconds: int
+
+
+def _key_bucket(scope: Scope) -> str | None:
+    """A bucket for the key presented, if any: a hash, so no key reaches Redis or the logs."""
+    headers = dict(scope.get("headers") or [])
+    authorization = headers.get(b"authorization", b"")
+    key = b""
+    if authorization[:7].lower() == b"bearer ":
+        key = authorization[7:].strip()
+    key = key or headers.get(b"x-api-key", b"").strip()
+    if not key:
+        return None
+    return "key:" + hashlib.sha256(key).hexdigest()[:32]
+
+
+class RateLimitMiddleware:
+    """Count every request against its client address, and a keyed request also against its key.
+
+    The address is the ASGI client host: uvicorn sets it from X-Forwarded-For only for trusted proxies
+    (NAVIGATOR_TRUSTED_PROXIES), so a client cannot dodge the limit by sending that header itself.
+    If the shared counter store fails, requests are let through (and logged) rather than refused.
+    """
+
+    def __init__(self, app: ASGIApp, *, limits: Limits, counter: Counter, clock: Clock | None = None) -> None:
+        self.app = app
+        self.limits = limits
+        self.counter = counter
+        self.clock: Clock = clock or (lambda: now())
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self.app(scope, self._closing_on_shutdown(receive), send)
+            return
+        if scope["type"] != "http" or scope.get("path") in EXEMPT_PATHS or scope.get("method") == "OPTIONS":
+            await self.app(scope, receive, send)
+            return
+        moment = self.clock()
+        size = self.limits.window_seconds
+        window = int(moment // size)
+        retry_after = max(1, math.ceil((window + 1) * size - moment))
+        client = scope.get("client")
+        buckets = [(f"addr:{client[0] if client else 'unknown'}", self.limits.per_address)]
+        key_bucket = _key_bucket(scope)
+        if key_bucket is not None:
+            buckets.append((key_bucket, self.limits.per_key))
+        for bucket, limit in buckets:
+            try:
+                count = await self.counter.hit(bucket, window, size + 1)
+            except Exception as exc:  # the limiter must never take the API down with it
+                logger.warning("rate-limit store unavailable, request allowed: %s", type(exc).__name__)
+                break
+            if count > limit:
+                what = "API key" if bucket.startswith("key:") else "address"
+                response = problem_response(
+                    TooManyRequests.status,
+                    f"More than {limit} requests in {size} seconds from this {what}. Retry after {retry_after} s.",
+                    title=TooManyRequests.title,
+                    type_=TooManyRequests.type,
+                    instance=scope.get("path"),
+                    headers={"Retry-After": str(retry_after)},
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+    def _closing_on_shutdown(self, receive: Receive) -> Receive:
+        async def wrapped() -> Message:
+            message = await receive()
+            if message["type"] == "lifespan.shutdown":
+                try:
+                    await self.counter.close()
+                except Exception as exc:  # shutting down regardless
+                    logger.warning("rate-limit store did not close cleanly: %s", type(exc).__name__)
+            return message
+
+        return wrapped
+
+
+def build_counter(redis_url: str | None, prefix: str) -> Counter:
+    """Redis counters when a URL is configured, in-memory ones otherwise."""
+    return RedisCounter(redis_url, prefix) if redis_url else MemoryCounter()

@@ -1,0 +1,329 @@
+"""Curators' endpoints under /v1/admin: edit offers, providers and needs, manage keys, read the audit trail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.db import SessionDep
+from app.errors import UnsupportedMediaType, problem_responses
+from app.models.catalogue import SLUG_PATTERN, OfferCreate, OfferUpdate, ProviderCreate, ProviderUpdate
+from app.pagination import PageMeta, page_meta
+from app.services import auth, editing
+from app.services.audit import Actor, AuditEventPublic, AuditFilters, list_events
+from app.services.preconditions import Precondition, parse_if_match
+
+# Declared so /docs offers an "Authorize" button; the checks themselves are in auth.require_role.
+_bearer = HTTPBearer(auto_error=False, description="An API key from `navigator keys create`.")
+_api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="The same key, in a header of its own.")
+
+router = APIRouter(
+    prefix="/v1/admin",
+    tags=["admin"],
+    responses=problem_responses(401, 403, 413, 429, 500, 503),
+)
+SlugPath = Annotated[str, Path(pattern=SLUG_PATTERN, max_length=80, examples=["propel-yh"])]
+NO_STORE = "no-store"
+WRITE_PROBLEMS = problem_responses(400, 404, 409, 412, 415, 422, 428)
+IF_MATCH_DOC = {
+    "parameters": [
+        {
+            "name": "If-Match",
+            "in": "header",
+            "required": True,
+            "description": "The ETag from the last GET (428 when missing, 412 when someone changed it since).",
+            "schema": {"type": "string", "example": '"offer-propel-yh-v3"'},
+        }
+    ]
+}
+
+
+def _actor(role: auth.Role) -> Callable[..., Actor]:
+    check = auth.require_role(role)
+
+    # Plain defaults, not Annotated: `check` is local, and annotations are resolved from module globals.
+    def dependency(
+        request: Request,
+        principal: auth.Principal = Depends(check),
+        _bearer_credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
+        _header_key: str | None = Depends(_api_key),
+    ) -> Actor:
+        return Actor(key_name=principal.name, request_id=getattr(request.state, "request_id", None))
+
+    return dependency
+
+
+EditorActor = Annotated[Actor, Depends(_actor("editor"))]
+AdminActor = Annotated[Actor, Depends(_actor("admin"))]
+
+
+def json_content(request: Request) -> None:
+    """415 for a body that is not JSON (before the body is parsed, so the answer says what to send)."""
+    has_body = request.headers.get("content-length", "0") != "0" or "transfer-encoding" in request.headers
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if has_body and not (content_type == "application/json" or content_type.endswith("+json")):
+        raise UnsupportedMediaType(
+            f"Send the body as JSON with `Content-Type: application/json` (got {content_type or 'none'!r})."
+        )
+
+
+def _if_match(entity_type: str) -> Callable[..., Precondition]:
+    def dependency(request: Request) -> Precondition:
+        return parse_if_match(request.headers.get("if-match"), entity_type, request.path_params.get("slug", ""))
+
+    return dependency
+
+
+JsonBody = Depends(json_content)
+OfferPrecondition = Annotated[Precondition, Depends(_if_match("offer"))]
+ProviderPrecondition = Annotated[Precondition, Depends(_if_match("provider"))]
+
+
+def _send(response: Response, record: editing.RecordMeta, status_code: int = 200) -> None:
+    response.status_code = status_code
+    response.headers["ETag"] = record.etag
+    response.headers["Cache-Control"] = NO_STORE
+
+
+class Verification(BaseModel):
+    """When the record was checked against its source; now if omitted."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    verified_at: datetime | None = Field(default=None, examples=["2026-11-22T10:00:00Z"])
+
+
+class AuditPage(PageMeta):
+    """One page of the audit trail, newest first."""
+
+    items: list[AuditEventPublic]
+
+
+# ---- offers -----------------------------------------------------------------------------------------------------
+
+
+@router.get("/offers/{slug}", responses=problem_responses(404, 422))
+def get_offer(slug: SlugPath, session: SessionDep, response: Response, _actor: EditorActor) -> editing.OfferRecord:
+    """An offer's editable record (withdrawn ones too), with the ETag to send back as If-Match."""
+    record = editing.get_offer(session=session, slug=slug)
+    _send(response, record)
+    return record
+
+
+@router.post("/offers", status_code=201, responses=problem_responses(409, 415, 422), dependencies=[JsonBody])
+def create_offer(
+    entry: OfferCreate, session: SessionDep, response: Response, actor: EditorActor
+) -> editing.OfferRecord:
+    """Add an offer. 409 when the slug is taken; 422 names each unknown provider or term."""
+    record = editing.create_offer(session=session, entry=entry, actor=actor)
+    _send(response, record, 201)
+    response.headers["Location"] = f"{router.prefix}/offers/{entry.slug}"
+    return record
+
+
+@router.put("/offers/{slug}", responses=WRITE_PROBLEMS, dependencies=[JsonBody], openapi_extra=IF_MATCH_DOC)
+def replace_offer(
+    slug: SlugPath,
+    entry: OfferCreate,
+    session: SessionDep,
+    response: Response,
+    actor: EditorActor,
+    precondition: OfferPrecondition,
+) -> editing.OfferRecord:
+    """Replace an offer with the full entry sent (the `entry` of its GET, edited). Needs If-Match."""
+    record = editing.replace_offer(session=session, slug=slug, entry=entry, precondition=precondition, actor=actor)
+    _send(response, record)
+    return record
+
+
+@router.patch("/offers/{slug}", responses=WRITE_PROBLEMS, dependencies=[JsonBody], openapi_extra=IF_MATCH_DOC)
+def patch_offer(
+    slug: SlugPath,
+    changes: Annotated[OfferUpdate, Body(examples=[{"status": "closed"}])],
+    session: SessionDep,
+    response: Response,
+    actor: EditorActor,
+    precondition: OfferPrecondition,
+) -> editing.OfferRecord:
+    """Change only the fields sent (e.g. `{"status": "closed"}`); `null` clears an optional field. Needs If-Match."""
+    record = editing.patch_offer(session=session, slug=slug, changes=changes, precondition=precondition, actor=actor)
+    _send(response, record)
+    return record
+
+
+@router.delete("/offers/{slug}", responses=WRITE_PROBLEMS, openapi_extra=IF_MATCH_DOC)
+def withdraw_offer(
+    slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: OfferPrecondition
+) -> editing.OfferRecord:
+    """Withdraw an offer: it is kept, leaves lists and matches, and its public page answers 410 Gone."""
+    record = editing.withdraw_offer(session=session, slug=slug, precondition=precondition, actor=actor)
+    _send(response, record)
+    return record
+
+
+@router.post("/offers/{slug}/restore", responses=WRITE_PROBLEMS, openapi_extra=IF_MATCH_DOC)
+def restore_offer(
+    slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: OfferPrecondition
+) -> editing.OfferRecord:
+    """Bring a withdrawn offer back. Needs If-Match."""
+    record = editing.restore_offer(session=session, slug=slug, precondition=precondition, actor=actor)
+    _send(response, record)
+    return record
+
+
+@router.post("/offers/{slug}/verify", responses=WRITE_PROBLEMS, dependencies=[JsonBody], openapi_extra=IF_MATCH_DOC)
+def verify_offer(
+    slug: SlugPath,
+    session: SessionDep,
+    response: Response,
+    actor: EditorActor,
+    precondition: OfferPrecondition,
+    verification: Annotated[Verification | None, Body()] = None,
+) -> editing.OfferRecord:
+    """Record that the offer was checked against its source: sets `last_verified_at` (now by default)."""
+    verified_at = verification.verified_at if verification is not None else None
+    record = editing.verify_offer(
+        session=session, slug=slug, verified_at=verified_at, precondition=precondition, actor=actor
+    )
+    _send(response, record)
+    return record
+
+
+# ---- providers --------------------------------------------------------------------------------------------------
+
+
+@router.get("/providers/{slug}", responses=problem_responses(404, 422))
+def get_provider(
+    slug: SlugPath, session: SessionDep, response: Response, _actor: EditorActor
+) -> editing.ProviderRecord:
+    """A provider's editable record (withdrawn ones too), with the ETag to send back as If-Match."""
+    record = editing.get_provider(session=session, slug=slug)
+    _send(response, record)
+    return record
+
+
+@router.post("/providers", status_code=201, responses=problem_responses(409, 415, 422), dependencies=[JsonBody])
+def create_provider(
+    entry: ProviderCreate, session: SessionDep, response: Response, actor: EditorActor
+) -> editing.ProviderRecord:
+    """Add a provider. 409 when the slug is taken; 422 names an unknown kind or location."""
+    record = editing.create_provider(session=session, entry=entry, actor=actor)
+    _send(response, record, 201)
+    response.headers["Location"] = f"{router.prefix}/providers/{entry.slug}"
+    return record
+
+
+@router.put("/providers/{slug}", responses=WRITE_PROBLEMS, dependencies=[JsonBody], openapi_extra=IF_MATCH_DOC)
+def replace_provider(
+    slug: SlugPath,
+    entry: ProviderCreate,
+    session: SessionDep,
+    response: Response,
+    actor: EditorActor,
+    precondition: ProviderPrecondition,
+) -> editing.ProviderRecord:
+    """Replace a provider with the full entry sent. Needs If-Match."""
+    record = editing.replace_provider(session=session, slug=slug, entry=entry, precondition=precondition, actor=actor)
+    _send(response, record)
+    return record
+
+
+@router.patch("/providers/{slug}", responses=WRITE_PROBLEMS, dependencies=[JsonBody], openapi_extra=IF_MATCH_DOC)
+def patch_provider(
+    slug: SlugPath,
+    changes: Annotated[ProviderUpdate, Body(examples=[{"website": "https://example.org"}])],
+    session: SessionDep,
+    response: Response,
+    actor: EditorActor,
+    precondition: ProviderPrecondition,
+) -> editing.ProviderRecord:
+    """Change only the fields sent. Needs If-Match."""
+    record = editing.patch_provider(session=session, slug=slug, changes=changes, precondition=precondition, actor=actor)
+    _send(response, record)
+    return record
+
+
+@router.delete("/providers/{slug}", responses=WRITE_PROBLEMS, openapi_extra=IF_MATCH_DOC)
+def withdraw_provider(
+    slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: ProviderPrecondition
+) -> editing.ProviderRecord:
+    """Withdraw a provider that has no live offers (409 names them); its public page then answers 410."""
+    record = editing.withdraw_provider(session=session, slug=slug, precondition=precondition, actor=actor)
+    _send(response, record)
+    return record
+
+
+@router.post("/providers/{slug}/restore", responses=WRITE_PROBLEMS, openapi_extra=IF_MATCH_DOC)
+def restore_provider(
+    slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: ProviderPrecondition
+) -> editing.ProviderRecord:
+    """Bring a withdrawn provider back (its offers stay withdrawn until restored). Needs If-Match."""
+    record = editing.restore_provider(session=session, slug=slug, precondition=precondition, actor=actor)
+    _send(response, record)
+    return record
+
+
+# ---- taxonomy ---------------------------------------------------------------------------------------------------
+
+
+@router.post("/needs", status_code=201, responses=problem_responses(409, 415, 422), dependencies=[JsonBody])
+def add_need(
+    need: editing.NeedCreate, session: SessionDep, response: Response, actor: EditorActor
+) -> editing.NeedCreated:
+    """Add a child term under a top-level need; it appears in /v1/needs and can tag offers at once."""
+    response.headers["Cache-Control"] = NO_STORE
+    return editing.add_need(session=session, need=need, actor=actor)
+
+
+# ---- keys (admin role) ------------------------------------------------------------------------------------------
+
+
+@router.post("/keys", status_code=201, responses=problem_responses(409, 415, 422), dependencies=[JsonBody])
+def create_key(new_key: auth.KeyCreate, session: SessionDep, response: Response, actor: AdminActor) -> auth.KeyCreated:
+    """Create a key and show it once (only its salted hash is kept). Admin role only."""
+    created = auth.create_key(session=session, name=new_key.name, role=new_key.role, actor=actor)
+    response.headers["Cache-Control"] = NO_STORE
+    return created
+
+
+@router.get("/keys", responses=problem_responses(422))
+def list_keys(session: SessionDep, response: Response, _actor: AdminActor) -> auth.KeyList:
+    """Every key with its role, prefix, creation, last use and revocation (never a secret). Admin role only."""
+    response.headers["Cache-Control"] = NO_STORE
+    return auth.KeyList(items=auth.list_keys(session=session))
+
+
+@router.delete("/keys/{name}", responses=problem_responses(404, 422))
+def revoke_key(
+    name: Annotated[str, Path(pattern=auth.NAME_PATTERN, examples=["lahp-curator"])],
+    session: SessionDep,
+    response: Response,
+    actor: AdminActor,
+) -> auth.KeyPublic:
+    """Revoke a key at once (it stays listed, and named in the audit trail). Admin role only."""
+    revoked = auth.revoke_key(session=session, name=name, actor=actor)
+    response.headers["Cache-Control"] = NO_STORE
+    return revoked
+
+
+# ---- audit ------------------------------------------------------------------------------------------------------
+
+
+@router.get("/audit", responses=problem_responses(422))
+def list_audit(
+    filters: Annotated[AuditFilters, Query()],
+    session: SessionDep,
+    request: Request,
+    response: Response,
+    _actor: EditorActor,
+) -> AuditPage:
+    """The audit trail, newest first: who (key name), when, what, before and after. Read-only by design."""
+    total, items = list_events(session=session, filters=filters)
+    meta = page_meta(request, response, total=total, limit=filters.limit, offset=filters.offset)
+    response.headers["Cache-Control"] = NO_STORE
+    return AuditPage(items=items, **meta.model_dump())

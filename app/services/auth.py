@@ -1,0 +1,215 @@
+"""API keys for curators: generation, salted hashes, verification, revocation, and the role dependency."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Annotated, Literal
+
+from fastapi import Depends, Request
+from pydantic import BaseModel, Field
+from sqlmodel import Session, select
+
+from app.db import SessionDep
+from app.errors import Conflict, Forbidden, NotFound, Unauthorized
+from app.models.access import ApiKey
+from app.models.base import as_utc, utcnow
+from app.services.audit import Actor, record_event
+
+Role = Literal["editor", "admin"]
+ROLES: tuple[Role, ...] = ("editor", "admin")
+# A role may do everything the roles before it may do.
+ROLE_RANK: dict[str, int] = {role: rank for rank, role in enumerate(ROLES)}
+KEY_PATTERN = re.compile(r"^nav_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$")
+NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 ._@-]{0,99}$"
+REALM = 'Bearer realm="navigator"'
+# Writing last_used_at on every request would make each read a write; once a minute is precise enough.
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+class KeyCreate(BaseModel):
+    """A new API key: a name saying whose it is, and its role."""
+
+    model_config = {"extra": "forbid"}
+
+    name: str = Field(pattern=NAME_PATTERN, examples=["lahp-curator"], description="Unique; shown in the audit trail.")
+    role: Role = Field(examples=["editor"], description="`editor` edits the catalogue; `admin` also manages keys.")
+
+
+class KeyPublic(BaseModel):
+    """An API key as listed: never the secret, which is shown only once at creation."""
+
+    name: str = Field(examples=["lahp-curator"])
+    role: Role
+    prefix: str = Field(description="The public part of the key (`nav_<prefix>_…`), to tell keys apart.")
+    created_at: datetime
+    last_used_at: datetime | None = Field(description="To the minute.")
+    revoked_at: datetime | None
+
+
+class KeyList(BaseModel):
+    """Every key, by name."""
+
+    items: list[KeyPublic]
+
+
+class KeyCreated(KeyPublic):
+    """A key just created, with its secret. Store it now: it cannot be shown again."""
+
+    key: str = Field(examples=["nav_0123456789ab_" + "x" * 43])
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is making a request: the key's name (as the audit trail records it) and its role."""
+
+    name: str
+    role: str
+
+
+def hash_secret(secret: str, salt: str) -> str:
+    """HMAC-SHA256 of the secret under a per-key salt.
+
+    Keys carry 256 bits of randomness, so a slow password hash adds nothing against guessing; a fast keyed hash
+    keeps every authenticated request cheap while a leaked table still reveals no usable key.
+    """
+    return hmac.new(bytes.fromhex(salt), secret.encode(), hashlib.sha256).hexdigest()
+
+
+def generate_key() -> tuple[str, str, str]:
+    """A new key `nav_<prefix>_<secret>` and its two parts."""
+    prefix = secrets.token_hex(6)
+    secret = secrets.token_urlsafe(32)
+    return f"nav_{prefix}_{secret}", prefix, secret
+
+
+def key_public(row: ApiKey) -> KeyPublic:
+    """The listing view of a key."""
+    return KeyPublic(
+        name=row.name,
+        role=row.role,
+        prefix=row.prefix,
+        created_at=as_utc(row.created_at),
+        last_used_at=as_utc(row.last_used_at),
+        revoked_at=as_utc(row.revoked_at),
+    )
+
+
+def create_key(*, session: Session, name: str, role: str, actor: Actor) -> KeyCreated:
+    """Store a new key's salted hash and return the key itself, which is never stored; the audit trail notes it."""
+    if role not in ROLE_RANK:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    if session.exec(select(ApiKey.id).where(ApiKey.name == name)).first() is not None:
+        raise Conflict(f"A key named '{name}' already exists (names stay taken after revocation).")
+    key, prefix, secret = generate_key()
+    salt = secrets.token_hex(16)
+    row = ApiKey(
+        name=name, role=role, prefix=prefix, salt=salt, secret_hash=hash_secret(secret, salt), created_at=utcnow()
+    )
+    session.add(row)
+    session.flush()
+    public = key_public(row)
+    _record(session, actor, "create", name, None, public)
+    return KeyCreated(**public.model_dump(), key=key)
+
+
+def list_keys(*, session: Session) -> list[KeyPublic]:
+    """Every key, revoked ones included, by name."""
+    rows = session.exec(select(ApiKey).order_by(ApiKey.name))
+    return [key_public(row) for row in rows]
+
+
+def revoke_key(*, session: Session, name: str, actor: Actor) -> KeyPublic:
+    """Revoke a key at once; it stays listed (and its name in the audit trail) but no longer authenticates."""
+    row = session.exec(select(ApiKey).where(ApiKey.name == name)).first()
+    if row is None:
+        raise NotFound(f"There is no key named '{name}'.")
+    if row.revoked_at is None:
+        before = key_public(row)
+        row.revoked_at = utcnow()
+        session.add(row)
+        session.flush()
+        _record(session, actor, "revoke", name, before, key_public(row))
+    return key_public(row)
+
+
+def _record(session: Session, actor: Actor, action: str, name: str, before: KeyPublic | None, after: KeyPublic) -> None:
+    record_event(
+        session=session,
+        actor=actor,
+        action=action,
+        entity_type="api_key",
+        entity_slug=name,
+        before=before.model_dump(mode="json") if before is not None else None,
+        after=after.model_dump(mode="json"),
+    )
+
+
+def verify_key(*, session: Session, key: str) -> ApiKey | None:
+    """The live key row matching a presented key, compared in constant time; None when it matches none."""
+    match = KEY_PATTERN.match(key)
+    if match is None:
+        return None
+    prefix, secret = match.groups()
+    candidates = session.exec(select(ApiKey).where(ApiKey.prefix == prefix)).all()
+    found: ApiKey | None = None
+    for row in candidates:
+        if hmac.compare_digest(hash_secret(secret, row.salt), row.secret_hash) and row.revoked_at is None:
+            found = row
+    return found
+
+
+def presented_key(request: Request) -> str | None:
+    """The key sent as `Authorization: Bearer …` or `X-API-Key`."""
+    authorization = request.headers.get("authorization", "")
+    scheme, _, credentials = authorization.partition(" ")
+    if scheme.lower() == "bearer" and credentials.strip():
+        return credentials.strip()
+    api_key = request.headers.get("x-api-key", "").strip()
+    return api_key or None
+
+
+def authenticate(*, session: Session, key: str | None) -> Principal:
+    """The principal of a presented key, or 401; records when the key was last used (to the minute)."""
+    if key is None:
+        raise Unauthorized(
+            "This endpoint needs an API key: send `Authorization: Bearer <key>` (or `X-API-Key: <key>`).",
+            headers={"WWW-Authenticate": REALM},
+        )
+    # A short transaction of its own, so last_used_at is kept even when the request itself fails and rolls back.
+    with Session(session.get_bind(), expire_on_commit=False) as own:
+        row = verify_key(session=own, key=key)
+        if row is None:
+            raise Unauthorized(
+                "The API key is not valid, or has been revoked.",
+                headers={"WWW-Authenticate": f'{REALM}, error="invalid_token"'},
+            )
+        now = utcnow()
+        last_used = as_utc(row.last_used_at)
+        if last_used is None or now - last_used >= LAST_USED_RESOLUTION:
+            row.last_used_at = now
+            own.add(row)
+            own.commit()
+        return Principal(name=row.name, role=row.role)
+
+
+def require_role(role: Role) -> Callable[..., Principal]:
+    """A dependency admitting keys of this role or a higher one: 401 without a valid key, 403 with too low a role."""
+
+    def dependency(request: Request, session: SessionDep) -> Principal:
+        principal = authenticate(session=session, key=presented_key(request))
+        if ROLE_RANK.get(principal.role, -1) < ROLE_RANK[role]:
+            raise Forbidden(f"The key '{principal.name}' has the role '{principal.role}'; this needs '{role}'.")
+        request.state.principal = principal.name
+        return principal
+
+    return dependency
+
+
+EditorDep = Annotated[Principal, Depends(require_role("editor"))]
+AdminDep = Annotated[Principal, Depends(require_role("admin"))]

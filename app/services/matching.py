@@ -1,0 +1,135 @@
+"""Feeding the pure matcher: rules from data/, vocabulary and offer records from the snapshot, one index per version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from app.config import get_settings
+from app.matching import (
+    CatalogueIndex,
+    MatchOutcome,
+    NormalisedProfile,
+    OfferRecord,
+    Profile,
+    ProfileError,
+    Rules,
+    StageBand,
+    StageRoute,
+    Vocabulary,
+    match,
+    normalise_profile,
+    route_ahead,
+)
+from app.services.snapshot import CatalogueSnapshot
+from app.services.taxonomy import Taxonomy
+from app.errors import FieldProblem, ServiceUnavailable, ValidationProblem
+
+
+@lru_cache
+def load_rules(path: Path) -> Rules:
+    """The ruleset in a rules.yaml file (weights, thresholds, switches, version)."""
+    return Rules.from_mapping(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def current_rules() -> Rules:
+    """The ruleset the service runs with: data/rules.yaml (or NAVIGATOR_DATA_DIR's)."""
+    return load_rules(get_settings().data_dir / "rules.yaml")
+
+
+def vocabulary_of(taxonomy: Taxonomy) -> Vocabulary:
+    """The matcher's view of the taxonomy."""
+    stages = tuple(
+        StageBand(
+            number=int(t.attributes["number"]),
+            slug=t.slug,
+            name=t.name,
+            trl_min=int(t.attributes["trl_min"]),
+            trl_max=int(t.attributes["trl_max"]),
+        )
+        for t in taxonomy.of("stage")
+    )
+    return Vocabulary(
+        stages=stages,
+        needs=tuple((t.slug, t.parent, t.name) for t in taxonomy.of("need")),
+        locations=tuple((t.slug, t.parent, t.name) for t in taxonomy.of("location")),
+        sectors=tuple((t.slug, t.name) for t in taxonomy.of("sector")),
+        organisation_types=tuple((t.slug, t.name) for t in taxonomy.of("organisation_type")),
+    )
+
+
+def offer_records(snapshot: CatalogueSnapshot) -> list[OfferRecord]:
+    """Every live offer as the matcher's input record (closed offers included: the engine excludes them)."""
+    records = []
+    for offer in snapshot.offers:
+        provider = snapshot.providers_by_slug[offer.provider.slug]
+        records.append(
+            OfferRecord(
+                slug=offer.slug,
+                name=offer.name,
+                summary=offer.summary,
+                description=offer.description,
+                url=offer.url,
+                provider_slug=provider.slug,
+                provider_name=provider.name,
+                provider_location=provider.base_location,
+                needs=tuple(offer.needs),
+                stages=tuple(offer.stages),
+                trl_min=offer.trl_band[0],
+                trl_max=offer.trl_band[1],
+                sectors=tuple(offer.sectors),
+                organisation_types=tuple(offer.organisation_types),
+                locations=tuple(offer.locations),
+                status=offer.status,
+                kind=offer.kind,
+                cost=offer.cost,
+                keywords=tuple(offer.keywords),
+            )
+        )
+    return records
+
+
+def matcher_index(snapshot: CatalogueSnapshot, rules: Rules | None = None) -> CatalogueIndex:
+    """The matcher's index for this catalogue version and ruleset, built once and then shared."""
+    ruleset = rules or current_rules()
+    if not snapshot.taxonomy.of("stage"):
+        raise ServiceUnavailable("The catalogue has not been loaded yet, so there is nothing to match. Try again shortly.")
+
+    def build(frozen: CatalogueSnapshot) -> CatalogueIndex:
+        return CatalogueIndex.build(offer_records(frozen), vocabulary_of(frozen.taxonomy), ruleset, frozen.stamp)
+
+    return snapshot.derived(f"matcher-index:{ruleset.version}", build)
+
+
+def _normalise(profile: Profile, index: CatalogueIndex) -> NormalisedProfile:
+    try:
+        return normalise_profile(profile, index.vocabulary)
+    except ProfileError as error:
+        raise ValidationProblem([FieldProblem(field=e.field, message=e.message) for e in error.errors]) from error
+
+
+def run_match(snapshot: CatalogueSnapshot, profile: Profile, *, explain: bool) -> MatchOutcome:
+    """Rank offers for a profile; a profile the taxonomy rejects is a 422 naming each field."""
+    index = matcher_index(snapshot)
+    return match(index, _normalise(profile, index), explain=explain)
+
+
+@dataclass(frozen=True)
+class PathwayOutcome:
+    """The route ahead for a profile, with the versions it was computed against."""
+
+    profile: NormalisedProfile
+    ruleset_version: str
+    catalogue_version: str
+    routes: tuple[StageRoute, ...]
+
+
+def run_pathway(snapshot: CatalogueSnapshot, profile: Profile, *, per_stage: int) -> PathwayOutcome:
+    """The route ahead: best offers for the current stage and each later one."""
+    index = matcher_index(snapshot)
+    normalised = _normalise(profile, index)
+    routes = route_ahead(index, normalised, per_stage=per_stage)
+    return PathwayOutcome(normalised, index.ruleset_version, index.catalogue_version, routes)
