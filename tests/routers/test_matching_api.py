@@ -39,7 +39,12 @@ def test_match_follows_the_contract(client: TestClient) -> None:
 
 
 def test_same_request_same_answer_and_get_equals_post(client: TestClient) -> None:
-    request = {"stage": 3, "needs": ["professional-advice", "seed-investment"], "location": "leeds", "keywords": "equity"}
+    request = {
+        "stage": 3,
+        "needs": ["professional-advice", "seed-investment"],
+        "location": "leeds",
+        "keywords": "equity",
+    }
     first = client.post("/v1/match", json=request).json()
     assert client.post("/v1/match", json=request).json() == first
     shared = client.get(
@@ -72,7 +77,10 @@ def test_explain_full_gives_components_and_supportive_near_misses(client: TestCl
     assert body["results"] == []
     misses = {m["offer"]["slug"]: m for m in body["near_misses"]}
     assert misses["alpha-trials"]["criterion"] == "location"
-    assert "united kingdom" in misses["alpha-trials"]["hint"].lower() and "ineligible" not in misses["alpha-trials"]["hint"].lower()
+    assert (
+        "united kingdom" in misses["alpha-trials"]["hint"].lower()
+        and "ineligible" not in misses["alpha-trials"]["hint"].lower()
+    )
     ranked = client.get("/v1/match?stage=5&needs=clinical-trials&sector=medtech&explain=full").json()
     components = ranked["results"][0]["components"]
     assert set(components) >= {"need", "stage", "sector"} and components["need"] == 1.0
