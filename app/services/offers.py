@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.errors import FieldProblem, ValidationProblem
-from app.models.base import as_utc
+from app.models.base import IsoDateTime, as_utc
 from app.models.catalogue import Cost, OfferKind, OfferPublic, OfferStatus
 from app.services.search import search_terms, text_index
 from app.services.snapshot import LIVE_STATUSES, CatalogueSnapshot
@@ -34,7 +34,7 @@ class OfferFilters(BaseModel):
     cost: list[Cost] = Field(default_factory=list)
     status: list[OfferStatus] = Field(default_factory=list, description="Default: active and forthcoming.")
     q: str | None = Field(default=None, max_length=200, description="Words to find in name, summary, description.")
-    modified_after: datetime | None = Field(default=None, description="Only offers changed after this time.")
+    modified_after: IsoDateTime | None = Field(default=None, description="Only offers changed after this time.")
     sort: OfferSort | None = Field(default=None, description="Default: relevance with q, else name.")
     limit: int = Field(default=20, ge=1, le=100)
     offset: int = Field(default=0, ge=0)
