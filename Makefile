@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve migrate load test test-fast lint format bench bench-matcher clean
+.PHONY: install run serve migrate load test test-fast lint format bench bench-matcher bench-demand clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,10 @@ format: install
 bench-matcher: install ## In-process matcher latency and index build time at 50, 1k, 10k and 100k offers.
 	$(BIN)/python bench/bench_matcher.py
 
-bench: bench-matcher ## Every benchmark; results under bench/results/.
+bench-demand: install ## Match latency with anonymous demand recording on vs off (bench/results/demand.md).
+	$(BIN)/python bench/bench_demand.py
+
+bench: bench-matcher bench-demand ## Every benchmark; results under bench/results/.
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

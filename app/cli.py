@@ -203,6 +203,26 @@ def import_catalogue(
     typer.echo(f"Imported {path} in one transaction.")
 
 
+insights = typer.Typer(help="Demand insights: the anonymous record of match requests.", no_args_is_help=True)
+cli.add_typer(insights, name="insights")
+
+
+@insights.command("prune")
+def insights_prune(
+    days: Annotated[
+        int | None, typer.Option(help="Keep this many days (default NAVIGATOR_DEMAND_RETENTION_DAYS).", min=1)
+    ] = None,
+) -> None:
+    """Delete match events older than the retention period."""
+    from app.services.demand import prune_events
+
+    retention = days or get_settings().demand_retention_days
+    with Session(get_engine()) as session:
+        deleted = prune_events(session, retention_days=retention)
+        session.commit()
+    typer.echo(f"Deleted {deleted} match event(s) older than {retention} days.")
+
+
 def _safe_url() -> str:
     from sqlalchemy.engine import make_url
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 
 from app import __version__
@@ -11,7 +14,8 @@ from app.errors import install_error_handlers
 from app.middleware import PublicCORSMiddleware, RequestContextMiddleware
 from app.observability import ObservabilityMiddleware
 from app.ratelimit import Limits, RateLimitMiddleware, build_counter
-from app.routers import admin, catalogue, health, matching, metrics, taxonomy
+from app.routers import admin, catalogue, health, hsds, insights, matching, metrics, taxonomy, widget
+from app.services.demand import demand_recorder
 
 DESCRIPTION = """
 The Support Navigator tells a health innovator in the Leeds City Region which support to go to next.
@@ -25,6 +29,13 @@ Every error is RFC 9457 `application/problem+json`. Catalogue reads carry strong
 """
 
 
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    """Flush the anonymous demand events still queued when the server stops."""
+    yield
+    demand_recorder.close()
+
+
 def create_app() -> FastAPI:
     """Build the API."""
     settings = get_settings()
@@ -32,15 +43,19 @@ def create_app() -> FastAPI:
         title="Support Navigator",
         version=__version__,
         description=DESCRIPTION,
+        lifespan=lifespan,
         openapi_tags=[
             {"name": "matching", "description": "Ranked, explained support for an innovator's profile."},
             {"name": "catalogue", "description": "Offers and providers, filtered and paginated."},
             {"name": "taxonomy", "description": "The public vocabulary: stages, TRLs, needs, sectors, locations."},
+            {"name": "insights", "description": "Coverage of the pathway and demand from match requests."},
+            {"name": "hsds", "description": "Open Referral HSDS 3.0: the catalogue as services and organizations."},
             {"name": "health", "description": "Probes for load balancers and orchestrators."},
             {
                 "name": "admin",
                 "description": "Curators' edits (API key needed): offers, providers, needs, keys, audit.",
             },
+            {"name": "widget", "description": "The embeddable `<support-navigator>` widget and its demo page."},
         ],
     )
     install_error_handlers(app)
@@ -59,6 +74,6 @@ def create_app() -> FastAPI:
     app.add_middleware(PublicCORSMiddleware, origins=settings.cors_origins)
     app.add_middleware(ObservabilityMiddleware)
     app.add_middleware(RequestContextMiddleware)
-    for module in (health, metrics, matching, taxonomy, catalogue, admin):
+    for module in (health, metrics, matching, taxonomy, catalogue, insights, hsds, admin, widget):
         app.include_router(module.router)
     return app

@@ -75,7 +75,7 @@ class PublicCORSMiddleware:
             allow_credentials=False,
             allow_methods=["GET", "POST", "OPTIONS"],
             allow_headers=["Content-Type", "If-None-Match", "X-Request-ID"],
-            expose_headers=["ETag", "Link", "X-Total-Count", "X-Request-ID", "Retry-After"],
+            expose_headers=["ETag", "Link", "X-Total-Count", "X-Request-ID", "Retry-After", "Content-Disposition"],
             max_age=600,
         )
 

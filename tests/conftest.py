@@ -20,6 +20,7 @@ from app.config import PROJECT_ROOT, get_settings
 from app.db import build_engine, get_engine, get_session
 from app.main import create_app
 from app.services.catalogue_files import read_catalogue
+from app.services.demand import demand_recorder
 from app.services.loader import load_catalogue
 from app.services.migrations import upgrade_database
 from app.services.snapshot import snapshot_cache
@@ -44,6 +45,7 @@ def fixture_catalogue_dir(tmp_path: Path) -> Path:
     directory = tmp_path / "fixture-catalogue"
     (directory / "catalogue").mkdir(parents=True, exist_ok=True)
     shutil.copy(DATA_DIR / "taxonomy.yaml", directory / "taxonomy.yaml")
+    shutil.copy(DATA_DIR / "rules.yaml", directory / "rules.yaml")
     for name in ("providers.yaml", "offers.yaml"):
         shutil.copy(FIXTURES / "catalogue" / name, directory / "catalogue" / name)
     return directory
@@ -149,6 +151,7 @@ def make_client(engine: Engine, monkeypatch: pytest.MonkeyPatch, **env: str) -> 
                 raise
 
     application.dependency_overrides[get_session] = session_override
+    demand_recorder.bind(engine)  # match demand is written to the test database (flushed on client exit)
     return TestClient(application, raise_server_exceptions=False)
 
 

@@ -11,23 +11,29 @@ import numpy.typing as npt
 
 from app.matching.records import OfferRecord
 from app.matching.rules import KeywordRules
-from app.matching.text import STOP_WORDS, stem, words
+from app.matching.text import DOC_MARK, FIELD_MARK, STOP_WORDS, bulk_tokens, stem
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
 
-class _TermIds(dict[str, int]):
-    """Word -> term id, assigning ids to new stems on first sight; stop words map to -1."""
+_CHUNK = 16384
+"""Offers tokenised per batch: bounds the memory of the intermediate token lists."""
+_DOC, _FIELD, _SKIP = -2, -3, -1
+
+
+class _TermIds(dict[bytes, int]):
+    """UTF-8 word -> term id, assigning ids to new stems on first sight; stop words map to _SKIP."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__({DOC_MARK: _DOC, FIELD_MARK: _FIELD})
         self.terms: dict[str, int] = {}
 
-    def __missing__(self, word: str) -> int:
+    def __missing__(self, raw: bytes) -> int:
+        word = raw.decode("utf-8")
         skipped = word in STOP_WORDS or len(word) < 2
-        term_id = -1 if skipped else self.terms.setdefault(stem(word), len(self.terms))
-        self[word] = term_id
+        term_id = _SKIP if skipped else self.terms.setdefault(stem(word), len(self.terms))
+        self[raw] = term_id
         return term_id
 
 
@@ -43,49 +49,57 @@ class KeywordIndex:
 
     @classmethod
     def build(cls, offers: Sequence[OfferRecord], rules: KeywordRules) -> KeywordIndex:
-        """Tokenise every offer once and precompute each (term, offer) BM25 contribution."""
-        size = len(offers)
-        vocabulary = _TermIds()
-        keys: list[IntArray] = []
-        tf_parts: list[FloatArray] = []
-        doc_length = np.zeros(size, dtype=np.float64)
-        for field, field_weight in rules.field_weights:
-            if field_weight == 0:
-                continue
-            ids: list[int] = []
-            lengths: list[int] = []
-            lookup = vocabulary.__getitem__
-            for offer in offers:
-                text = " ".join(offer.keywords) if field == "keywords" else getattr(offer, field)
-                tokens = words(text)
-                ids.extend(map(lookup, tokens))
-                lengths.append(len(tokens))
-            term = np.asarray(ids, dtype=np.int64)
-            doc = np.repeat(np.arange(size, dtype=np.int64), np.asarray(lengths, dtype=np.int64))
-            kept = term >= 0
-            term, doc = term[kept], doc[kept]
-            doc_length += field_weight * np.bincount(doc, minlength=size)
-            keys.append(term * max(size, 1) + doc)
-            tf_parts.append(np.full(term.shape, field_weight))
+        """Tokenise every offer once and precompute each (term, offer) BM25 contribution.
 
-        term_count = len(vocabulary.terms)
-        if keys:
-            unique_keys, inverse = np.unique(np.concatenate(keys), return_inverse=True)
-            tf = np.bincount(inverse, weights=np.concatenate(tf_parts))
-        else:
-            unique_keys, tf = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-        post_term = unique_keys // max(size, 1)
-        post_doc = unique_keys % max(size, 1)
+        BM25F-style: a word's frequency in an offer is the sum of its field weights, and an offer's
+        length the field-weighted word count, so a word in the name counts as several in the description.
+        """
+        size = len(offers)
+        fields = [(name, weight) for name, weight in rules.field_weights if weight > 0]
+        field_weight = np.asarray([weight for _, weight in fields], dtype=np.float64)
+        lookup = _TermIds()
+        terms: list[IntArray] = []
+        docs: list[IntArray] = []
+        weights: list[FloatArray] = []
+        for first in range(0, size, _CHUNK):
+            batch = offers[first : first + _CHUNK]
+            tokens = bulk_tokens(_batch_text(batch, [name for name, _ in fields]))
+            ids = np.fromiter(map(lookup.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+            doc_mark, field_mark = ids == _DOC, ids == _FIELD
+            doc = np.cumsum(doc_mark, dtype=np.int64)
+            field_count = np.cumsum(field_mark, dtype=np.int32)
+            field = field_count - np.maximum.accumulate(np.where(doc_mark, field_count, 0))
+            kept = np.flatnonzero(ids >= 0)
+            terms.append(ids[kept])
+            docs.append(doc[kept] + first)
+            weights.append(field_weight[field[kept]])
+        term = np.concatenate(terms) if terms else np.zeros(0, dtype=np.int64)
+        doc = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
+        weight = np.concatenate(weights) if weights else np.zeros(0, dtype=np.float64)
+        doc_length = np.bincount(doc, weights=weight, minlength=size).astype(np.float64)
+
+        # Tokens arrive offer by offer, so a stable sort by term leaves each term's offers ascending
+        # and repeats of a word in one offer adjacent, ready to be summed into one posting.
+        term_count = len(lookup.terms)
+        sort_key = term.astype(np.uint16) if term_count <= 1 << 16 else term
+        order = np.argsort(sort_key, kind="stable")
+        term, doc, weight = term[order], doc[order], weight[order]
+        fresh = np.ones(term.size, dtype=np.bool_)
+        fresh[1:] = (term[1:] != term[:-1]) | (doc[1:] != doc[:-1])
+        heads = np.flatnonzero(fresh)
+        tf = np.add.reduceat(weight, heads) if heads.size else np.zeros(0, dtype=np.float64)
+        post_term, post_doc = term[heads], doc[heads]
+
         doc_freq = np.bincount(post_term, minlength=term_count).astype(np.float64)
         idf = np.log1p((size - doc_freq + 0.5) / (doc_freq + 0.5))
         average = float(doc_length.mean()) if size and doc_length.any() else 1.0
         norm = rules.k1 * (1.0 - rules.b + rules.b * doc_length[post_doc] / average)
-        weights = idf[post_term] * tf * (rules.k1 + 1.0) / (tf + norm)
+        bm25 = idf[post_term] * tf * (rules.k1 + 1.0) / (tf + norm)
         starts = np.zeros(term_count + 1, dtype=np.int64)
         np.cumsum(np.bincount(post_term, minlength=term_count), out=starts[1:])
-        for array in (starts, post_doc, weights):
+        for array in (starts, post_doc, bm25):
             array.flags.writeable = False
-        return cls(term_ids=vocabulary.terms, starts=starts, docs=post_doc, weights=weights, size=size)
+        return cls(term_ids=lookup.terms, starts=starts, docs=post_doc, weights=bm25, size=size)
 
     def scores(self, terms: Sequence[str]) -> FloatArray:
         """Raw BM25 score of every offer for the given (stemmed, unique) query terms."""
@@ -118,3 +132,26 @@ def normalised(raw: FloatArray, among: npt.NDArray[np.bool_]) -> FloatArray:
     if best <= 0 or math.isnan(best):
         return np.zeros_like(raw)
     return np.minimum(raw / best, 1.0)
+
+
+def _batch_text(offers: Sequence[OfferRecord], fields: Sequence[str]) -> str:
+    """The offers' searchable fields as one string: fields end with FIELD_MARK, offers with DOC_MARK."""
+    field_end, doc_end = f" {FIELD_MARK.decode()} ", f" {DOC_MARK.decode()} "
+    columns = [_column(offers, field) for field in fields]
+    text = "".join(field_end.join(values) + field_end + doc_end for values in zip(*columns, strict=True))
+    if text.count(DOC_MARK.decode()) != len(offers) or text.count(FIELD_MARK.decode()) != len(offers) * len(fields):
+        # Control characters in the catalogue text itself: blank them so the markers stay unambiguous.
+        clean = str.maketrans({DOC_MARK.decode(): " ", FIELD_MARK.decode(): " "})
+        columns = [[value.translate(clean) for value in column] for column in columns]
+        text = "".join(field_end.join(values) + field_end + doc_end for values in zip(*columns, strict=True))
+    return text
+
+
+def _column(offers: Sequence[OfferRecord], field: str) -> list[str]:
+    if field == "keywords":
+        return [" ".join(offer.keywords) for offer in offers]
+    if field == "name":
+        return [offer.name for offer in offers]
+    if field == "summary":
+        return [offer.summary for offer in offers]
+    return [offer.description for offer in offers]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -11,7 +11,7 @@ from app.models.catalogue import ProviderRef
 NeedSlug = Annotated[str, StringConstraints(min_length=1, max_length=80)]
 Explain = Literal["none", "full"]
 
-EXAMPLE_REQUEST = {
+EXAMPLE_REQUEST: dict[str, Any] = {
     "stage": 5,
     "trl": 7,
     "needs": ["regulatory-advice"],
@@ -56,7 +56,9 @@ class MatchQuery(ProfileFields):
 class PathwayRequest(ProfileFields):
     """The body of POST /v1/pathway; the query string of GET /v1/pathway."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"stage": 3, "needs": ["seed-investment"]}]})
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"stage": 3, "needs": ["seed-investment"]}]}
+    )
 
     per_stage: int = Field(default=3, ge=1, le=10, description="Offers shown for each stage of the route.")
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from app.deps import NOT_MODIFIED, SnapshotDep, conditional_get
 from app.errors import FieldProblem, Gone, NotFound, ValidationProblem, problem_responses
 from app.models.catalogue import SLUG_PATTERN, OfferPublic, ProviderDetail, ProviderPublic
 from app.pagination import PageMeta, paginate
-from app.services.offers import OfferFilters, filter_offers
+from app.renditions import EXPORT_RESPONSES, FormatParam, carried_headers, export_response, export_window, negotiate
+from app.services.exports import OFFER_COLUMNS, PROVIDER_COLUMNS, offer_row, provider_row
+from app.services.facets import OfferFacets, offer_facets
+from app.services.offers import OfferFilters, OfferSelection, filter_offers
 
 router = APIRouter(prefix="/v1", tags=["catalogue"], responses=problem_responses(500, 503))
 SlugPath = Annotated[str, Path(pattern=SLUG_PATTERN, max_length=80, examples=["propel-yh"])]
@@ -29,7 +32,7 @@ class ProviderPage(PageMeta):
     items: list[ProviderPublic]
 
 
-class ProviderFilters(BaseModel):
+class ProviderFilters(FormatParam):
     """Filters of GET /v1/providers."""
 
     model_config = ConfigDict(extra="forbid")
@@ -41,17 +44,45 @@ class ProviderFilters(BaseModel):
 
 @router.get(
     "/offers",
-    responses={**NOT_MODIFIED, **problem_responses(422)},
+    response_model=OfferPage,
+    responses={**EXPORT_RESPONSES, **NOT_MODIFIED, **problem_responses(406, 422)},
     openapi_extra={"x-example": "/v1/offers?need=professional-advice&stage=5&location=leeds"},
 )
 def list_offers(
     snapshot: SnapshotDep, request: Request, response: Response, filters: Annotated[OfferFilters, Query()]
-) -> OfferPage:
-    """Offers matching the filters (OR within a field, AND across fields); closed offers only on request."""
-    conditional_get(request, response, snapshot.stamp)
+) -> OfferPage | Response:
+    """Offers matching the filters (OR within a field, AND across fields); closed offers only on request.
+
+    Also as CSV or NDJSON (`format=csv|ndjson` or the Accept header), with the same filters and order;
+    those return every matching offer unless `limit` or `offset` is given. `modified_after` makes a change feed.
+    """
+    fmt = negotiate(request, filters.format)
+    conditional_get(request, response, snapshot.stamp, variant=fmt)
     offers = filter_offers(snapshot, filters)
+    if fmt != "json":
+        limit, offset = export_window(filters.model_fields_set, filters.limit, filters.offset)
+        window = offers[offset : None if limit is None else offset + limit]
+        headers = carried_headers(response)
+        return export_response(fmt, window, offer_row, OFFER_COLUMNS, filename="offers", headers=headers)
     items, meta = paginate(request, response, offers, limit=filters.limit, offset=filters.offset)
     return OfferPage(items=items, **meta.model_dump())
+
+
+@router.get(
+    "/offers/facets",
+    responses={**NOT_MODIFIED, **problem_responses(422)},
+    openapi_extra={"x-example": "/v1/offers/facets?location=leeds&sector=digital-health"},
+)
+def get_offer_facets(
+    snapshot: SnapshotDep, request: Request, response: Response, filters: Annotated[OfferSelection, Query()]
+) -> OfferFacets:
+    """How many offers, under the current filters, each need, stage, sector, kind, cost and provider kind has.
+
+    A count is the number of offers you would get by adding that value to the filters, so a parent need
+    counts offers tagged with its children, and a sector counts offers that serve all sectors.
+    """
+    conditional_get(request, response, snapshot.stamp, variant="facets")
+    return offer_facets(snapshot, filter_offers(snapshot, filters))
 
 
 @router.get("/offers/{slug}", responses={**NOT_MODIFIED, **problem_responses(404, 410, 422)})
@@ -66,12 +97,17 @@ def get_offer(slug: SlugPath, snapshot: SnapshotDep, request: Request, response:
     return offer
 
 
-@router.get("/providers", responses={**NOT_MODIFIED, **problem_responses(422)})
+@router.get(
+    "/providers",
+    response_model=ProviderPage,
+    responses={**EXPORT_RESPONSES, **NOT_MODIFIED, **problem_responses(406, 422)},
+)
 def list_providers(
     snapshot: SnapshotDep, request: Request, response: Response, filters: Annotated[ProviderFilters, Query()]
-) -> ProviderPage:
-    """Providers in name order, optionally of given kinds."""
-    conditional_get(request, response, snapshot.stamp)
+) -> ProviderPage | Response:
+    """Providers in name order, optionally of given kinds; also as CSV or NDJSON (every row unless paged)."""
+    fmt = negotiate(request, filters.format)
+    conditional_get(request, response, snapshot.stamp, variant=fmt)
     unknown = snapshot.taxonomy.check("provider_kind", filters.kind)
     if unknown:
         valid = snapshot.taxonomy.describe_valid("provider_kind")
@@ -80,6 +116,11 @@ def list_providers(
         )
     kinds = set(filters.kind)
     providers = [p for p in snapshot.providers if not kinds or p.kind in kinds]
+    if fmt != "json":
+        limit, offset = export_window(filters.model_fields_set, filters.limit, filters.offset)
+        window = providers[offset : None if limit is None else offset + limit]
+        headers = carried_headers(response)
+        return export_response(fmt, window, provider_row, PROVIDER_COLUMNS, filename="providers", headers=headers)
     items, meta = paginate(request, response, providers, limit=filters.limit, offset=filters.offset)
     return ProviderPage(items=items, **meta.model_dump())
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Body, Query, Request, Response
 from app.deps import NOT_MODIFIED, SnapshotDep, conditional_get
 from app.errors import problem_responses
 from app.matching import MatchOutcome, Profile, ScoredOffer
+from app.models.catalogue import ProviderRef
 from app.models.matching import (
     EXAMPLE_REQUEST,
     MatchedOffer,
@@ -25,9 +26,14 @@ from app.models.matching import (
     RouteStep,
     StageOut,
 )
-from app.models.catalogue import ProviderRef
+from app.services.demand import record_match
 from app.services.matching import current_rules, run_match, run_pathway
 from app.services.snapshot import CatalogueSnapshot
+
+CURL_SAMPLE = (
+    "curl -s localhost:8000/v1/match -H 'content-type: application/json' "
+    '-d \'{"stage":5,"needs":["regulatory-advice"]}\''
+)
 
 router = APIRouter(prefix="/v1", tags=["matching"], responses=problem_responses(422, 500, 503))
 
@@ -74,6 +80,11 @@ def _result(snapshot: CatalogueSnapshot, scored: ScoredOffer, *, explain: bool) 
     )
 
 
+def _record(outcome: MatchOutcome) -> None:
+    """Queue the anonymous demand record: the normalised profile and the offers returned, nothing else."""
+    record_match(outcome.profile.as_dict(), [scored.offer.slug for scored in outcome.results])
+
+
 def _response(snapshot: CatalogueSnapshot, outcome: MatchOutcome, *, explain: bool) -> MatchResponse:
     return MatchResponse(
         profile=ProfileOut.model_validate(outcome.profile.as_dict()),
@@ -89,11 +100,12 @@ def _response(snapshot: CatalogueSnapshot, outcome: MatchOutcome, *, explain: bo
     )
 
 
-@router.post("/match", openapi_extra={"x-codeSamples": [{"lang": "curl", "source": "curl -s localhost:8000/v1/match -H 'content-type: application/json' -d '{\"stage\":5,\"needs\":[\"regulatory-advice\"]}'"}]})
+@router.post("/match", openapi_extra={"x-codeSamples": [{"lang": "curl", "source": CURL_SAMPLE}]})
 def match_post(snapshot: SnapshotDep, body: Annotated[MatchRequest, Body(examples=[EXAMPLE_REQUEST])]) -> MatchResponse:
     """Ranked offers for an innovator's profile, each with the reasons it was chosen."""
     explain = body.explain == "full"
     outcome = run_match(snapshot, _profile(body, body.limit), explain=explain)
+    _record(outcome)
     return _response(snapshot, outcome, explain=explain)
 
 
@@ -105,6 +117,7 @@ def match_get(
     conditional_get(request, response, f"{snapshot.stamp}:{current_rules().version}")
     explain = query.explain == "full"
     outcome = run_match(snapshot, _profile(query, query.limit), explain=explain)
+    _record(outcome)
     return _response(snapshot, outcome, explain=explain)
 
 

@@ -2,14 +2,35 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from app.deps import NOT_MODIFIED, TAXONOMY_CACHE, SnapshotDep, conditional_get
 from app.errors import problem_responses
+from app.renditions import EXPORT_RESPONSES, Format, carried_headers, export_response, negotiate
+from app.services.exports import TERM_COLUMNS, term_row
 from app.services.taxonomy import LocationPublic, NeedPublic, StagePublic, TermPublic, TrlPublic
 
-router = APIRouter(prefix="/v1", tags=["taxonomy"], responses=problem_responses(422, 500, 503))
+router = APIRouter(prefix="/v1", tags=["taxonomy"], responses=problem_responses(406, 422, 500, 503))
+RENDITIONS: dict[int | str, dict[str, Any]] = {**EXPORT_RESPONSES, **NOT_MODIFIED}
+FormatQuery = Annotated[
+    Format | None, Query(description="json (default), csv or ndjson: one row per term; overrides Accept.")
+]
+
+
+def _rendition(
+    snapshot: SnapshotDep, request: Request, response: Response, fmt: Format | None, vocabulary: str
+) -> Format | Response:
+    """Conditional GET for the chosen format; for CSV/NDJSON the whole answer, one row per term."""
+    chosen = negotiate(request, fmt)
+    conditional_get(request, response, snapshot.stamp, cache_control=TAXONOMY_CACHE, variant=chosen)
+    if chosen == "json":
+        return chosen
+    rows = [term_row(t) for t in snapshot.taxonomy.of(vocabulary)]
+    name = vocabulary.replace("_", "-") + ("s" if not vocabulary.endswith("s") else "")
+    return export_response(chosen, rows, dict, TERM_COLUMNS, filename=name, headers=carried_headers(response))
 
 
 class StagesResponse(BaseModel):
@@ -41,10 +62,14 @@ class LocationsResponse(BaseModel):
     locations: list[LocationPublic]
 
 
-@router.get("/stages", responses=NOT_MODIFIED)
-def list_stages(snapshot: SnapshotDep, request: Request, response: Response) -> StagesResponse:
+@router.get("/stages", response_model=StagesResponse, responses=RENDITIONS)
+def list_stages(
+    snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
+) -> StagesResponse | Response:
     """The pathway stages with their TRL bands, and for each TRL the stages it belongs to."""
-    conditional_get(request, response, snapshot.stamp, cache_control=TAXONOMY_CACHE)
+    chosen = _rendition(snapshot, request, response, format, "stage")
+    if isinstance(chosen, Response):
+        return chosen
     taxonomy = snapshot.taxonomy
     stages = [
         StagePublic(
@@ -65,10 +90,14 @@ def list_stages(snapshot: SnapshotDep, request: Request, response: Response) -> 
     return StagesResponse(taxonomy_version=taxonomy.version, stages=stages, trls=trls)
 
 
-@router.get("/needs", responses=NOT_MODIFIED)
-def list_needs(snapshot: SnapshotDep, request: Request, response: Response) -> NeedsResponse:
+@router.get("/needs", response_model=NeedsResponse, responses=RENDITIONS)
+def list_needs(
+    snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
+) -> NeedsResponse | Response:
     """The support needs as a tree: asking for a parent need matches offers tagged with its children."""
-    conditional_get(request, response, snapshot.stamp, cache_control=TAXONOMY_CACHE)
+    chosen = _rendition(snapshot, request, response, format, "need")
+    if isinstance(chosen, Response):
+        return chosen
     taxonomy = snapshot.taxonomy
     terms = taxonomy.of("need")
 
@@ -87,31 +116,47 @@ def _terms(snapshot: SnapshotDep, vocabulary: str) -> TermsResponse:
     )
 
 
-@router.get("/sectors", responses=NOT_MODIFIED)
-def list_sectors(snapshot: SnapshotDep, request: Request, response: Response) -> TermsResponse:
+@router.get("/sectors", response_model=TermsResponse, responses=RENDITIONS)
+def list_sectors(
+    snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
+) -> TermsResponse | Response:
     """Sectors; an offer with no sector list serves all of them."""
-    conditional_get(request, response, snapshot.stamp, cache_control=TAXONOMY_CACHE)
+    chosen = _rendition(snapshot, request, response, format, "sector")
+    if isinstance(chosen, Response):
+        return chosen
     return _terms(snapshot, "sector")
 
 
-@router.get("/organisation-types", responses=NOT_MODIFIED)
-def list_organisation_types(snapshot: SnapshotDep, request: Request, response: Response) -> TermsResponse:
+@router.get("/organisation-types", response_model=TermsResponse, responses=RENDITIONS)
+def list_organisation_types(
+    snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
+) -> TermsResponse | Response:
     """Organisation types an innovator can be."""
-    conditional_get(request, response, snapshot.stamp, cache_control=TAXONOMY_CACHE)
+    chosen = _rendition(snapshot, request, response, format, "organisation_type")
+    if isinstance(chosen, Response):
+        return chosen
     return _terms(snapshot, "organisation_type")
 
 
-@router.get("/provider-kinds", responses=NOT_MODIFIED)
-def list_provider_kinds(snapshot: SnapshotDep, request: Request, response: Response) -> TermsResponse:
+@router.get("/provider-kinds", response_model=TermsResponse, responses=RENDITIONS)
+def list_provider_kinds(
+    snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
+) -> TermsResponse | Response:
     """Kinds of provider organisation (university, NHS trust, accelerator…)."""
-    conditional_get(request, response, snapshot.stamp, cache_control=TAXONOMY_CACHE)
+    chosen = _rendition(snapshot, request, response, format, "provider_kind")
+    if isinstance(chosen, Response):
+        return chosen
     return _terms(snapshot, "provider_kind")
 
 
-@router.get("/locations", responses=NOT_MODIFIED)
-def list_locations(snapshot: SnapshotDep, request: Request, response: Response) -> LocationsResponse:
+@router.get("/locations", response_model=LocationsResponse, responses=RENDITIONS)
+def list_locations(
+    snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
+) -> LocationsResponse | Response:
     """Where an innovator can be; leeds is in west-yorkshire, in yorkshire-and-humber, in uk."""
-    conditional_get(request, response, snapshot.stamp, cache_control=TAXONOMY_CACHE)
+    chosen = _rendition(snapshot, request, response, format, "location")
+    if isinstance(chosen, Response):
+        return chosen
     taxonomy = snapshot.taxonomy
     locations = [
         LocationPublic(slug=t.slug, name=t.name, parent=t.parent, within=taxonomy.location_chain(t.slug)[1:])

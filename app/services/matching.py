@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from app.config import get_settings
+from app.errors import FieldProblem, ServiceUnavailable, ValidationProblem
 from app.matching import (
     CatalogueIndex,
     MatchOutcome,
@@ -26,7 +27,6 @@ from app.matching import (
 )
 from app.services.snapshot import CatalogueSnapshot
 from app.services.taxonomy import Taxonomy
-from app.errors import FieldProblem, ServiceUnavailable, ValidationProblem
 
 
 @lru_cache
@@ -96,7 +96,9 @@ def matcher_index(snapshot: CatalogueSnapshot, rules: Rules | None = None) -> Ca
     """The matcher's index for this catalogue version and ruleset, built once and then shared."""
     ruleset = rules or current_rules()
     if not snapshot.taxonomy.of("stage"):
-        raise ServiceUnavailable("The catalogue has not been loaded yet, so there is nothing to match. Try again shortly.")
+        raise ServiceUnavailable(
+            "The catalogue has not been loaded yet, so there is nothing to match. Try again shortly."
+        )
 
     def build(frozen: CatalogueSnapshot) -> CatalogueIndex:
         return CatalogueIndex.build(offer_records(frozen), vocabulary_of(frozen.taxonomy), ruleset, frozen.stamp)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.errors import FieldProblem, ValidationProblem
 from app.models.base import IsoDateTime, as_utc
 from app.models.catalogue import Cost, OfferKind, OfferPublic, OfferStatus
+from app.renditions import FormatParam
 from app.services.search import search_terms, text_index
 from app.services.snapshot import LIVE_STATUSES, CatalogueSnapshot
 from app.services.taxonomy import Taxonomy
@@ -18,8 +19,8 @@ from app.services.taxonomy import Taxonomy
 OfferSort = Literal["name", "-name", "slug", "-slug", "updated_at", "-updated_at", "relevance"]
 
 
-class OfferFilters(BaseModel):
-    """Filters of GET /v1/offers: repeated values combine with OR, different fields with AND."""
+class OfferSelection(BaseModel):
+    """Which offers: repeated values combine with OR, different fields with AND (shared by list and facets)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -35,6 +36,13 @@ class OfferFilters(BaseModel):
     status: list[OfferStatus] = Field(default_factory=list, description="Default: active and forthcoming.")
     q: str | None = Field(default=None, max_length=200, description="Words to find in name, summary, description.")
     modified_after: IsoDateTime | None = Field(default=None, description="Only offers changed after this time.")
+
+
+class OfferFilters(FormatParam, OfferSelection):
+    """Filters of GET /v1/offers, with the order, the page and the rendition."""
+
+    model_config = ConfigDict(extra="forbid")
+
     sort: OfferSort | None = Field(default=None, description="Default: relevance with q, else name.")
     limit: int = Field(default=20, ge=1, le=100)
     offset: int = Field(default=0, ge=0)
@@ -51,7 +59,7 @@ def _check_slugs(taxonomy: Taxonomy, vocabulary: str, field: str, values: Sequen
     ]
 
 
-def validate_filters(snapshot: CatalogueSnapshot, filters: OfferFilters) -> None:
+def validate_filters(snapshot: CatalogueSnapshot, filters: OfferSelection) -> None:
     """Reject slugs the taxonomy does not know, naming the valid values."""
     taxonomy = snapshot.taxonomy
     problems = [
@@ -73,7 +81,7 @@ def _serves_any(restriction: Iterable[str], wanted: set[str]) -> bool:
     return not restricted or bool(restricted & wanted)
 
 
-def filter_offers(snapshot: CatalogueSnapshot, filters: OfferFilters) -> list[OfferPublic]:
+def filter_offers(snapshot: CatalogueSnapshot, filters: OfferSelection) -> list[OfferPublic]:
     """The offers matching every given filter, in the requested order."""
     validate_filters(snapshot, filters)
     taxonomy = snapshot.taxonomy
@@ -125,8 +133,9 @@ def _aware(moment: datetime) -> datetime:
     return value
 
 
-def _sorted(offers: list[OfferPublic], filters: OfferFilters, relevance: dict[str, float]) -> list[OfferPublic]:
-    sort = filters.sort or ("relevance" if filters.q else "name")
+def _sorted(offers: list[OfferPublic], filters: OfferSelection, relevance: dict[str, float]) -> list[OfferPublic]:
+    chosen = filters.sort if isinstance(filters, OfferFilters) else None
+    sort = chosen or ("relevance" if filters.q else "name")
     if sort == "relevance":
         return sorted(offers, key=lambda o: (-relevance.get(o.slug, 0.0), o.name.casefold(), o.slug))
     descending = sort.startswith("-")

@@ -98,6 +98,10 @@ class SnapshotCache:
                 self._snapshot = snapshot
             return snapshot
 
+    def latest(self) -> CatalogueSnapshot | None:
+        """The newest snapshot built in this process, without touching the database (None before the first)."""
+        return self._snapshot
+
     def clear(self) -> None:
         """Forget the snapshot (tests that swap databases)."""
         with self._lock:

@@ -1,0 +1,323 @@
+"""Open Referral HSDS 3.0 read API under /hsds/: services, organizations, taxonomies and taxonomy terms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field
+
+from app.deps import SnapshotDep, conditional_get
+from app.errors import FieldProblem, NotFound, ValidationProblem, problem_responses
+from app.models.base import as_utc
+from app.renditions import carried_headers, ndjson_lines
+from app.services.hsds import HSDS_PROFILE, HSDS_VERSION, HsdsCatalogue, hsds_catalogue, page_envelope
+
+router = APIRouter(prefix="/hsds", tags=["hsds"], responses=problem_responses(500, 503))
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Your cached copy (If-None-Match) is current."}}
+NDJSON = "application/x-ndjson"
+
+PAGE_EXAMPLE = {
+    "total_items": 1,
+    "total_pages": 1,
+    "page_number": 1,
+    "size": 1,
+    "first_page": True,
+    "last_page": True,
+    "empty": False,
+}
+SERVICE_EXAMPLE = {
+    "id": "0d8a2d9c-3c55-5b57-9a59-1c1d0b2f0a11",
+    "organization_id": "4a0b6a3e-5f2c-5e0e-8d8e-2f8e2c9f3b21",
+    "name": "Beta regulatory advice for software",
+    "alternate_name": "beta-regulatory",
+    "description": "Regulatory advice for software as a medical device.",
+    "status": "active",
+    "application_process": "Apply at any time.",
+    "fees_description": "A fee is charged.",
+    "eligibility_description": "Open to every kind of organisation. Sectors: Digital health. Innovators anywhere.",
+    "last_modified": "2026-11-22T10:00:00Z",
+}
+
+
+def _json(content: dict[str, Any], example: dict[str, Any] | None = None, ndjson: bool = False) -> dict[int | str, Any]:
+    media: dict[str, Any] = {"application/json": {"schema": {"type": "object"}, "example": example or {}}}
+    if ndjson:
+        media[NDJSON] = {"schema": {"type": "string"}, "example": '{"id": "…", "name": "…", "status": "active"}\n'}
+    return {200: {"description": content.get("description", "OK"), "content": media}}
+
+
+class PageQuery(BaseModel):
+    """HSDS paging and rendition (unknown HSDS parameters such as `postcode` are accepted and ignored)."""
+
+    search: str | None = Field(default=None, max_length=200, description="Full text search.")
+    page: int = Field(default=1, ge=1, description="Page number, from 1.")
+    per_page: int = Field(default=50, ge=1, le=1000, description="Results per page.")
+    format: Literal["json", "ndjson"] = Field(
+        default="json", description="`ndjson` streams every result, one per line, without pagination."
+    )
+
+
+class ServiceQuery(PageQuery):
+    """Filters of GET /hsds/services."""
+
+    taxonomy_term_id: str | None = Field(
+        default=None, description="Services linked to this term or a narrower one (comma-separated ids: any)."
+    )
+    taxonomy_id: str | None = Field(default=None, description="Services with any term of this taxonomy.")
+    organization_id: str | None = Field(default=None, description="Services of this organization.")
+    modified_after: datetime | None = Field(default=None, description="Services modified on or after this time.")
+    full: bool = Field(default=False, description="Fully nested services (attributes, service areas, costs).")
+
+
+class OrganizationQuery(PageQuery):
+    """Options of GET /hsds/organizations."""
+
+    full: bool = Field(default=False, description="Fully nested organizations with their services.")
+    full_service: bool = Field(default=False, description="With `full`, nest each service fully.")
+
+
+class TermQuery(PageQuery):
+    """Filters of GET /hsds/taxonomy_terms."""
+
+    taxonomy_id: str | None = Field(default=None, description="Terms of this taxonomy.")
+    top_only: bool = Field(default=False, description="Only top-level terms (those without a parent).")
+    parent_id: str | None = Field(default=None, description="Only the children of this term.")
+
+
+def _ids(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+def _check(field: str, ids: list[str], known: Any, listing: str) -> None:
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise ValidationProblem(
+            [FieldProblem(field=field, message=f"Unknown id '{u}'. See {listing} for valid ids.") for u in unknown]
+        )
+
+
+def _answer(
+    request: Request,
+    response: Response,
+    stamp: str,
+    query: PageQuery,
+    ids: list[str],
+    render: Any,
+) -> Response:
+    conditional_get(request, response, stamp, variant=f"hsds-{query.format}")
+    headers = carried_headers(response)
+    if query.format == "ndjson":
+        items: Iterator[dict[str, Any]] = (render(i) for i in ids)
+        return StreamingResponse(ndjson_lines(items), media_type=NDJSON, headers=headers)
+    chosen, envelope = page_envelope(ids, query.page, query.per_page)
+    return JSONResponse({**envelope, "contents": [render(i) for i in chosen]}, headers=headers)
+
+
+@router.get("/", response_class=JSONResponse, responses=_json({}, {"version": "3.0", "profile": HSDS_PROFILE}))
+def hsds_root(request: Request) -> dict[str, str]:
+    """Which HSDS version this API speaks, its profile and where its OpenAPI document is."""
+    return {
+        "version": HSDS_VERSION,
+        "profile": HSDS_PROFILE,
+        "openapi_url": str(request.base_url) + "openapi.json",
+    }
+
+
+@router.get(
+    "/services",
+    response_class=JSONResponse,
+    responses={
+        **_json({}, {**PAGE_EXAMPLE, "contents": [SERVICE_EXAMPLE]}, ndjson=True),
+        **NOT_MODIFIED,
+        **problem_responses(422),
+    },
+    openapi_extra={"x-example": "/hsds/services?search=regulatory&per_page=10"},
+)
+def list_services(
+    snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[ServiceQuery, Query()]
+) -> Response:
+    """Offers as HSDS services (one-to-one fields and organization; `full=true` nests attributes)."""
+    hsds = hsds_catalogue(snapshot)
+    term_ids, taxonomy_ids = _ids(query.taxonomy_term_id), _ids(query.taxonomy_id)
+    _check("taxonomy_term_id", term_ids, hsds.terms, "/hsds/taxonomy_terms")
+    _check("taxonomy_id", taxonomy_ids, hsds.taxonomies, "/hsds/taxonomies")
+    if query.organization_id:
+        _check("organization_id", [query.organization_id], hsds.organizations, "/hsds/organizations")
+    ids = hsds.select_services(
+        search=query.search,
+        term_ids=term_ids,
+        taxonomy_ids=taxonomy_ids,
+        organization_id=query.organization_id,
+        modified_after=as_utc(query.modified_after),
+    )
+    render = hsds.service_full if query.full else hsds.service_brief
+    return _answer(request, response, snapshot.stamp, query, ids, render)
+
+
+def _service(hsds: HsdsCatalogue, service_id: str) -> str:
+    if service_id not in hsds.services:
+        raise NotFound(f"There is no service '{service_id}'. See /hsds/services.")
+    return service_id
+
+
+IdPath = Annotated[str, Path(max_length=64, examples=["0d8a2d9c-3c55-5b57-9a59-1c1d0b2f0a11"])]
+
+
+@router.get(
+    "/services/{id}",
+    response_class=JSONResponse,
+    responses={**_json({}, SERVICE_EXAMPLE), **NOT_MODIFIED, **problem_responses(404, 422)},
+)
+def get_service(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
+    """One fully nested service: attributes for every need, stage, sector, eligibility and kind term."""
+    hsds = hsds_catalogue(snapshot)
+    _service(hsds, id)
+    conditional_get(request, response, snapshot.stamp, variant="hsds")
+    return JSONResponse(hsds.service_full(id), headers=carried_headers(response))
+
+
+@router.get(
+    "/organizations",
+    response_class=JSONResponse,
+    responses={
+        **_json(
+            {}, {**PAGE_EXAMPLE, "contents": [{"id": "…", "name": "Beta Advisors", "description": "…"}]}, ndjson=True
+        ),
+        **NOT_MODIFIED,
+        **problem_responses(422),
+    },
+)
+def list_organizations(
+    snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[OrganizationQuery, Query()]
+) -> Response:
+    """Providers as HSDS organizations (`full=true` nests their services)."""
+    hsds = hsds_catalogue(snapshot)
+    ids = hsds.select_organizations(search=query.search)
+
+    def render(organization_id: str) -> dict[str, Any]:
+        if query.full:
+            return hsds.organization_full(organization_id, full_service=query.full_service)
+        return hsds.organization_brief(hsds.organizations[organization_id])
+
+    return _answer(request, response, snapshot.stamp, query, ids, render)
+
+
+@router.get(
+    "/organizations/{id}",
+    response_class=JSONResponse,
+    responses={
+        **_json({}, {"id": "…", "name": "Beta Advisors", "description": "…", "services": []}),
+        **NOT_MODIFIED,
+        **problem_responses(404, 422),
+    },
+)
+def get_organization(
+    id: IdPath,
+    snapshot: SnapshotDep,
+    request: Request,
+    response: Response,
+    full_service: Annotated[bool, Query(description="Nest each service fully.")] = False,
+) -> Response:
+    """One organization with its services."""
+    hsds = hsds_catalogue(snapshot)
+    if id not in hsds.organizations:
+        raise NotFound(f"There is no organization '{id}'. See /hsds/organizations.")
+    conditional_get(request, response, snapshot.stamp, variant="hsds")
+    return JSONResponse(hsds.organization_full(id, full_service=full_service), headers=carried_headers(response))
+
+
+@router.get(
+    "/taxonomies",
+    response_class=JSONResponse,
+    responses={
+        **_json(
+            {}, {**PAGE_EXAMPLE, "contents": [{"id": "…", "name": "Support needs", "description": "…"}]}, ndjson=True
+        ),
+        **NOT_MODIFIED,
+        **problem_responses(422),
+    },
+)
+def list_taxonomies(
+    snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[PageQuery, Query()]
+) -> Response:
+    """The vocabularies as HSDS taxonomies: support needs, pathway stages, sectors, eligibility and kinds."""
+    hsds = hsds_catalogue(snapshot)
+    words = [w for w in (query.search or "").casefold().split() if w]
+    ids = [
+        tid
+        for tid, doc in hsds.taxonomies.items()
+        if all(w in f"{doc['name']} {doc['description']}".casefold() for w in words)
+    ]
+    return _answer(request, response, snapshot.stamp, query, ids, lambda tid: hsds.taxonomies[tid])
+
+
+@router.get(
+    "/taxonomies/{id}",
+    response_class=JSONResponse,
+    responses={
+        **_json({}, {"id": "…", "name": "Support needs", "description": "…"}),
+        **NOT_MODIFIED,
+        **problem_responses(404, 422),
+    },
+)
+def get_taxonomy(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
+    """One taxonomy."""
+    hsds = hsds_catalogue(snapshot)
+    if id not in hsds.taxonomies:
+        raise NotFound(f"There is no taxonomy '{id}'. See /hsds/taxonomies.")
+    conditional_get(request, response, snapshot.stamp, variant="hsds")
+    return JSONResponse(hsds.taxonomies[id], headers=carried_headers(response))
+
+
+@router.get(
+    "/taxonomy_terms",
+    response_class=JSONResponse,
+    responses={
+        **_json(
+            {},
+            {
+                **PAGE_EXAMPLE,
+                "contents": [{"id": "…", "code": "regulatory-advice", "name": "Regulatory advice", "description": "…"}],
+            },
+            ndjson=True,
+        ),
+        **NOT_MODIFIED,
+        **problem_responses(422),
+    },
+    openapi_extra={"x-example": "/hsds/taxonomy_terms?top_only=true"},
+)
+def list_taxonomy_terms(
+    snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[TermQuery, Query()]
+) -> Response:
+    """Every term of every taxonomy; `parent_id` lists a term's children, `top_only` the top-level terms."""
+    hsds = hsds_catalogue(snapshot)
+    taxonomy_ids = _ids(query.taxonomy_id)
+    _check("taxonomy_id", taxonomy_ids, hsds.taxonomies, "/hsds/taxonomies")
+    if query.parent_id:
+        _check("parent_id", [query.parent_id], hsds.terms, "/hsds/taxonomy_terms")
+    ids = hsds.select_terms(
+        search=query.search, taxonomy_ids=taxonomy_ids, parent_id=query.parent_id, top_only=query.top_only
+    )
+    return _answer(request, response, snapshot.stamp, query, ids, hsds.term_document)
+
+
+@router.get(
+    "/taxonomy_terms/{id}",
+    response_class=JSONResponse,
+    responses={
+        **_json({}, {"id": "…", "code": "regulatory-advice", "name": "Regulatory advice", "description": "…"}),
+        **NOT_MODIFIED,
+        **problem_responses(404, 422),
+    },
+)
+def get_taxonomy_term(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
+    """One taxonomy term with its taxonomy."""
+    hsds = hsds_catalogue(snapshot)
+    if id not in hsds.terms:
+        raise NotFound(f"There is no taxonomy term '{id}'. See /hsds/taxonomy_terms.")
+    conditional_get(request, response, snapshot.stamp, variant="hsds")
+    return JSONResponse(hsds.term_document(id), headers=carried_headers(response))

@@ -1,0 +1,156 @@
+"""Insights for analysts: coverage of the pathway by the catalogue, and demand from match requests."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.config import get_settings
+from app.db import SessionDep
+from app.deps import SnapshotDep, conditional_get
+from app.errors import FieldProblem, ValidationProblem, problem_responses
+from app.models.base import utcnow
+from app.renditions import EXPORT_RESPONSES, FormatParam, carried_headers, export_response, negotiate
+from app.services.coverage import COVERAGE_COLUMNS, CoverageReport, coverage_report, coverage_rows, coverage_svg
+from app.services.demand import DEMAND_COLUMNS, DemandReport, demand_report, demand_rows
+from app.services.snapshot import CatalogueSnapshot
+
+router = APIRouter(prefix="/v1/insights", tags=["insights"], responses=problem_responses(500, 503))
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Your cached copy (If-None-Match) is current."}}
+
+
+class CoverageQuery(FormatParam):
+    """Filters of the coverage matrix."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sector: list[str] = Field(default_factory=list, description="Only offers serving this sector (repeatable).")
+    location: list[str] = Field(default_factory=list, description="Only offers open to innovators here (nested).")
+    thin: int = Field(default=1, ge=0, le=10, description="Cells with this many offers or fewer are gaps.")
+
+
+class DemandQuery(FormatParam):
+    """Period and filters of the demand report."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    since: date | None = Field(default=None, description="First day (UTC), default 90 days before `until`.")
+    until: date | None = Field(default=None, description="Last day (UTC, inclusive), default today.")
+    sector: list[str] = Field(default_factory=list, description="Only requests (and offers) for this sector.")
+    location: list[str] = Field(default_factory=list, description="Only requests from this location (offers nested).")
+    thin: int = Field(default=1, ge=0, le=10, description="Cells with this many offers or fewer are under-served.")
+    top: int = Field(default=20, ge=1, le=100, description="Length of the top needs, offers and terms lists.")
+
+
+def _check_filters(snapshot: CatalogueSnapshot, sectors: list[str], locations: list[str]) -> None:
+    taxonomy = snapshot.taxonomy
+    problems = [
+        FieldProblem(field="sector", message=f"Unknown sector '{s}'. {taxonomy.describe_valid('sector')}")
+        for s in taxonomy.check("sector", sectors)
+    ] + [
+        FieldProblem(field="location", message=f"Unknown location '{s}'. {taxonomy.describe_valid('location')}")
+        for s in taxonomy.check("location", locations)
+    ]
+    if problems:
+        raise ValidationProblem(problems)
+
+
+@router.get(
+    "/coverage",
+    response_model=CoverageReport,
+    responses={**EXPORT_RESPONSES, **NOT_MODIFIED, **problem_responses(406, 422)},
+    openapi_extra={"x-example": "/v1/insights/coverage?sector=digital-health&format=csv"},
+)
+def get_coverage(
+    snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[CoverageQuery, Query()]
+) -> CoverageReport | Response:
+    """Which stage x need cells of the pathway have support, and which are gaps (0 or 1 active offer).
+
+    An offer tagged with a child need counts for its top-level need; offers serving every sector or
+    anywhere count under any sector or location filter. Also as CSV (one row per cell) or NDJSON.
+    """
+    fmt = negotiate(request, query.format)
+    conditional_get(request, response, snapshot.stamp, variant=fmt)
+    _check_filters(snapshot, query.sector, query.location)
+    report = coverage_report(snapshot, sectors=query.sector, locations=query.location, thin=query.thin)
+    if fmt == "json":
+        return report
+    rows = coverage_rows(report)
+    return export_response(fmt, rows, dict, COVERAGE_COLUMNS, filename="coverage", headers=carried_headers(response))
+
+
+class SvgQuery(BaseModel):
+    """Filters of the heatmap."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sector: list[str] = Field(default_factory=list, description="Only offers serving this sector (repeatable).")
+    location: list[str] = Field(default_factory=list, description="Only offers open to innovators here (nested).")
+    thin: int = Field(default=1, ge=0, le=10, description="Cells with this many offers or fewer are outlined.")
+
+
+@router.get(
+    "/coverage.svg",
+    response_class=Response,
+    responses={
+        200: {"content": {"image/svg+xml": {"schema": {"type": "string"}}}, "description": "The heatmap."},
+        **NOT_MODIFIED,
+        **problem_responses(422),
+    },
+    openapi_extra={"x-example": "/v1/insights/coverage.svg?location=leeds"},
+)
+def get_coverage_svg(
+    snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[SvgQuery, Query()]
+) -> Response:
+    """The coverage matrix as an accessible SVG heatmap (title, description, labelled cells, gaps outlined)."""
+    conditional_get(request, response, snapshot.stamp, variant="svg")
+    _check_filters(snapshot, query.sector, query.location)
+    report = coverage_report(snapshot, sectors=query.sector, locations=query.location, thin=query.thin)
+    return Response(coverage_svg(report), media_type="image/svg+xml", headers=carried_headers(response))
+
+
+@router.get(
+    "/demand",
+    response_model=DemandReport,
+    responses={**EXPORT_RESPONSES, **problem_responses(406, 422)},
+    openapi_extra={"x-example": "/v1/insights/demand?since=2026-01-01&until=2026-03-31"},
+)
+def get_demand(
+    session: SessionDep,
+    snapshot: SnapshotDep,
+    request: Request,
+    response: Response,
+    query: Annotated[DemandQuery, Query()],
+) -> DemandReport | Response:
+    """What innovators asked the matcher for over a period, set against what the catalogue offers.
+
+    Demand per stage x need (a request counts once in every cell its stages and top-level needs span),
+    the under-served cells (demand with thin supply), the most requested needs, the most recommended
+    offers, and keyword terms seen in enough requests. Also as CSV (one row per cell) or NDJSON.
+    """
+    fmt = negotiate(request, query.format)
+    _check_filters(snapshot, query.sector, query.location)
+    until = query.until or utcnow().date()
+    since = query.since or until - timedelta(days=90)
+    if since > until:
+        raise ValidationProblem([FieldProblem(field="since", message="must not be after `until`.")])
+    settings = get_settings()
+    report = demand_report(
+        session,
+        snapshot,
+        since=since,
+        until=until,
+        sectors=query.sector,
+        locations=query.location,
+        thin=query.thin,
+        min_term_requests=settings.demand_min_term_requests,
+        top=query.top,
+    )
+    headers = {"Cache-Control": "no-store"}
+    if fmt == "json":
+        response.headers.update(headers)
+        return report
+    return export_response(fmt, demand_rows(report), dict, DEMAND_COLUMNS, filename="demand", headers=headers)

@@ -1,0 +1,403 @@
+"""Anonymous demand: recording match requests off the request path, pruning them, and reporting on them.
+
+What is stored is the normalised profile (stage, stages, needs, sector, organisation type, location), the
+time and the offers returned. Never the client address, never an API key, never the free text typed:
+keywords are kept only as analysed terms that also occur in the catalogue's own text (so a stored term
+is always a word of the public catalogue, never a name or an identifier someone typed), and the report
+shows a term only once it has been seen in `demand_min_term_requests` requests.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from time import monotonic
+from typing import Any
+
+from pydantic import BaseModel, Field
+from sqlalchemy import delete, insert, select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from app.config import get_settings
+from app.db import get_engine
+from app.models.base import utcnow
+from app.models.demand import MatchEvent
+from app.services.coverage import coverage_report, top_need_of
+from app.services.search import text_index
+from app.services.snapshot import CatalogueSnapshot, snapshot_cache
+
+logger = logging.getLogger("app.demand")
+MAX_TERMS = 20
+MAX_OFFERS = 50
+_STOP = object()
+
+
+def catalogue_vocabulary(snapshot: CatalogueSnapshot) -> frozenset[str]:
+    """Every analysed term of the catalogue's offers: the only keyword terms demand may store."""
+
+    # Built outside `derived` (its lock is not re-entrant, and the text index is itself derived).
+    index = text_index(snapshot)
+
+    def build(_snap: CatalogueSnapshot) -> frozenset[str]:
+        return frozenset(term for weights in index.terms.values() for term in weights)
+
+    return snapshot.derived("demand_vocabulary", build)
+
+
+def _text(value: object) -> str | None:
+    return value[:80] if isinstance(value, str) and value else None
+
+
+def normalise_event(profile: Mapping[str, object], offer_slugs: Sequence[str], *, at: datetime) -> dict[str, Any]:
+    """The row to store: whitelisted profile fields only, in a stable shape."""
+    stage = profile.get("stage")
+    raw_stages = profile.get("stages")
+    stages = sorted({int(s) for s in raw_stages if isinstance(s, int)}) if isinstance(raw_stages, list | tuple) else []
+    if not stages and isinstance(stage, int):
+        stages = [stage]
+    raw_needs = profile.get("needs")
+    needs = sorted({n for n in raw_needs if isinstance(n, str)}) if isinstance(raw_needs, list | tuple) else []
+    raw_terms = profile.get("keyword_terms")
+    terms = (
+        list(dict.fromkeys(t for t in raw_terms if isinstance(t, str))) if isinstance(raw_terms, list | tuple) else []
+    )
+
+    return {
+        "occurred_at": at,
+        "stage": stage if isinstance(stage, int) else None,
+        "stages": stages,
+        "needs": needs,
+        "sector": _text(profile.get("sector")),
+        "organisation_type": _text(profile.get("organisation_type")),
+        "location": _text(profile.get("location")),
+        "keyword_terms": terms[:MAX_TERMS],
+        "offer_slugs": [str(s) for s in offer_slugs][:MAX_OFFERS],
+    }
+
+
+class DemandRecorder:
+    """A bounded in-process queue and one writer thread that inserts match events in batches.
+
+    `record` never blocks and never touches the database: when the queue is full the event is dropped
+    and counted, so a slow database can never slow matching down.
+    """
+
+    def __init__(
+        self,
+        engine: Engine | None = None,
+        *,
+        queue_size: int | None = None,
+        batch_size: int = 500,
+        interval: float = 1.0,
+    ) -> None:
+        self._engine = engine
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=queue_size or get_settings().demand_queue_size)
+        self._batch_size = batch_size
+        # Events are gathered for `interval` seconds and written in one transaction per batch.
+        self._interval = interval
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self.recorded = 0
+        self.written = 0
+        self.dropped = 0
+        self.failed = 0
+
+    def bind(self, engine: Engine | None) -> None:
+        """Write to this engine from now on (None: the configured one); tests bind their own database."""
+        self._engine = engine
+
+    def record(self, event: dict[str, Any]) -> bool:
+        """Queue one event; False (and counted) when the queue is full."""
+        self._ensure_writer()
+        try:
+            self._queue.put_nowait(event)
+        except queue.Full:
+            self.dropped += 1
+            return False
+        self.recorded += 1
+        return True
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wake the writer and wait until every queued event has been written (or given up on)."""
+        q = self._queue
+        deadline = monotonic() + timeout
+        with q.all_tasks_done:
+            while q.unfinished_tasks:
+                remaining = deadline - monotonic()
+                if remaining <= 0:
+                    return False
+                self._wake.set()
+                q.all_tasks_done.wait(min(remaining, 0.1))
+        return True
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Flush and stop the writer (it restarts on the next record)."""
+        with self._lock:
+            thread = self._thread
+            if thread is None:
+                return
+            self._queue.put(_STOP)
+            self._wake.set()
+            thread.join(timeout)
+            self._thread = None
+
+    def _ensure_writer(self) -> None:
+        if self._thread is not None:
+            return
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="demand-writer", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        # The writer sleeps between rounds rather than waiting on the queue: a put then wakes nobody, so a
+        # match pays for a deque append and nothing else (no thread hand-off, no GIL ping-pong per request).
+        while True:
+            self._wake.wait(self._interval)
+            self._wake.clear()
+            stop = False
+            while not stop:
+                batch: list[dict[str, Any]] = []
+                taken = 0
+                while len(batch) < self._batch_size:
+                    try:
+                        item = self._queue.get_nowait()
+                    except queue.Empty:
+                        break
+                    taken += 1
+                    if item is _STOP:
+                        stop = True
+                        break
+                    batch.append(item)
+                try:
+                    if batch:
+                        self._write(batch)
+                finally:
+                    for _ in range(taken):
+                        self._queue.task_done()
+                if len(batch) < self._batch_size:
+                    break
+            if stop:
+                return
+
+    def _write(self, batch: list[dict[str, Any]]) -> None:
+        try:
+            vocabulary = self._vocabulary()
+            rows = [
+                {**event, "keyword_terms": [term for term in event["keyword_terms"] if term in vocabulary]}
+                for event in batch
+            ]
+            engine = self._engine or get_engine()
+            with engine.begin() as connection:
+                connection.execute(insert(MatchEvent.__table__), rows)  # type: ignore[attr-defined]
+            self.written += len(rows)
+        except Exception:
+            self.failed += len(batch)
+            logger.exception("could not write %d match events", len(batch))
+
+    @staticmethod
+    def _vocabulary() -> frozenset[str]:
+        snapshot = snapshot_cache.latest()
+        return catalogue_vocabulary(snapshot) if snapshot is not None else frozenset()
+
+
+demand_recorder = DemandRecorder()
+
+
+def record_match(profile: Mapping[str, object], offer_slugs: Sequence[str]) -> None:
+    """Record one successful match anonymously (the caller's thread only queues it; a writer thread stores it)."""
+    if not get_settings().demand_recording:
+        return
+    demand_recorder.record(normalise_event(profile, offer_slugs, at=utcnow()))
+
+
+def prune_events(session: Session, *, retention_days: int, now: datetime | None = None) -> int:
+    """Delete match events older than the retention period; the number deleted."""
+    cutoff = (now or utcnow()) - timedelta(days=retention_days)
+    result = session.execute(delete(MatchEvent).where(MatchEvent.occurred_at < cutoff))  # type: ignore[arg-type]
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+# ---- the report -------------------------------------------------------------------------------------------
+
+
+class CountedValue(BaseModel):
+    """A value and how many match requests asked for it."""
+
+    value: str = Field(examples=["regulatory-advice"])
+    name: str = Field(examples=["Regulatory advice"])
+    requests: int = Field(examples=[12])
+
+
+class RecommendedOffer(BaseModel):
+    """An offer and how many match requests returned it."""
+
+    slug: str = Field(examples=["propel-yh-accelerator"])
+    name: str
+    recommended: int = Field(examples=[31])
+
+
+class DemandCell(BaseModel):
+    """Demand and supply in one stage x top-level need cell."""
+
+    stage: int = Field(examples=[5])
+    stage_name: str
+    need: str = Field(examples=["professional-advice"])
+    need_name: str
+    demand: int = Field(description="Match requests asking for this stage and need (or a child need).")
+    supply: int = Field(description="Active offers serving this stage and need now.")
+    demand_per_offer: float = Field(description="demand / max(supply, 1): higher means more under-served.")
+
+
+class DemandReport(BaseModel):
+    """Match demand over a period, set against the catalogue's supply."""
+
+    since: date
+    until: date = Field(description="Inclusive.")
+    sector: list[str]
+    location: list[str]
+    requests: int = Field(description="Match requests recorded in the period (after the filters).")
+    requests_without_stage: int
+    requests_without_needs: int
+    thin_threshold: int
+    stages: list[int]
+    needs: list[str]
+    matrix: list[list[int]] = Field(description="Demand: one row per stage, one column per top-level need.")
+    cells: list[DemandCell]
+    under_served: list[DemandCell] = Field(
+        description="Cells with demand and thin_threshold offers or fewer, most demanded first."
+    )
+    top_needs: list[CountedValue] = Field(description="Needs as asked (children included), most requested first.")
+    top_offers: list[RecommendedOffer]
+    sectors: list[CountedValue]
+    organisation_types: list[CountedValue]
+    locations: list[CountedValue]
+    keyword_terms: list[CountedValue] = Field(description="Analysed terms seen in at least min_term_requests requests.")
+    min_term_requests: int
+
+
+def period_bounds(since: date, until: date) -> tuple[datetime, datetime]:
+    """[since 00:00 UTC, the day after until 00:00 UTC)."""
+    return datetime.combine(since, time.min, UTC), datetime.combine(until + timedelta(days=1), time.min, UTC)
+
+
+def _counted(counter: Counter[str], names: Mapping[str, str], limit: int | None = None) -> list[CountedValue]:
+    ordered = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return [CountedValue(value=v, name=names.get(v, v), requests=n) for v, n in ordered]
+
+
+def iter_events(session: Session, start: datetime, end: datetime) -> Iterable[MatchEvent]:
+    """Match events in [start, end), read in chunks."""
+    statement = (
+        select(MatchEvent)
+        .where(MatchEvent.occurred_at >= start, MatchEvent.occurred_at < end)  # type: ignore[arg-type]
+        .execution_options(yield_per=1000)
+    )
+    yield from session.execute(statement).scalars()
+
+
+def demand_report(
+    session: Session,
+    snapshot: CatalogueSnapshot,
+    *,
+    since: date,
+    until: date,
+    sectors: Sequence[str] = (),
+    locations: Sequence[str] = (),
+    thin: int = 1,
+    min_term_requests: int = 3,
+    top: int = 20,
+) -> DemandReport:
+    """Aggregate the period's match events per stage x need and set them against coverage."""
+    taxonomy = snapshot.taxonomy
+    start, end = period_bounds(since, until)
+    top_of = top_need_of(snapshot)
+    supply = coverage_report(snapshot, sectors=sectors, locations=locations, thin=thin)
+    wanted_sectors, wanted_locations = set(sectors), set(locations)
+    cell_demand: Counter[tuple[int, str]] = Counter()
+    needs_asked: Counter[str] = Counter()
+    offers_returned: Counter[str] = Counter()
+    by_sector: Counter[str] = Counter()
+    by_org: Counter[str] = Counter()
+    by_location: Counter[str] = Counter()
+    terms: Counter[str] = Counter()
+    requests = without_stage = without_needs = 0
+    for event in iter_events(session, start, end):
+        if wanted_sectors and event.sector not in wanted_sectors:
+            continue
+        if wanted_locations and event.location not in wanted_locations:
+            continue
+        requests += 1
+        stages = list(event.stages) or ([event.stage] if event.stage else [])
+        tops = {top_of.get(need, need) for need in event.needs}
+        without_stage += not stages
+        without_needs += not tops
+        for stage in stages:
+            for need in tops:
+                cell_demand[(stage, need)] += 1
+        needs_asked.update(set(event.needs))
+        offers_returned.update(set(event.offer_slugs))
+        terms.update(set(event.keyword_terms))
+        profile_values = ((by_sector, event.sector), (by_org, event.organisation_type), (by_location, event.location))
+        for counter, value in profile_values:
+            if value:
+                counter[value] += 1
+    cells = [
+        DemandCell(
+            stage=cell.stage,
+            stage_name=cell.stage_name,
+            need=cell.need,
+            need_name=cell.need_name,
+            demand=cell_demand[(cell.stage, cell.need)],
+            supply=cell.count,
+            demand_per_offer=round(cell_demand[(cell.stage, cell.need)] / max(cell.count, 1), 3),
+        )
+        for cell in supply.cells
+    ]
+    under_served = sorted(
+        (c for c in cells if c.demand > 0 and c.supply <= thin), key=lambda c: (-c.demand, c.supply, c.stage, c.need)
+    )
+    stage_numbers = [int(s.key) for s in supply.stages]
+    need_slugs = [n.slug for n in supply.needs]
+    names = {t.slug: t.name for t in taxonomy.terms}
+    offer_names = {o.slug: o.name for o in snapshot.offers}
+    return DemandReport(
+        since=since,
+        until=until,
+        sector=list(sectors),
+        location=list(locations),
+        requests=requests,
+        requests_without_stage=without_stage,
+        requests_without_needs=without_needs,
+        thin_threshold=thin,
+        stages=stage_numbers,
+        needs=need_slugs,
+        matrix=[[cell_demand[(s, n)] for n in need_slugs] for s in stage_numbers],
+        cells=cells,
+        under_served=under_served,
+        top_needs=_counted(needs_asked, names, top),
+        top_offers=[
+            RecommendedOffer(slug=slug, name=offer_names.get(slug, slug), recommended=n)
+            for slug, n in sorted(offers_returned.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        ],
+        sectors=_counted(by_sector, names),
+        organisation_types=_counted(by_org, names),
+        locations=_counted(by_location, names),
+        keyword_terms=_counted(Counter({t: n for t, n in terms.items() if n >= min_term_requests}), {}, top),
+        min_term_requests=min_term_requests,
+    )
+
+
+DEMAND_COLUMNS = ("stage", "stage_name", "need", "need_name", "demand", "supply", "demand_per_offer", "under_served")
+
+
+def demand_rows(report: DemandReport) -> list[dict[str, object]]:
+    """One spreadsheet row per cell, under-served cells flagged."""
+    flagged = {(c.stage, c.need) for c in report.under_served}
+    return [{**c.model_dump(), "under_served": (c.stage, c.need) in flagged} for c in report.cells]

@@ -1,0 +1,89 @@
+"""Facet counts of offers: how many of the selected offers each vocabulary value would keep."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from pydantic import BaseModel, Field
+
+from app.models.catalogue import COSTS, OFFER_KINDS, OfferPublic
+from app.services.snapshot import CatalogueSnapshot
+
+
+class FacetCount(BaseModel):
+    """One value of one facet and the number of selected offers it would keep."""
+
+    value: str = Field(examples=["regulatory-advice"])
+    name: str = Field(examples=["Regulatory advice"])
+    count: int = Field(examples=[4])
+
+
+class NeedFacet(FacetCount):
+    """A need count; a parent need counts the offers tagged with any of its children too."""
+
+    parent: str | None = Field(default=None, examples=["professional-advice"])
+
+
+class OfferFacets(BaseModel):
+    """Counts per value under the current filters (values with no offers are listed with 0)."""
+
+    catalogue_version: str
+    total: int = Field(description="Offers matching the current filters.", examples=[12])
+    need: list[NeedFacet]
+    stage: list[FacetCount]
+    sector: list[FacetCount] = Field(description="Offers with no sector list serve every sector, so count for each.")
+    kind: list[FacetCount]
+    cost: list[FacetCount]
+    provider_kind: list[FacetCount]
+
+
+def _restricted_count(value: str, lists: Iterable[list[str]]) -> int:
+    return sum(1 for served in lists if not served or value in served)
+
+
+def offer_facets(snapshot: CatalogueSnapshot, offers: Sequence[OfferPublic]) -> OfferFacets:
+    """Count, for every value of each facet, the offers among `offers` that the value would select."""
+    taxonomy = snapshot.taxonomy
+    need_sets = [set(offer.needs) for offer in offers]
+    needs = [
+        NeedFacet(
+            value=term.slug,
+            name=term.name,
+            parent=term.parent,
+            count=sum(1 for tagged in need_sets if tagged & taxonomy.need_family(term.slug)),
+        )
+        for term in taxonomy.of("need")
+    ]
+    stages = [
+        FacetCount(
+            value=str(term.attributes["number"]),
+            name=term.name,
+            count=sum(1 for offer in offers if int(term.attributes["number"]) in offer.stages),
+        )
+        for term in taxonomy.of("stage")
+    ]
+    sectors = [
+        FacetCount(value=term.slug, name=term.name, count=_restricted_count(term.slug, (o.sectors for o in offers)))
+        for term in taxonomy.of("sector")
+    ]
+    kinds = [FacetCount(value=k, name=k, count=sum(1 for o in offers if o.kind == k)) for k in OFFER_KINDS]
+    costs = [FacetCount(value=c, name=c, count=sum(1 for o in offers if o.cost == c)) for c in COSTS]
+    provider_kind_of = {p.slug: p.kind for p in snapshot.providers}
+    provider_kinds = [
+        FacetCount(
+            value=term.slug,
+            name=term.name,
+            count=sum(1 for o in offers if provider_kind_of.get(o.provider.slug) == term.slug),
+        )
+        for term in taxonomy.of("provider_kind")
+    ]
+    return OfferFacets(
+        catalogue_version=snapshot.stamp,
+        total=len(offers),
+        need=needs,
+        stage=stages,
+        sector=sectors,
+        kind=kinds,
+        cost=costs,
+        provider_kind=provider_kinds,
+    )

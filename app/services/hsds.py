@@ -1,0 +1,465 @@
+"""The catalogue in Open Referral HSDS 3.0 terms: offers as services, providers as organizations, vocabularies
+as taxonomies, with stable UUIDs derived from slugs.
+
+Everything is built once per catalogue snapshot (`snapshot.derived`) and served from memory.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from app.models.catalogue import OFFER_KINDS, OfferPublic, ProviderPublic
+from app.services.search import search_terms, text_index
+from app.services.snapshot import CatalogueSnapshot
+from app.services.taxonomy import Term
+
+HSDS_VERSION = "3.0"
+# The base HSDS 3.0 schema, unprofiled: this API adds no profile of its own.
+HSDS_PROFILE = "https://github.com/openreferral/specification/tree/3.0/schema"
+# Fixed forever: changing it would change every identifier partners have stored.
+NAMESPACE = uuid.UUID("302bb2c2-67a0-5751-bbb4-5536af5ed804")
+
+STATUS = {"active": "active", "forthcoming": "inactive", "closed": "inactive"}
+ALERT = {
+    "forthcoming": "Opening soon: not yet taking applications.",
+    "closed": "Closed to new applicants.",
+}
+COST_TEXT = {
+    "free": "Free of charge.",
+    "paid": "A fee is charged.",
+    "equity": "Investment in exchange for equity.",
+    "varies": "Costs vary; ask the provider.",
+}
+
+
+@dataclass(frozen=True)
+class TaxonomySpec:
+    """How one of our vocabularies is published as an HSDS taxonomy."""
+
+    vocabulary: str
+    key: str
+    name: str
+    description: str
+    link_type: str
+
+
+TAXONOMIES = (
+    TaxonomySpec(
+        "need",
+        "support-needs",
+        "Support needs",
+        "The nine support needs of the Health Innovation Leeds support table, with child terms.",
+        "support_need",
+    ),
+    TaxonomySpec(
+        "stage",
+        "innovation-pathway-stages",
+        "Innovation pathway stages",
+        "The seven-stage health innovation pathway, each with its default TRL band.",
+        "pathway_stage",
+    ),
+    TaxonomySpec(
+        "sector",
+        "sectors",
+        "Sectors",
+        "Health innovation sectors an offer is restricted to (no term: every sector).",
+        "sector",
+    ),
+    TaxonomySpec(
+        "organisation_type",
+        "organisation-types",
+        "Eligible organisation types",
+        "Kinds of innovator organisation an offer is open to (no term: all).",
+        "eligible_organisation_type",
+    ),
+    TaxonomySpec(
+        "location",
+        "innovator-locations",
+        "Innovator locations",
+        "Where an innovator must be to use an offer, nested (no term: anywhere).",
+        "eligible_location",
+    ),
+    TaxonomySpec(
+        "offer_kind",
+        "offer-kinds",
+        "Kinds of offer",
+        "Programme, service, facility, network, funding, advice or workspace.",
+        "offer_kind",
+    ),
+    TaxonomySpec(
+        "provider_kind",
+        "provider-kinds",
+        "Kinds of provider",
+        "What kind of organisation a provider is.",
+        "provider_kind",
+    ),
+)
+
+
+def stable_id(kind: str, key: str) -> str:
+    """A UUID that never changes for the same kind and slug."""
+    return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
+
+
+def _iso(moment: datetime) -> str:
+    value = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def _without_none(document: dict[str, Any]) -> dict[str, Any]:
+    # HSDS types are plain strings: an absent value is left out rather than sent as null.
+    return {key: value for key, value in document.items() if value is not None}
+
+
+@dataclass(frozen=True)
+class HsdsTerm:
+    """One taxonomy term with the relations the filters need."""
+
+    id: str
+    vocabulary: str
+    slug: str
+    document: dict[str, Any]
+    parent_id: str | None
+
+
+class HsdsCatalogue:
+    """The HSDS documents of one catalogue snapshot."""
+
+    def __init__(self, snapshot: CatalogueSnapshot) -> None:
+        self.snapshot = snapshot
+        self.taxonomies: dict[str, dict[str, Any]] = {}
+        self.taxonomy_ids: dict[str, str] = {}
+        self.terms: dict[str, HsdsTerm] = {}
+        self.term_ids: dict[tuple[str, str], str] = {}
+        self._build_taxonomies()
+        self.organizations = {stable_id("provider", p.slug): p for p in snapshot.providers}
+        self.organization_ids = {p.slug: oid for oid, p in self.organizations.items()}
+        self.services = {stable_id("offer", o.slug): o for o in snapshot.offers}
+        self.service_terms = {sid: self._offer_term_ids(o) for sid, o in self.services.items()}
+        self.services_in_order = sorted(self.services, key=lambda s: (self.services[s].name.casefold(), s))
+        self.organizations_in_order = sorted(
+            self.organizations, key=lambda o: (self.organizations[o].name.casefold(), o)
+        )
+
+    # ---- taxonomies -----------------------------------------------------------------------------------------
+
+    def _vocabulary_terms(self, vocabulary: str) -> Sequence[Term]:
+        if vocabulary == "offer_kind":
+            return [Term("offer_kind", kind, kind.capitalize()) for kind in OFFER_KINDS]
+        return self.snapshot.taxonomy.of(vocabulary)
+
+    def _term_description(self, term: Term) -> str:
+        if term.vocabulary == "stage":
+            number, low, high = (term.attributes.get(k) for k in ("number", "trl_min", "trl_max"))
+            detail = str(term.attributes.get("description") or "").strip()
+            return f"Stage {number} of the innovation pathway (TRL {low}-{high}). {detail}".strip()
+        parent = f" Part of '{term.parent}'." if term.parent else ""
+        return f"{term.name}.{parent}"
+
+    def _build_taxonomies(self) -> None:
+        version = self.snapshot.taxonomy.version
+        for spec in TAXONOMIES:
+            taxonomy_id = stable_id("taxonomy", spec.key)
+            self.taxonomy_ids[spec.vocabulary] = taxonomy_id
+            self.taxonomies[taxonomy_id] = {
+                "id": taxonomy_id,
+                "name": spec.name,
+                "description": spec.description,
+                "version": version,
+            }
+            terms = self._vocabulary_terms(spec.vocabulary)
+            for term in terms:
+                self.term_ids[(spec.vocabulary, term.slug)] = stable_id(f"term:{spec.vocabulary}", term.slug)
+            for term in terms:
+                term_id = self.term_ids[(spec.vocabulary, term.slug)]
+                parent_id = self.term_ids.get((spec.vocabulary, term.parent)) if term.parent else None
+                document = _without_none(
+                    {
+                        "id": term_id,
+                        "code": term.slug,
+                        "name": term.name,
+                        "description": self._term_description(term),
+                        "parent_id": parent_id,
+                        "taxonomy": spec.key,
+                        "taxonomy_id": taxonomy_id,
+                        "language": "en",
+                    }
+                )
+                self.terms[term_id] = HsdsTerm(term_id, spec.vocabulary, term.slug, document, parent_id)
+
+    def term_document(self, term_id: str, *, detail: bool = True) -> dict[str, Any]:
+        """A taxonomy term, with its taxonomy nested when `detail`."""
+        term = self.terms[term_id]
+        if not detail:
+            return dict(term.document)
+        return {**term.document, "taxonomy_detail": self.taxonomies[self.taxonomy_ids[term.vocabulary]]}
+
+    def ancestors(self, term_id: str) -> list[str]:
+        """The term and every term above it."""
+        chain: list[str] = []
+        current: str | None = term_id
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = self.terms[current].parent_id
+        return chain
+
+    def has_children(self, term_id: str) -> bool:
+        """Whether any term names this one as its parent."""
+        return any(t.parent_id == term_id for t in self.terms.values())
+
+    # ---- services -------------------------------------------------------------------------------------------
+
+    def _offer_links(self, offer: OfferPublic) -> list[tuple[str, str]]:
+        stage_slugs = {int(t.attributes["number"]): t.slug for t in self.snapshot.taxonomy.of("stage")}
+        links = [("need", n) for n in offer.needs]
+        links += [("stage", stage_slugs[s]) for s in offer.stages if s in stage_slugs]
+        links += [("sector", s) for s in offer.sectors]
+        links += [("organisation_type", t) for t in offer.organisation_types]
+        links += [("location", loc) for loc in offer.locations]
+        links.append(("offer_kind", offer.kind))
+        return [(v, s) for v, s in links if (v, s) in self.term_ids]
+
+    def _offer_term_ids(self, offer: OfferPublic) -> frozenset[str]:
+        return frozenset(self.term_ids[link] for link in self._offer_links(offer))
+
+    def _eligibility(self, offer: OfferPublic) -> str:
+        taxonomy = self.snapshot.taxonomy
+
+        def names(vocabulary: str, slugs: Iterable[str]) -> str:
+            lookup = {t.slug: t.name for t in taxonomy.of(vocabulary)}
+            return ", ".join(lookup.get(s, s) for s in slugs)
+
+        parts = [
+            f"Organisations: {names('organisation_type', offer.organisation_types)}."
+            if offer.organisation_types
+            else "Open to every kind of organisation.",
+            f"Sectors: {names('sector', offer.sectors)}." if offer.sectors else "Every sector.",
+            f"Innovators in: {names('location', offer.locations)}." if offer.locations else "Innovators anywhere.",
+            f"Technology readiness levels {offer.trl_band[0]}-{offer.trl_band[1]}; pathway stages "
+            + ", ".join(str(s) for s in offer.stages)
+            + ".",
+        ]
+        return " ".join(parts)
+
+    def _application(self, offer: OfferPublic) -> str:
+        if offer.application.mode == "cohort":
+            text = "Apply to a cohort"
+            if offer.application.next_deadline:
+                text += f"; next deadline {offer.application.next_deadline.isoformat()}"
+            text += "."
+        else:
+            text = "Apply at any time."
+        if offer.contact_route:
+            text += f" {offer.contact_route}"
+        return text
+
+    def organization_brief(self, provider: ProviderPublic) -> dict[str, Any]:
+        """The one-to-one fields of an organization."""
+        return _without_none(
+            {
+                "id": self.organization_ids[provider.slug],
+                "name": provider.name,
+                "description": provider.description,
+                "website": provider.website,
+            }
+        )
+
+    def service_brief(self, service_id: str) -> dict[str, Any]:
+        """A service with its one-to-one fields and its organization (the list shape)."""
+        offer = self.services[service_id]
+        provider = self.snapshot.providers_by_slug.get(offer.provider.slug)
+        document = _without_none(
+            {
+                "id": service_id,
+                "organization_id": self.organization_ids.get(offer.provider.slug),
+                "name": offer.name,
+                "alternate_name": offer.slug,
+                "description": f"{offer.summary}\n\n{offer.description}",
+                "url": offer.url,
+                "status": STATUS[offer.status],
+                "application_process": self._application(offer),
+                "fees_description": COST_TEXT[offer.cost],
+                "eligibility_description": self._eligibility(offer),
+                "alert": ALERT.get(offer.status),
+                "last_modified": _iso(offer.updated_at),
+            }
+        )
+        if provider is not None:
+            document["organization"] = self.organization_brief(provider)
+        return document
+
+    def service_full(self, service_id: str) -> dict[str, Any]:
+        """A fully nested service: attributes linking every taxonomy term, service areas and cost option."""
+        offer = self.services[service_id]
+        document = self.service_brief(service_id)
+        attributes = []
+        for vocabulary, slug in self._offer_links(offer):
+            term_id = self.term_ids[(vocabulary, slug)]
+            spec = next(s for s in TAXONOMIES if s.vocabulary == vocabulary)
+            attributes.append(
+                {
+                    "id": stable_id("attribute", f"offer:{offer.slug}:{vocabulary}:{slug}"),
+                    "link_id": service_id,
+                    "link_type": spec.link_type,
+                    "link_entity": "service",
+                    "taxonomy_term_id": term_id,
+                    "value": slug,
+                    "taxonomy_term": self.term_document(term_id),
+                }
+            )
+        location_names = {t.slug: t.name for t in self.snapshot.taxonomy.of("location")}
+        document["attributes"] = attributes
+        document["service_areas"] = [
+            {
+                "id": stable_id("service_area", f"offer:{offer.slug}:{loc}"),
+                "service_id": service_id,
+                "name": location_names.get(loc, loc),
+                "description": f"Open to innovators in {location_names.get(loc, loc)}.",
+            }
+            for loc in offer.locations
+        ]
+        document["cost_options"] = [
+            {
+                "id": stable_id("cost_option", f"offer:{offer.slug}"),
+                "service_id": service_id,
+                "option": offer.cost,
+                "amount_description": COST_TEXT[offer.cost],
+            }
+        ]
+        for key in (
+            "phones",
+            "schedules",
+            "service_at_locations",
+            "languages",
+            "funding",
+            "required_documents",
+            "contacts",
+            "metadata",
+        ):
+            document[key] = []
+        return document
+
+    def select_services(
+        self,
+        *,
+        search: str | None = None,
+        term_ids: Sequence[str] = (),
+        taxonomy_ids: Sequence[str] = (),
+        organization_id: str | None = None,
+        modified_after: datetime | None = None,
+    ) -> list[str]:
+        """Service ids matching every filter, in name order. A term matches services linked to it or to a
+        narrower term (asking for a parent need finds services tagged with its children)."""
+        relevance = text_index(self.snapshot).matching(search_terms(search)) if search else None
+        wanted_terms = set(term_ids)
+        wanted_taxonomies = set(taxonomy_ids)
+        selected = []
+        for service_id in self.services_in_order:
+            offer = self.services[service_id]
+            if relevance is not None and offer.slug not in relevance:
+                continue
+            if organization_id and self.organization_ids.get(offer.provider.slug) != organization_id:
+                continue
+            if modified_after and offer.updated_at < modified_after:
+                continue
+            linked = self.service_terms[service_id]
+            if wanted_terms and not any(wanted_terms & set(self.ancestors(t)) for t in linked):
+                continue
+            if wanted_taxonomies and not any(
+                self.terms[t].document["taxonomy_id"] in wanted_taxonomies for t in linked
+            ):
+                continue
+            selected.append(service_id)
+        return selected
+
+    # ---- organizations --------------------------------------------------------------------------------------
+
+    def organization_full(self, organization_id: str, *, full_service: bool = False) -> dict[str, Any]:
+        """A fully nested organization with its services (briefly, or fully with `full_service`)."""
+        provider = self.organizations[organization_id]
+        document = self.organization_brief(provider)
+        services = [s for s in self.services_in_order if self.services[s].provider.slug == provider.slug]
+        document["services"] = [self.service_full(s) if full_service else self.service_brief(s) for s in services]
+        kind_id = self.term_ids.get(("provider_kind", provider.kind))
+        document["attributes"] = (
+            [
+                {
+                    "id": stable_id("attribute", f"provider:{provider.slug}:provider_kind:{provider.kind}"),
+                    "link_id": organization_id,
+                    "link_type": "provider_kind",
+                    "link_entity": "organization",
+                    "taxonomy_term_id": kind_id,
+                    "value": provider.kind,
+                    "taxonomy_term": self.term_document(kind_id),
+                }
+            ]
+            if kind_id
+            else []
+        )
+        for key in ("funding", "contacts", "phones", "locations", "programs", "organization_identifiers", "metadata"):
+            document[key] = []
+        return document
+
+    def select_organizations(self, *, search: str | None = None) -> list[str]:
+        """Organization ids whose name or description holds every word of `search`, in name order."""
+        words = [w for w in (search or "").casefold().split() if w]
+        return [
+            oid
+            for oid in self.organizations_in_order
+            if all(
+                w in f"{self.organizations[oid].name} {self.organizations[oid].description}".casefold() for w in words
+            )
+        ]
+
+    def select_terms(
+        self,
+        *,
+        search: str | None = None,
+        taxonomy_ids: Sequence[str] = (),
+        parent_id: str | None = None,
+        top_only: bool = False,
+    ) -> list[str]:
+        """Term ids in taxonomy and vocabulary order, filtered."""
+        words = [w for w in (search or "").casefold().split() if w]
+        wanted = set(taxonomy_ids)
+        chosen = []
+        for term_id, term in self.terms.items():
+            document = term.document
+            if wanted and document["taxonomy_id"] not in wanted:
+                continue
+            if parent_id is not None and term.parent_id != parent_id:
+                continue
+            if top_only and term.parent_id is not None:
+                continue
+            text = f"{document['code']} {document['name']} {document['description']}".casefold()
+            if not all(w in text for w in words):
+                continue
+            chosen.append(term_id)
+        return chosen
+
+
+def hsds_catalogue(snapshot: CatalogueSnapshot) -> HsdsCatalogue:
+    """The snapshot's HSDS view, built on first use."""
+    return snapshot.derived("hsds", HsdsCatalogue)
+
+
+def page_envelope(ids: Sequence[str], page: int, per_page: int) -> tuple[list[str], dict[str, Any]]:
+    """Slice one page (1-based) and the HSDS Page fields describing it."""
+    total = len(ids)
+    total_pages = max(1, math.ceil(total / per_page))
+    start = (page - 1) * per_page
+    chosen = list(ids[start : start + per_page])
+    return chosen, {
+        "total_items": total,
+        "total_pages": total_pages,
+        "page_number": page,
+        "size": len(chosen),
+        "first_page": page == 1,
+        "last_page": page >= total_pages,
+        "empty": total == 0,
+    }

@@ -1,0 +1,1 @@
+"""Static assets of the embeddable navigator widget (navigator.js and its demo page)."""

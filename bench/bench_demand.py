@@ -1,0 +1,137 @@
+"""Does recording demand slow matching down? Match latency with recording on and off, in the same run.
+
+Serves the real catalogue from a fresh SQLite database in-process (TestClient), and alternates blocks of
+requests with NAVIGATOR_DEMAND_RECORDING on and off so both see the same machine state. When the match
+endpoint is not in this build yet, a stand-in route does what it will do: filter the catalogue for the
+profile, then call `record_match`. Writes bench/results/demand.md.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WORK = Path(tempfile.mkdtemp(prefix="bench-demand-"))
+os.environ["NAVIGATOR_DATABASE_URL"] = f"sqlite:///{WORK / 'bench.db'}"
+
+from fastapi.testclient import TestClient  # noqa: E402
+from sqlmodel import Session, func, select  # noqa: E402
+
+from app.config import get_settings  # noqa: E402
+from app.db import get_engine  # noqa: E402
+from app.deps import SnapshotDep  # noqa: E402
+from app.main import create_app  # noqa: E402
+from app.matching.text import analyse  # noqa: E402
+from app.models.demand import MatchEvent  # noqa: E402
+from app.services.catalogue_files import read_catalogue  # noqa: E402
+from app.services.demand import demand_recorder, record_match  # noqa: E402
+from app.services.loader import load_catalogue  # noqa: E402
+from app.services.migrations import upgrade_database  # noqa: E402
+from app.services.offers import OfferFilters, filter_offers  # noqa: E402
+
+BLOCKS = 10
+PER_BLOCK = 200
+PROFILES: list[dict[str, Any]] = [
+    {
+        "stage": 5,
+        "needs": ["regulatory-advice"],
+        "sector": "digital-health",
+        "location": "leeds",
+        "keywords": "software as a medical device",
+    },
+    {"stage": 2, "needs": ["lab-space", "research-expertise"], "organisation_type": "startup"},
+    {"trl": 7, "needs": ["nhs-adoption"], "sector": "medtech", "location": "west-yorkshire"},
+    {"stage": 4, "needs": ["seed-investment"], "organisation_type": "sme", "keywords": "investment readiness"},
+]
+
+
+def build_app() -> tuple[Any, str]:
+    upgrade_database()
+    with Session(get_engine()) as session:
+        load_catalogue(session, read_catalogue(ROOT / "data"))
+        session.commit()
+    app = create_app()
+    if any(getattr(route, "path", "") == "/v1/match" for route in app.routes):
+        return app, "POST /v1/match"
+
+    @app.post("/bench/match")
+    def stand_in_match(snapshot: SnapshotDep, body: dict[str, Any]) -> dict[str, Any]:
+        stages = [body["stage"]] if "stage" in body else snapshot.taxonomy.stages_for_trl(body.get("trl", 1))
+        filters = OfferFilters(stage=stages, need=body.get("needs", []), limit=10)
+        offers = filter_offers(snapshot, filters)[:10]
+        profile = {
+            "stage": body.get("stage"),
+            "stages": stages,
+            "needs": body.get("needs", []),
+            "sector": body.get("sector"),
+            "organisation_type": body.get("organisation_type"),
+            "location": body.get("location"),
+            "keyword_terms": analyse(body.get("keywords", "")),
+        }
+        record_match(profile, [o.slug for o in offers])
+        return {"results": [o.slug for o in offers]}
+
+    return app, "POST /bench/match (stand-in: filter + record_match; the match endpoint is not in this build)"
+
+
+def run() -> None:
+    app, endpoint = build_app()
+    path = endpoint.split()[1]
+    settings = get_settings()
+    timings: dict[bool, list[float]] = {True: [], False: []}
+    with TestClient(app) as client:
+        for body in PROFILES:  # warm up: snapshot, indexes, the writer thread
+            client.post(path, json=body)
+        for block in range(BLOCKS * 2):
+            recording = block % 2 == 0
+            settings.demand_recording = recording
+            for i in range(PER_BLOCK):
+                body = PROFILES[i % len(PROFILES)]
+                started = time.perf_counter()
+                response = client.post(path, json=body)
+                timings[recording].append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, response.text
+        flushed = demand_recorder.flush(30)
+    with Session(get_engine()) as session:
+        stored = session.exec(select(func.count()).select_from(MatchEvent)).one()
+
+    def summary(values: list[float]) -> tuple[float, float, float]:
+        ordered = sorted(values)
+        return statistics.median(ordered), ordered[int(len(ordered) * 0.95)], statistics.mean(ordered)
+
+    on, off = summary(timings[True]), summary(timings[False])
+    lines = [
+        "# Demand recording overhead",
+        "",
+        f"Command: `make bench-demand` (`python bench/bench_demand.py`). Endpoint: {endpoint}.",
+        f"{BLOCKS} blocks of {PER_BLOCK} requests with recording on, interleaved with as many with it off;",
+        "in-process TestClient over SQLite with the curated catalogue; latency per request in milliseconds.",
+        "",
+        "| recording | requests | median ms | p95 ms | mean ms |",
+        "|---|---|---|---|---|",
+        f"| on | {len(timings[True])} | {on[0]:.3f} | {on[1]:.3f} | {on[2]:.3f} |",
+        f"| off | {len(timings[False])} | {off[0]:.3f} | {off[1]:.3f} | {off[2]:.3f} |",
+        "",
+        f"Ratio on/off: median {on[0] / off[0]:.3f}, p95 {on[1] / off[1]:.3f}, mean {on[2] / off[2]:.3f}.",
+        "",
+        f"Events recorded {demand_recorder.recorded}, written {demand_recorder.written}, stored {stored}, "
+        f"dropped {demand_recorder.dropped}, failed {demand_recorder.failed}; queue flushed: {flushed}.",
+        "",
+        "The request thread only normalises the profile and puts it on a bounded queue; a writer thread",
+        "inserts batches. A full queue drops (and counts) events rather than block a match.",
+        "",
+    ]
+    out = ROOT / "bench" / "results" / "demand.md"
+    out.write_text("\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    run()
