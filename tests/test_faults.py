@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import signal
+import socket
 import sqlite3
 import threading
 import time
@@ -19,6 +21,7 @@ from sqlmodel import Session
 from app.db import build_engine
 from app.services.catalogue_files import CatalogueDocument, read_catalogue
 from app.services.loader import load_catalogue
+from tests.curators import bearer, issue_key, new_offer
 from tests.serving import TcpProxy, running_server
 
 pytestmark = pytest.mark.slow
@@ -138,3 +141,44 @@ def test_sqlite_locked_by_another_writer_is_retried_then_refused_without_corrupt
         assert connection.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
         offers = connection.execute(text("SELECT count(*) FROM offer")).scalar_one()
     assert offers == 7, "nothing of the refused load may be visible"
+
+
+def _raw_post(port: int, path: str, key: str, body: bytes, *, send: int) -> None:
+    """Send a request head declaring the whole body, then only `send` bytes of it, and hang up."""
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {key}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", port)) as connection:
+        connection.sendall(head + body[:send])
+
+
+def _offer_and_audit_counts(engine: Engine, slug: str) -> tuple[int, int]:
+    with engine.connect() as connection:
+        offers = connection.execute(text("SELECT count(*) FROM offer WHERE slug = :s"), {"s": slug}).scalar_one()
+        audits = connection.execute(
+            text("SELECT count(*) FROM audit_event WHERE entity_slug = :s"), {"s": slug}
+        ).scalar_one()
+    return int(offers), int(audits)
+
+
+def test_clients_hanging_up_mid_request_leave_nothing_half_written(fixture_db: Engine, tmp_path: Path) -> None:
+    url = fixture_db.url.render_as_string(hide_password=False)
+    key = issue_key(fixture_db, "curator", "editor")
+    with running_server(url, tmp_path) as server:
+        version = httpx.get(server.url + "/readyz").json()["catalogue_version"]
+        # Half a body, then the client is gone: nothing may be written.
+        body = json.dumps(new_offer("half-sent")).encode()
+        _raw_post(server.port, "/v1/admin/offers", key, body, send=len(body) // 2)
+        # A whole body, but the client hangs up before reading the answer: all of the write or none of it.
+        whole = json.dumps(new_offer("hung-up")).encode()
+        _raw_post(server.port, "/v1/admin/offers", key, whole, send=len(whole))
+        # The server is still healthy, and a request after them is served normally.
+        done = httpx.post(server.url + "/v1/admin/offers", json=new_offer("after-them"), headers=bearer(key))
+        assert done.status_code == 201, done.text
+        assert _offer_and_audit_counts(fixture_db, "half-sent") == (0, 0)
+        hung_up = _offer_and_audit_counts(fixture_db, "hung-up")
+        assert hung_up in {(0, 0), (1, 1)}, "an offer without its audit event (or the reverse) is half a write"
+        assert _offer_and_audit_counts(fixture_db, "after-them") == (1, 1)
+        assert httpx.get(server.url + "/readyz").json()["catalogue_version"] != version
+        assert "Traceback" not in server.output()
