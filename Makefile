@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve migrate load test test-fast lint format bench bench-matcher bench-demand clean
+.PHONY: install run serve serve-prod migrate load test test-fast lint format bench bench-matcher bench-demand bench-http clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,14 @@ install: $(STAMP) ## Create .venv and install the service with its development t
 
 run: install ## Serve on http://127.0.0.1:8000 with SQLite, migrating and loading the catalogue first.
 	$(BIN)/navigator serve --host 127.0.0.1 --port 8000
+
+# Production: several stateless workers sharing PostgreSQL (and Redis for rate limits); see docs/deploying.md.
+# Migrate first (`make migrate`, once per release), then start every host with this.
+WORKERS ?= 4
+PORT ?= 8000
+serve-prod: install ## Serve on 0.0.0.0:$(PORT) with $(WORKERS) workers; needs NAVIGATOR_DATABASE_URL (PostgreSQL).
+	@case "$$NAVIGATOR_DATABASE_URL" in postgresql*) ;; *) echo "serve-prod: set NAVIGATOR_DATABASE_URL to PostgreSQL (docs/deploying.md)"; exit 2;; esac
+	$(BIN)/navigator serve --no-migrate --host 0.0.0.0 --port $(PORT) --workers $(WORKERS)
 
 migrate: install ## Apply the database migrations.
 	$(BIN)/navigator migrate
@@ -41,7 +49,14 @@ bench-matcher: install ## In-process matcher latency and index build time at 50,
 bench-demand: install ## Match latency with anonymous demand recording on vs off (bench/results/demand.md).
 	$(BIN)/python bench/bench_demand.py
 
-bench: bench-matcher bench-demand ## Every benchmark; results under bench/results/.
+$(VENV)/.bench-installed: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+bench-http: $(VENV)/.bench-installed ## HTTP on one worker vs a hello baseline and Datasette, SQLite and PostgreSQL.
+	$(BIN)/python bench/bench_http.py
+
+bench: bench-matcher bench-demand bench-http ## Every benchmark; results under bench/results/.
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

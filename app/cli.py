@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +15,7 @@ from sqlmodel import Session
 from app.config import get_settings
 from app.db import get_engine
 from app.errors import AppError
+from app.observability import MULTIPROC_ENV, logging_config, prepare_multiprocess_dir
 from app.services import auth
 from app.services.audit import Actor
 from app.services.catalogue_files import CatalogueFileError, read_catalogue
@@ -57,15 +61,29 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    migrate: Annotated[
+        bool, typer.Option(help="Migrate and load an empty database first (off when a deploy step migrates).")
+    ] = True,
 ) -> None:
     """Migrate, load the curated catalogue into an empty database, then serve the API."""
-    upgrade_database()
-    with Session(get_engine()) as session:
-        empty = catalogue_is_empty(session)
-    if empty:
-        _load(get_settings().data_dir)
-    get_engine().dispose()
-    typer.echo(f"Serving on http://{host}:{port} (docs at /docs).")
+    settings = get_settings()
+    if migrate:
+        upgrade_database()
+        with Session(get_engine()) as session:
+            empty = catalogue_is_empty(session)
+        if empty:
+            _load(settings.data_dir)
+        get_engine().dispose()
+    if workers > 1:
+        # Workers are separate processes: they share their metrics through files in one directory (emptied now,
+        # or a restart would add the previous run's counts).
+        metrics_dir = Path(os.environ.get(MULTIPROC_ENV) or Path(tempfile.gettempdir()) / f"navigator-metrics-{port}")
+        prepare_multiprocess_dir(metrics_dir)
+        os.environ[MULTIPROC_ENV] = str(metrics_dir)
+    typer.echo(f"Serving on http://{host}:{port} with {workers} worker(s) (docs at /docs).")
+    # uvicorn finishes the requests in flight, then re-raises SIGTERM/SIGINT; a graceful stop then exits with 0.
+    for stop in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(stop, _exit_cleanly)
     uvicorn.run(
         "app.main:create_app",
         factory=True,
@@ -73,10 +91,15 @@ def serve(
         port=port,
         workers=workers,
         proxy_headers=True,
-        forwarded_allow_ips=",".join(get_settings().trusted_proxies),
-        log_level="info",
-        timeout_graceful_shutdown=20,
+        forwarded_allow_ips=",".join(settings.trusted_proxies),
+        log_config=logging_config(json_logs=settings.log_json),
+        access_log=False,
+        timeout_graceful_shutdown=settings.graceful_shutdown_seconds,
     )
+
+
+def _exit_cleanly(_signum: int, _frame: object) -> None:
+    raise SystemExit(0)
 
 
 keys = typer.Typer(help="API keys for curators: create (shown once), list, revoke.", no_args_is_help=True)

@@ -21,8 +21,10 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL: sqlite:///path or postgresql+psycopg://user@host/db.",
     )
     data_dir: Path = Field(default=PROJECT_ROOT / "data", description="Curated catalogue, taxonomy and rules.")
-    db_pool_size: int = Field(default=5, ge=1, description="PostgreSQL connections per worker process.")
-    db_max_overflow: int = Field(default=5, ge=0, description="Extra PostgreSQL connections under bursts.")
+    db_pool_size: int = Field(default=10, ge=1, description="Database connections kept open per worker process.")
+    # Overflow connections are opened for a burst and closed after it: under sustained load that churn costs more
+    # than waiting for a pooled connection (bench/results/http.md), so none by default.
+    db_max_overflow: int = Field(default=0, ge=0, description="Extra connections opened (and closed) under bursts.")
     db_timeout_seconds: float = Field(default=2.0, gt=0, description="Connect and lock wait before a 503.")
     catalogue_check_seconds: float = Field(
         default=0.5, ge=0, description="How long a worker serves its catalogue snapshot before re-checking the stamp."
@@ -43,6 +45,9 @@ class Settings(BaseSettings):
     demand_min_term_requests: int = Field(default=3, ge=1, description="Requests a keyword needs to be reported.")
     trusted_proxies: list[str] = Field(default=["127.0.0.1"], description="Addresses whose X-Forwarded-* is trusted.")
     log_json: bool = Field(default=True, description="Structured JSON access logs.")
+    graceful_shutdown_seconds: int = Field(
+        default=20, ge=1, description="On SIGTERM, how long in-flight requests may run before the worker exits."
+    )
 
 
 @lru_cache

@@ -15,15 +15,20 @@ from sqlmodel import Session, create_engine
 from app.config import get_settings
 
 
-def build_engine(url: str, *, pool_size: int = 5, max_overflow: int = 5, timeout_seconds: float = 2.0) -> Engine:
+def build_engine(url: str, *, pool_size: int = 10, max_overflow: int = 0, timeout_seconds: float = 2.0) -> Engine:
     """An engine tuned per backend: SQLite in WAL mode with a busy timeout, PostgreSQL with pre-ping."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        # A fixed pool, as for PostgreSQL: overflow connections would be opened (and their pragmas run) and
+        # closed again on every burst.
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": timeout_seconds},
+            pool_size=pool_size,
+            max_overflow=max_overflow,
+            pool_timeout=timeout_seconds,
         )
         busy_ms = int(timeout_seconds * 1000)
 
@@ -43,7 +48,12 @@ def build_engine(url: str, *, pool_size: int = 5, max_overflow: int = 5, timeout
         pool_size=pool_size,
         max_overflow=max_overflow,
         pool_timeout=timeout_seconds,
-        connect_args={"connect_timeout": max(1, int(timeout_seconds))},
+        # A database that has gone away must give a 503 within the timeout, not a hang: connecting, waiting for a
+        # pooled connection and waiting for a row lock are all bounded by it.
+        connect_args={
+            "connect_timeout": max(1, round(timeout_seconds)),
+            "options": f"-c lock_timeout={int(timeout_seconds * 1000)}",
+        },
     )
 
 

@@ -12,6 +12,7 @@ from sqlmodel import Session
 from app.config import get_settings
 from app.db import get_engine
 from app.errors import NotModified
+from app.observability import catalogue_watch
 from app.services.snapshot import CatalogueSnapshot, snapshot_cache
 
 TAXONOMY_CACHE = "public, max-age=300, stale-while-revalidate=60"
@@ -33,6 +34,7 @@ async def get_snapshot() -> CatalogueSnapshot:
     snapshot = snapshot_cache.fresh(get_settings().catalogue_check_seconds)
     if snapshot is None:
         snapshot = await run_in_threadpool(_checked_snapshot)
+    catalogue_watch.observe(snapshot.stamp, len(snapshot.offers))
     return snapshot
 
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 logger = logging.getLogger("app.errors")
@@ -220,14 +221,29 @@ async def _on_validation_error(request: Request, exc: Exception) -> Response:
 async def _on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     status = exc.status_code
+    if status == 400 and exc.detail == "There was an error parsing the body":
+        # FastAPI's answer to a body that is not even text (bad UTF-8); malformed JSON is a 422, so this is too.
+        problem = FieldProblem(field="body", message="The body is not valid JSON (it must be UTF-8 text).")
+        return await _on_app_error(request, ValidationProblem([problem]))
     detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(status).description
     if status == 404 and exc.detail == "Not Found":
         detail = f"There is nothing at {request.url.path}. See /docs for the API."
+    headers = dict(getattr(exc, "headers", None) or {})
     if status == 405:
         detail = f"{request.method} is not allowed on {request.url.path}."
-    return problem_response(
-        status, detail, type_="about:blank", instance=request.url.path, headers=getattr(exc, "headers", None)
-    )
+        headers["Allow"] = ", ".join(_allowed_methods(request))
+    return problem_response(status, detail, type_="about:blank", instance=request.url.path, headers=headers)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at this path (Starlette's own Allow names only the first such route's)."""
+    scope = {**request.scope, "type": "http"}
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        route_methods = getattr(route, "methods", None)
+        if route_methods and route.matches(scope)[0] != Match.NONE:
+            methods.update(route_methods)
+    return sorted(methods)
 
 
 async def _on_not_modified(_request: Request, exc: Exception) -> Response:

@@ -12,8 +12,9 @@ from app.bodylimit import BodyLimitMiddleware
 from app.config import get_settings
 from app.errors import install_error_handlers
 from app.middleware import PublicCORSMiddleware, RequestContextMiddleware
+from app.observability import ObservabilityMiddleware
 from app.ratelimit import Limits, RateLimitMiddleware, build_counter
-from app.routers import admin, catalogue, health, hsds, insights, matching, taxonomy, widget
+from app.routers import admin, catalogue, health, hsds, insights, matching, metrics, taxonomy, widget
 from app.services.demand import demand_recorder
 
 DESCRIPTION = """
@@ -58,7 +59,8 @@ def create_app() -> FastAPI:
         ],
     )
     install_error_handlers(app)
-    # Added innermost first: request context (ids, security headers) wraps everything, then CORS, then the limits.
+    # Added innermost first: request context (ids, security headers) wraps everything, then metrics and the access
+    # log (which so see 413s and 429s too), then CORS, then the limits.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     if settings.rate_limit_enabled:
         limits = Limits(
@@ -70,7 +72,8 @@ def create_app() -> FastAPI:
             RateLimitMiddleware, limits=limits, counter=build_counter(settings.redis_url, settings.redis_prefix)
         )
     app.add_middleware(PublicCORSMiddleware, origins=settings.cors_origins)
+    app.add_middleware(ObservabilityMiddleware)
     app.add_middleware(RequestContextMiddleware)
-    for module in (health, matching, taxonomy, catalogue, insights, hsds, admin, widget):
+    for module in (health, metrics, matching, taxonomy, catalogue, insights, hsds, admin, widget):
         app.include_router(module.router)
     return app

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any
+import re
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
 
+from pydantic import BeforeValidator
 from sqlalchemy import JSON, Column, DateTime, MetaData
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import SQLModel
@@ -43,3 +45,17 @@ def as_utc(value: datetime | None) -> datetime | None:
     if value is None or value.tzinfo is not None:
         return value
     return value.replace(tzinfo=UTC)
+
+
+def _iso_8601_only(value: Any) -> Any:
+    """Refuse numbers (pydantic would read `0.5` as a Unix timestamp): the API documents ISO 8601 date-times."""
+    if isinstance(value, int | float) or (isinstance(value, str) and _NUMBER.fullmatch(value.strip())):
+        raise ValueError("Expected ISO 8601 text such as 2026-01-31 or 2026-01-31T09:00:00Z, not a number")
+    return value
+
+
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_8601_only)]
+"""A date-time given as ISO 8601 text, never as a number."""
+IsoDate = Annotated[date, BeforeValidator(_iso_8601_only)]
+"""A date given as ISO 8601 text, never as a number."""

@@ -63,6 +63,14 @@ class PathwayRequest(ProfileFields):
     per_stage: int = Field(default=3, ge=1, le=10, description="Offers shown for each stage of the route.")
 
 
+class PathwayBody(PathwayRequest):
+    """The body of POST /v1/pathway. Types are strict, as for POST /v1/match: `true` is not a TRL."""
+
+    model_config = ConfigDict(
+        extra="forbid", strict=True, json_schema_extra={"examples": [{"stage": 3, "needs": ["seed-investment"]}]}
+    )
+
+
 class ProfileOut(BaseModel):
     """The request as understood: the TRL crosswalk applied, needs deduplicated, keywords analysed."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
@@ -12,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.db import SessionDep
 from app.errors import UnsupportedMediaType, problem_responses
+from app.models.base import IsoDateTime
 from app.models.catalogue import SLUG_PATTERN, OfferCreate, OfferUpdate, ProviderCreate, ProviderUpdate
 from app.pagination import PageMeta, page_meta
 from app.services import auth, editing
@@ -37,7 +37,12 @@ IF_MATCH_DOC = {
             "in": "header",
             "required": True,
             "description": "The ETag from the last GET (428 when missing, 412 when someone changed it since).",
-            "schema": {"type": "string", "example": '"offer-propel-yh-v3"'},
+            # `*` or quoted entity tags (RFC 9110; ours never hold a comma); anything else is a 400.
+            "schema": {
+                "type": "string",
+                "pattern": r'^(\*|(W/)?"[!#-+\--~]*"( *, *(W/)?"[!#-+\--~]*")*)$',
+                "example": '"offer-propel-yh-v3"',
+            },
         }
     ]
 }
@@ -95,7 +100,7 @@ class Verification(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    verified_at: datetime | None = Field(default=None, examples=["2026-11-22T10:00:00Z"])
+    verified_at: IsoDateTime | None = Field(default=None, examples=["2026-11-22T10:00:00Z"])
 
 
 class AuditPage(PageMeta):

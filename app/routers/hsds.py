@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -12,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from app.deps import SnapshotDep, conditional_get
 from app.errors import FieldProblem, NotFound, ValidationProblem, problem_responses
-from app.models.base import as_utc
+from app.models.base import IsoDateTime, as_utc
 from app.renditions import carried_headers, ndjson_lines
 from app.services.hsds import HSDS_PROFILE, HSDS_VERSION, HsdsCatalogue, hsds_catalogue, page_envelope
 
@@ -69,7 +68,7 @@ class ServiceQuery(PageQuery):
     )
     taxonomy_id: str | None = Field(default=None, description="Services with any term of this taxonomy.")
     organization_id: str | None = Field(default=None, description="Services of this organization.")
-    modified_after: datetime | None = Field(default=None, description="Services modified on or after this time.")
+    modified_after: IsoDateTime | None = Field(default=None, description="Services modified on or after this time.")
     full: bool = Field(default=False, description="Fully nested services (attributes, service areas, costs).")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
@@ -12,7 +12,7 @@ from app.config import get_settings
 from app.db import SessionDep
 from app.deps import SnapshotDep, conditional_get
 from app.errors import FieldProblem, ValidationProblem, problem_responses
-from app.models.base import utcnow
+from app.models.base import IsoDate, utcnow
 from app.renditions import EXPORT_RESPONSES, FormatParam, carried_headers, export_response, negotiate
 from app.services.coverage import COVERAGE_COLUMNS, CoverageReport, coverage_report, coverage_rows, coverage_svg
 from app.services.demand import DEMAND_COLUMNS, DemandReport, demand_report, demand_rows
@@ -37,8 +37,8 @@ class DemandQuery(FormatParam):
 
     model_config = ConfigDict(extra="forbid")
 
-    since: date | None = Field(default=None, description="First day (UTC), default 90 days before `until`.")
-    until: date | None = Field(default=None, description="Last day (UTC, inclusive), default today.")
+    since: IsoDate | None = Field(default=None, description="First day (UTC), default 90 days before `until`.")
+    until: IsoDate | None = Field(default=None, description="Last day (UTC, inclusive), default today.")
     sector: list[str] = Field(default_factory=list, description="Only requests (and offers) for this sector.")
     location: list[str] = Field(default_factory=list, description="Only requests from this location (offers nested).")
     thin: int = Field(default=1, ge=0, le=10, description="Cells with this many offers or fewer are under-served.")

@@ -18,6 +18,7 @@ from app.models.matching import (
     MatchResponse,
     MatchResult,
     NearMissOut,
+    PathwayBody,
     PathwayRequest,
     PathwayResponse,
     ProfileFields,
@@ -146,7 +147,7 @@ def _pathway(snapshot: CatalogueSnapshot, fields: PathwayRequest) -> PathwayResp
 
 
 @router.post("/pathway")
-async def pathway_post(snapshot: SnapshotDep, body: PathwayRequest) -> PathwayResponse:
+async def pathway_post(snapshot: SnapshotDep, body: PathwayBody) -> PathwayResponse:
     """The innovator's route ahead: for the current stage and each later one, the best offers for that stage."""
     return _pathway(snapshot, body)
 

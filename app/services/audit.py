@@ -11,7 +11,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.models.access import AuditEvent
-from app.models.base import as_utc, utcnow
+from app.models.base import IsoDateTime, as_utc, utcnow
 from app.services.state import catalogue_version_number
 
 EntityType = Literal["offer", "provider", "need", "taxonomy", "api_key"]
@@ -34,10 +34,10 @@ class AuditFilters(BaseModel):
     entity_slug: str | None = Field(default=None, max_length=100, examples=["propel-yh"])
     key_name: str | None = Field(default=None, max_length=100, description="The name of the key that wrote.")
     action: str | None = Field(default=None, max_length=40, examples=["update"])
-    since: datetime | None = Field(default=None, description="Events at or after this ISO 8601 time.")
-    until: datetime | None = Field(default=None, description="Events before this ISO 8601 time.")
+    since: IsoDateTime | None = Field(default=None, description="Events at or after this ISO 8601 time.")
+    until: IsoDateTime | None = Field(default=None, description="Events before this ISO 8601 time.")
     limit: int = Field(default=50, ge=1, le=200)
-    offset: int = Field(default=0, ge=0)
+    offset: int = Field(default=0, ge=0, le=1_000_000_000, description="Events to skip (a database integer).")
 
 
 class AuditEventPublic(BaseModel):

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.errors import FieldProblem, ValidationProblem
-from app.models.base import as_utc
+from app.models.base import IsoDateTime, as_utc
 from app.models.catalogue import Cost, OfferKind, OfferPublic, OfferStatus
 from app.renditions import FormatParam
 from app.services.search import search_terms, text_index
@@ -35,7 +35,7 @@ class OfferSelection(BaseModel):
     cost: list[Cost] = Field(default_factory=list)
     status: list[OfferStatus] = Field(default_factory=list, description="Default: active and forthcoming.")
     q: str | None = Field(default=None, max_length=200, description="Words to find in name, summary, description.")
-    modified_after: datetime | None = Field(default=None, description="Only offers changed after this time.")
+    modified_after: IsoDateTime | None = Field(default=None, description="Only offers changed after this time.")
 
 
 class OfferFilters(FormatParam, OfferSelection):

@@ -1,0 +1,194 @@
+"""Faults real deployments have: the database going away and coming back, locked SQLite, SIGTERM mid-request."""
+
+from __future__ import annotations
+
+import json
+import signal
+import socket
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
+
+from app.db import build_engine
+from app.services.catalogue_files import CatalogueDocument, read_catalogue
+from app.services.loader import load_catalogue
+from tests.curators import bearer, issue_key, new_offer
+from tests.serving import TcpProxy, running_server
+
+pytestmark = pytest.mark.slow
+POSTGRES_ONLY = pytest.mark.parametrize(
+    "backend", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
+SQLITE_ONLY = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+PROBLEM = "application/problem+json"
+# The issue's bound: a request made while the database is away is answered (503) within 2 seconds, never hangs.
+ANSWER_SECONDS = 2.0
+ANSWER_WITHIN = httpx.Timeout(ANSWER_SECONDS)
+READ_PATHS = ("/v1/offers?need=professional-advice&stage=5", "/v1/offers/alpha-lab", "/readyz")
+
+
+@pytest.fixture
+def proxy(fixture_db: Engine) -> Iterator[TcpProxy]:
+    """A TCP proxy in front of the test PostgreSQL server."""
+    url = fixture_db.url
+    tcp_proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    tcp_proxy.start()
+    yield tcp_proxy
+    tcp_proxy.close()
+
+
+def _through(proxy: TcpProxy, engine: Engine) -> str:
+    return engine.url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+
+
+@POSTGRES_ONLY
+def test_postgres_going_away_gives_503_quickly_and_service_recovers_by_itself(
+    fixture_db: Engine, proxy: TcpProxy, tmp_path: Path
+) -> None:
+    with running_server(_through(proxy, fixture_db), tmp_path, db_timeout_seconds="1") as server:
+        for path in READ_PATHS:
+            assert httpx.get(server.url + path).status_code == 200, path
+
+        proxy.cut()
+        cut_at = time.monotonic()
+        for path in READ_PATHS:
+            # A worker may answer from its in-memory catalogue until its next stamp check (0.5 s); after that
+            # the check fails fast. Every answer comes within the limit, and 503 within 2 s of the cut.
+            while True:
+                response = httpx.get(server.url + path, timeout=ANSWER_WITHIN)
+                if response.status_code != 200 or time.monotonic() - cut_at > ANSWER_SECONDS:
+                    break
+                time.sleep(0.05)
+            assert time.monotonic() - cut_at <= ANSWER_SECONDS + 1.0, path
+            assert response.status_code == 503, (path, response.text)
+            assert response.headers["content-type"].startswith(PROBLEM)
+            assert response.json()["status"] == 503
+            assert response.headers["retry-after"]
+
+        proxy.restore()
+        recovered = [httpx.get(server.url + "/readyz").status_code for _ in range(3)]
+        assert 200 in recovered, server.output()
+        for path in READ_PATHS:
+            assert httpx.get(server.url + path).status_code == 200, path
+        assert "Traceback" not in server.output()
+
+
+def _waiting_for_lock(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        waiting = connection.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE wait_event_type = 'Lock' AND datname = current_database() AND query ILIKE '%catalogue_state%'"
+            )
+        ).scalar_one()
+    return bool(waiting)
+
+
+@POSTGRES_ONLY
+def test_sigterm_lets_the_request_in_flight_finish_then_exits_cleanly(fixture_db: Engine, tmp_path: Path) -> None:
+    url = fixture_db.url.render_as_string(hide_password=False)
+    with running_server(url, tmp_path, db_timeout_seconds="30") as server:
+        assert httpx.get(server.url + "/v1/offers").status_code == 200
+        results: dict[str, httpx.Response] = {}
+        # A writer holds the catalogue's version row, so the next request that reads it (readiness always does)
+        # waits for it: a request truly in flight.
+        with fixture_db.connect() as locker:
+            locker.execute(text("LOCK TABLE catalogue_state IN ACCESS EXCLUSIVE MODE"))
+            request = threading.Thread(
+                target=lambda: results.setdefault("response", httpx.get(server.url + "/readyz", timeout=60))
+            )
+            request.start()
+            while not _waiting_for_lock(fixture_db):
+                assert request.is_alive()
+                time.sleep(0.05)
+            server.process.send_signal(signal.SIGTERM)
+            time.sleep(0.5)  # the server is now shutting down with one request in flight
+            assert server.process.poll() is None, "the server exited with a request in flight"
+            locker.rollback()
+        request.join(timeout=30)
+        assert results["response"].status_code == 200
+        assert results["response"].json()["status"] == "ready"
+        assert server.process.wait(timeout=30) == 0, server.output()
+
+
+def _load_and_commit(engine: Engine, document: CatalogueDocument) -> None:
+    with Session(engine) as session:
+        load_catalogue(session, document)
+        session.commit()
+
+
+@SQLITE_ONLY
+def test_sqlite_locked_by_another_writer_is_retried_then_refused_without_corruption(
+    fixture_db: Engine, tmp_path: Path
+) -> None:
+    database = make_url(str(fixture_db.url)).database
+    assert database
+    document = read_catalogue(Path(__file__).parent.parent / "data")
+    holder = sqlite3.connect(database, timeout=0)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("UPDATE catalogue_state SET stamp = stamp")
+    impatient = build_engine(str(fixture_db.url), timeout_seconds=0.3)
+    try:
+        started = time.monotonic()
+        with pytest.raises(OperationalError, match="database is locked"):
+            _load_and_commit(impatient, document)
+        waited = time.monotonic() - started
+        assert waited >= 0.25, "SQLite's busy handler should retry for the whole timeout before giving up"
+    finally:
+        holder.rollback()
+        holder.close()
+        impatient.dispose()
+    with fixture_db.connect() as connection:
+        assert connection.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+        offers = connection.execute(text("SELECT count(*) FROM offer")).scalar_one()
+    assert offers == 7, "nothing of the refused load may be visible"
+
+
+def _raw_post(port: int, path: str, key: str, body: bytes, *, send: int) -> None:
+    """Send a request head declaring the whole body, then only `send` bytes of it, and hang up."""
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {key}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", port)) as connection:
+        connection.sendall(head + body[:send])
+
+
+def _offer_and_audit_counts(engine: Engine, slug: str) -> tuple[int, int]:
+    with engine.connect() as connection:
+        offers = connection.execute(text("SELECT count(*) FROM offer WHERE slug = :s"), {"s": slug}).scalar_one()
+        audits = connection.execute(
+            text("SELECT count(*) FROM audit_event WHERE entity_slug = :s"), {"s": slug}
+        ).scalar_one()
+    return int(offers), int(audits)
+
+
+def test_clients_hanging_up_mid_request_leave_nothing_half_written(fixture_db: Engine, tmp_path: Path) -> None:
+    url = fixture_db.url.render_as_string(hide_password=False)
+    key = issue_key(fixture_db, "curator", "editor")
+    with running_server(url, tmp_path) as server:
+        version = httpx.get(server.url + "/readyz").json()["catalogue_version"]
+        # Half a body, then the client is gone: nothing may be written.
+        body = json.dumps(new_offer("half-sent")).encode()
+        _raw_post(server.port, "/v1/admin/offers", key, body, send=len(body) // 2)
+        # A whole body, but the client hangs up before reading the answer: all of the write or none of it.
+        whole = json.dumps(new_offer("hung-up")).encode()
+        _raw_post(server.port, "/v1/admin/offers", key, whole, send=len(whole))
+        # The server is still healthy, and a request after them is served normally.
+        done = httpx.post(server.url + "/v1/admin/offers", json=new_offer("after-them"), headers=bearer(key))
+        assert done.status_code == 201, done.text
+        assert _offer_and_audit_counts(fixture_db, "half-sent") == (0, 0)
+        hung_up = _offer_and_audit_counts(fixture_db, "hung-up")
+        assert hung_up in {(0, 0), (1, 1)}, "an offer without its audit event (or the reverse) is half a write"
+        assert _offer_and_audit_counts(fixture_db, "after-them") == (1, 1)
+        assert httpx.get(server.url + "/readyz").json()["catalogue_version"] != version
+        assert "Traceback" not in server.output()
