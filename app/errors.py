@@ -11,7 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
@@ -274,6 +274,18 @@ async def _on_integrity_error(request: Request, exc: Exception) -> Response:
     )
 
 
+async def _on_data_error(request: Request, exc: Exception) -> Response:
+    logger.info("database refused a value on %s: %s", request.url.path, type(exc).__name__)
+    return problem_response(
+        422,
+        "A value in the request cannot be stored or compared by the database (for example it holds a NUL "
+        "character or a number out of range). Please correct it and try again.",
+        title=ValidationProblem.title,
+        type_=ValidationProblem.type,
+        instance=request.url.path,
+    )
+
+
 async def _on_unexpected(request: Request, exc: Exception) -> Response:
     logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return problem_response(
@@ -293,6 +305,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(OperationalError, _on_database_unavailable)
     app.add_exception_handler(PoolTimeoutError, _on_database_unavailable)
     app.add_exception_handler(IntegrityError, _on_integrity_error)
+    app.add_exception_handler(DataError, _on_data_error)
     app.add_exception_handler(DBAPIError, _on_database_unavailable)
     app.add_exception_handler(Exception, _on_unexpected)
 

@@ -121,10 +121,30 @@ class Offer(SQLModel, table=True):
 # ---- input schemas ------------------------------------------------------------------------------------------
 
 
+def _holds_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_holds_nul(v) for v in value)
+    return False
+
+
 class StrictModel(BaseModel):
-    """Input models reject unknown fields, so a typo is an error rather than silently dropped data."""
+    """Input models reject unknown fields (a typo is an error, not dropped data) and NUL characters.
+
+    PostgreSQL cannot store a NUL in text while SQLite can: refusing it here gives one answer on both.
+    """
 
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse_nul(cls, data: Any) -> Any:
+        if _holds_nul(data):
+            raise ValueError("text must not contain NUL (\\u0000) characters")
+        return data
 
 
 class Provenance(StrictModel):

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 
 from app.models.access import AuditEvent
 from app.models.base import IsoDateTime, as_utc, utcnow
+from app.models.catalogue import SLUG_PATTERN
 from app.services.state import catalogue_version_number
 
 EntityType = Literal["offer", "provider", "need", "taxonomy", "api_key"]
@@ -31,9 +32,13 @@ class AuditFilters(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     entity_type: EntityType | None = Field(default=None, description="offer, provider, need, taxonomy or api_key.")
-    entity_slug: str | None = Field(default=None, max_length=100, examples=["propel-yh"])
-    key_name: str | None = Field(default=None, max_length=100, description="The name of the key that wrote.")
-    action: str | None = Field(default=None, max_length=40, examples=["update"])
+    entity_slug: str | None = Field(default=None, pattern=SLUG_PATTERN, max_length=100, examples=["propel-yh"])
+    key_name: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._@:-]{0,99}$",
+        description="The name of the key that wrote (`cli:import` and `cli:keys` for the command line).",
+    )
+    action: str | None = Field(default=None, pattern=r"^[a-z][a-z-]{0,39}$", examples=["update"])
     since: IsoDateTime | None = Field(default=None, description="Events at or after this ISO 8601 time.")
     until: IsoDateTime | None = Field(default=None, description="Events before this ISO 8601 time.")
     limit: int = Field(default=50, ge=1, le=200)

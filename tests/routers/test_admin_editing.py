@@ -236,3 +236,15 @@ def test_child_needs_can_be_added_and_used(editor: TestClient) -> None:
     nested = editor.post("/v1/admin/needs", json={"slug": "deeper", "name": "x", "parent": "regulatory-advice"})
     assert nested.status_code == 422 and nested.json()["errors"][0]["field"] == "parent"
     assert audit(editor, entity_type="need")[0]["after"]["parent"] == "professional-advice"
+
+
+def test_nul_characters_are_refused_the_same_on_every_backend(editor: TestClient) -> None:
+    offer = new_offer()
+    offer["description"] = "Lab space\u0000 with a NUL"
+    created = editor.post("/v1/admin/offers", json=offer)
+    assert created.status_code == 422, created.text
+    assert "NUL" in created.json()["detail"]
+    audit_filter = editor.get("/v1/admin/audit", params={"entity_slug": "propel\u0000yh"})
+    assert audit_filter.status_code == 422
+    assert audit_filter.json()["errors"][0]["field"] == "entity_slug"
+    assert editor.get("/v1/admin/audit", params={"key_name": "cli:import"}).status_code == 200
