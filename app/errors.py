@@ -11,7 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
@@ -274,6 +274,16 @@ async def _on_integrity_error(request: Request, exc: Exception) -> Response:
     )
 
 
+async def _on_unstorable_value(request: Request, exc: Exception) -> Response:
+    logger.info("value refused by the database on %s: %s", request.url.path, type(exc).__name__)
+    problem = FieldProblem(
+        field="request",
+        message="A value cannot be stored or compared by the database (for example a NUL character or a number "
+        "out of range).",
+    )
+    return await _on_app_error(request, ValidationProblem([problem]))
+
+
 async def _on_unexpected(request: Request, exc: Exception) -> Response:
     logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return problem_response(
@@ -293,6 +303,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(OperationalError, _on_database_unavailable)
     app.add_exception_handler(PoolTimeoutError, _on_database_unavailable)
     app.add_exception_handler(IntegrityError, _on_integrity_error)
+    app.add_exception_handler(DataError, _on_unstorable_value)
     app.add_exception_handler(DBAPIError, _on_database_unavailable)
     app.add_exception_handler(Exception, _on_unexpected)
 

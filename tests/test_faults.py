@@ -182,3 +182,14 @@ def test_clients_hanging_up_mid_request_leave_nothing_half_written(fixture_db: E
         assert _offer_and_audit_counts(fixture_db, "after-them") == (1, 1)
         assert httpx.get(server.url + "/readyz").json()["catalogue_version"] != version
         assert "Traceback" not in server.output()
+
+
+def test_a_value_the_database_cannot_hold_is_a_422_not_a_503(fixture_db: Engine, tmp_path: Path) -> None:
+    """PostgreSQL text cannot contain NUL; found by the fuzzer as a 503 on the audit filters."""
+    url = fixture_db.url.render_as_string(hide_password=False)
+    key = issue_key(fixture_db, "auditor", "admin")
+    with running_server(url, tmp_path) as server:
+        response = httpx.get(server.url + "/v1/admin/audit", params={"entity_slug": "a\x00b"}, headers=bearer(key))
+    assert response.status_code in {200, 422}, response.text
+    if fixture_db.dialect.name == "postgresql":
+        assert response.status_code == 422 and response.json()["errors"][0]["field"] == "request"
