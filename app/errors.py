@@ -274,16 +274,14 @@ async def _on_integrity_error(request: Request, exc: Exception) -> Response:
     )
 
 
-async def _on_data_error(request: Request, exc: Exception) -> Response:
-    logger.info("database refused a value on %s: %s", request.url.path, type(exc).__name__)
-    return problem_response(
-        422,
-        "A value in the request cannot be stored or compared by the database (for example it holds a NUL "
-        "character or a number out of range). Please correct it and try again.",
-        title=ValidationProblem.title,
-        type_=ValidationProblem.type,
-        instance=request.url.path,
+async def _on_unstorable_value(request: Request, exc: Exception) -> Response:
+    logger.info("value refused by the database on %s: %s", request.url.path, type(exc).__name__)
+    problem = FieldProblem(
+        field="request",
+        message="A value cannot be stored or compared by the database (for example a NUL character or a number "
+        "out of range).",
     )
+    return await _on_app_error(request, ValidationProblem([problem]))
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> Response:
@@ -305,7 +303,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(OperationalError, _on_database_unavailable)
     app.add_exception_handler(PoolTimeoutError, _on_database_unavailable)
     app.add_exception_handler(IntegrityError, _on_integrity_error)
-    app.add_exception_handler(DataError, _on_data_error)
+    app.add_exception_handler(DataError, _on_unstorable_value)
     app.add_exception_handler(DBAPIError, _on_database_unavailable)
     app.add_exception_handler(Exception, _on_unexpected)
 

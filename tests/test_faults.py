@@ -192,3 +192,35 @@ def test_clients_hanging_up_mid_request_leave_nothing_half_written(fixture_db: E
         assert _offer_and_audit_counts(fixture_db, "after-them") == (1, 1)
         assert httpx.get(server.url + "/readyz").json()["catalogue_version"] != version
         assert "Traceback" not in server.output()
+
+
+def test_a_value_the_database_cannot_hold_is_a_422_not_a_503(fixture_db: Engine, tmp_path: Path) -> None:
+    """PostgreSQL text cannot contain NUL; found by the fuzzer as a 503 on the audit filters."""
+    url = fixture_db.url.render_as_string(hide_password=False)
+    key = issue_key(fixture_db, "auditor", "admin")
+    with running_server(url, tmp_path) as server:
+        response = httpx.get(server.url + "/v1/admin/audit", params={"entity_slug": "a\x00b"}, headers=bearer(key))
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["field"] == "entity_slug"
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_the_database_refusing_a_value_is_a_422_problem(fixture_db: Engine) -> None:
+    """The safety net behind the input checks: a DataError from the database itself is the client's 422."""
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+
+    from app.errors import install_error_handlers
+
+    probe = FastAPI()
+    install_error_handlers(probe)
+
+    @probe.get("/probe")
+    def store_nul() -> None:
+        with fixture_db.connect() as connection:
+            connection.execute(text("SELECT CAST(:value AS text)"), {"value": "a\x00b"})
+
+    response = TestClient(probe).get("/probe")
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith(PROBLEM)
+    assert response.json()["errors"][0]["field"] == "request"

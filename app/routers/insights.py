@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
@@ -32,13 +32,21 @@ class CoverageQuery(FormatParam):
     thin: int = Field(default=1, ge=0, le=10, description="Cells with this many offers or fewer are gaps.")
 
 
+EARLIEST, LATEST = date(1970, 1, 1), date(9998, 12, 31)
+
+
 class DemandQuery(FormatParam):
     """Period and filters of the demand report."""
 
     model_config = ConfigDict(extra="forbid")
 
-    since: IsoDate | None = Field(default=None, description="First day (UTC), default 90 days before `until`.")
-    until: IsoDate | None = Field(default=None, description="Last day (UTC, inclusive), default today.")
+    # Bounded so that the 90-day default and the day after `until` stay representable dates (0001-01-01 was a 500).
+    since: IsoDate | None = Field(
+        default=None, ge=EARLIEST, le=LATEST, description="First day (UTC), default 90 days before `until`."
+    )
+    until: IsoDate | None = Field(
+        default=None, ge=EARLIEST, le=LATEST, description="Last day (UTC, inclusive), default today."
+    )
     sector: list[str] = Field(default_factory=list, description="Only requests (and offers) for this sector.")
     location: list[str] = Field(default_factory=list, description="Only requests from this location (offers nested).")
     thin: int = Field(default=1, ge=0, le=10, description="Cells with this many offers or fewer are under-served.")
