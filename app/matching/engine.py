@@ -159,7 +159,10 @@ def _scored(
     index: CatalogueIndex, sheet: ScoreSheet, profile: NormalisedProfile, chosen: IntArray, *, explain: bool
 ) -> tuple[ScoredOffer, ...]:
     results: list[ScoredOffer] = []
-    for rank, i in enumerate(chosen.tolist(), start=1):
+    keyword_hits = (
+        index.keywords.matched_terms_for(chosen, profile.keyword_terms) if profile.keyword_terms else [()] * len(chosen)
+    )
+    for rank, (i, matched) in enumerate(zip(chosen.tolist(), keyword_hits, strict=True), start=1):
         offer = index.offers[i]
         components = (
             tuple((name, round(float(values[i]), SCORE_PLACES)) for name, values in sheet.components) if explain else ()
@@ -169,7 +172,7 @@ def _scored(
                 rank=rank,
                 score=round(float(sheet.score[i]), SCORE_PLACES),
                 offer=offer,
-                reasons=_reasons(index, sheet, profile, i),
+                reasons=_reasons(index, sheet, profile, i, matched),
                 components=components,
                 forthcoming=bool(index.columns.forthcoming[i]),
             )
@@ -177,7 +180,9 @@ def _scored(
     return tuple(results)
 
 
-def _reasons(index: CatalogueIndex, sheet: ScoreSheet, profile: NormalisedProfile, i: int) -> tuple[Reason, ...]:
+def _reasons(
+    index: CatalogueIndex, sheet: ScoreSheet, profile: NormalisedProfile, i: int, matched: tuple[int, ...]
+) -> tuple[Reason, ...]:
     offer = index.offers[i]
     vocabulary = index.vocabulary
     reasons = need_reasons(
@@ -189,10 +194,8 @@ def _reasons(index: CatalogueIndex, sheet: ScoreSheet, profile: NormalisedProfil
     )
     if profile.stages:
         reasons.append(stage_reason(offer, profile, vocabulary))
-    if profile.keyword_terms:
-        matched = index.keywords.matched_terms(i, profile.keyword_terms)
-        if matched:
-            reasons.append(keyword_reason([profile.keyword_words[k] for k in matched]))
+    if matched:
+        reasons.append(keyword_reason([profile.keyword_words[k] for k in matched]))
     if profile.sector is not None and profile.sector in offer.sectors:
         reasons.append(sector_reason(profile.sector, vocabulary))
     if sheet.local[i] and offer.provider_location is not None:

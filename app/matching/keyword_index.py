@@ -115,16 +115,26 @@ class KeywordIndex:
 
     def matched_terms(self, doc: int, terms: Sequence[str]) -> tuple[int, ...]:
         """Positions in `terms` of the query terms that occur in offer `doc`."""
-        found: list[int] = []
+        return self.matched_terms_for(np.array([doc], dtype=np.int64), terms)[0]
+
+    def matched_terms_for(self, docs: IntArray, terms: Sequence[str]) -> list[tuple[int, ...]]:
+        """For each offer in `docs`, the positions in `terms` of the query terms it contains.
+
+        One vectorised lookup per term over all the offers, rather than one per offer and term: this runs for
+        every result of every keyword request.
+        """
+        found: list[list[int]] = [[] for _ in range(len(docs))]
         for position, term in enumerate(terms):
             term_id = self.term_ids.get(term)
             if term_id is None:
                 continue
             postings = self.docs[self.starts[term_id] : self.starts[term_id + 1]]
-            at = int(np.searchsorted(postings, doc))
-            if at < postings.size and postings[at] == doc:
-                found.append(position)
-        return tuple(found)
+            at = np.searchsorted(postings, docs)
+            hit = at < postings.size
+            hit[hit] = postings[at[hit]] == docs[hit]
+            for row in np.flatnonzero(hit).tolist():
+                found[row].append(position)
+        return [tuple(rows) for rows in found]
 
 
 def normalised(raw: FloatArray, among: npt.NDArray[np.bool_]) -> FloatArray:

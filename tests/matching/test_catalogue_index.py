@@ -82,4 +82,7 @@ def test_bm25_prefers_rarer_terms_and_shorter_texts(offer: OfferFactory, vocabul
     assert idf_rare > 0 and idf_common > 0
     assert index.keywords.matched_terms(3, ["support", "wound", "imag"]) == (1, 2)
     assert index.keywords.matched_terms(1, ["support", "wound", "imag"]) == (0, 1, 2)
+    every = np.arange(index.size, dtype=np.int64)
+    batch = index.keywords.matched_terms_for(every, ["support", "wound", "imag", "absent"])
+    assert batch == [index.keywords.matched_terms(i, ["support", "wound", "imag", "absent"]) for i in range(index.size)]
     assert np.all(np.diff(index.keywords.docs[index.keywords.starts[0] : index.keywords.starts[1]]) > 0)
