@@ -29,6 +29,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 DATA_DIR = PROJECT_ROOT / "data"
 POSTGRES_ADMIN_URL = os.environ.get("NAVIGATOR_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 REQUIRE_POSTGRES = os.environ.get("NAVIGATOR_REQUIRE_POSTGRES") == "1"
+REDIS_URL = os.environ.get("NAVIGATOR_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+REQUIRE_REDIS = os.environ.get("NAVIGATOR_REQUIRE_REDIS") == "1"
 
 
 @pytest.fixture(autouse=True)
@@ -179,3 +181,23 @@ def real_client(real_db: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[Te
         yield test_client
     get_settings.cache_clear()
     reset_engine()
+
+
+@pytest.fixture
+def redis_prefix() -> Iterator[str]:
+    """A unique key prefix on the test Redis database; its keys (and only those) are deleted afterwards."""
+    import redis
+
+    connection = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        connection.ping()
+    except redis.RedisError as exc:
+        message = f"Redis is not reachable at {REDIS_URL}: {exc}"
+        if REQUIRE_REDIS:
+            pytest.fail(message + " (NAVIGATOR_REQUIRE_REDIS=1 makes this a failure)")
+        pytest.skip(message)
+    prefix = f"navigator-test-{uuid.uuid4().hex[:10]}"
+    yield prefix
+    for key in connection.scan_iter(match=f"{prefix}:*"):
+        connection.delete(key)
+    connection.close()

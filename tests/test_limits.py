@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -12,12 +10,10 @@ from sqlalchemy.engine import Engine
 
 from app.config import get_settings
 from app.db import reset_engine
-from tests.conftest import make_client
+from tests.conftest import REDIS_URL, make_client
 from tests.curators import bearer, issue_key, new_offer
 
 PROBLEM = "application/problem+json"
-REDIS_URL = os.environ.get("NAVIGATOR_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-REQUIRE_REDIS = os.environ.get("NAVIGATOR_REQUIRE_REDIS") == "1"
 
 
 class Clock:
@@ -146,26 +142,6 @@ def test_rate_limits_can_be_turned_off(fixture_db: Engine, monkeypatch: pytest.M
 
 
 # ---- rate limits (Redis) ----------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def redis_prefix() -> Iterator[str]:
-    """A unique key prefix on the test Redis database; its keys (and only those) are deleted afterwards."""
-    import redis
-
-    connection = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        connection.ping()
-    except redis.RedisError as exc:
-        message = f"Redis is not reachable at {REDIS_URL}: {exc}"
-        if REQUIRE_REDIS:
-            pytest.fail(message + " (NAVIGATOR_REQUIRE_REDIS=1 makes this a failure)")
-        pytest.skip(message)
-    prefix = f"navigator-test-{uuid.uuid4().hex[:10]}"
-    yield prefix
-    for key in connection.scan_iter(match=f"{prefix}:*"):
-        connection.delete(key)
-    connection.close()
 
 
 def test_redis_limit_is_shared_between_workers_and_recovers(

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import time
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +13,11 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy.engine import Engine
 
+from tests.conftest import REDIS_URL
 from tests.curators import bearer, issue_key, new_offer
 from tests.serving import running_server
 
 pytestmark = pytest.mark.slow
-REDIS_URL = os.environ.get("NAVIGATOR_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-REQUIRE_REDIS = os.environ.get("NAVIGATOR_REQUIRE_REDIS") == "1"
 PROFILE = {"stage": 4, "needs": ["regulatory-advice"], "limit": 50}
 
 
@@ -104,26 +101,6 @@ def test_metrics_add_up_across_workers_and_sigterm_stops_them_all_cleanly(fixtur
         assert totals == {float(sent)}
         server.process.send_signal(signal.SIGTERM)
         assert server.process.wait(timeout=30) == 0, server.output()
-
-
-@pytest.fixture
-def redis_prefix() -> Iterator[str]:
-    """A unique key prefix on the test Redis database; only its keys are deleted afterwards."""
-    import redis
-
-    connection = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        connection.ping()
-    except redis.RedisError as exc:
-        message = f"Redis is not reachable at {REDIS_URL}: {exc}"
-        if REQUIRE_REDIS:
-            pytest.fail(message + " (NAVIGATOR_REQUIRE_REDIS=1 makes this a failure)")
-        pytest.skip(message)
-    prefix = f"navigator-test-{uuid.uuid4().hex[:10]}"
-    yield prefix
-    for stale in connection.scan_iter(match=f"{prefix}:*"):
-        connection.delete(stale)
-    connection.close()
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
