@@ -1,9 +1,9 @@
 """Does recording demand slow matching down? Match latency with recording on and off, in the same run.
 
-Serves the real catalogue from a fresh SQLite database in-process (TestClient), and alternates blocks of
-requests with NAVIGATOR_DEMAND_RECORDING on and off so both see the same machine state. When the match
-endpoint is not in this build yet, a stand-in route does what it will do: filter the catalogue for the
-profile, then call `record_match`. Writes bench/results/demand.md.
+Serves the real catalogue from a fresh SQLite database in-process (TestClient) and sends POST /v1/match,
+alternating blocks of requests with NAVIGATOR_DEMAND_RECORDING on and off so both see the same machine state.
+Rate limiting is off here: it is the same for both and would stop one client sending this many requests.
+Writes bench/results/demand.md.
 """
 
 from __future__ import annotations
@@ -20,21 +20,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 WORK = Path(tempfile.mkdtemp(prefix="bench-demand-"))
 os.environ["NAVIGATOR_DATABASE_URL"] = f"sqlite:///{WORK / 'bench.db'}"
+os.environ["NAVIGATOR_RATE_LIMIT_ENABLED"] = "false"
 
 from fastapi.testclient import TestClient  # noqa: E402
 from sqlmodel import Session, func, select  # noqa: E402
 
 from app.config import get_settings  # noqa: E402
 from app.db import get_engine  # noqa: E402
-from app.deps import SnapshotDep  # noqa: E402
 from app.main import create_app  # noqa: E402
-from app.matching.text import analyse  # noqa: E402
 from app.models.demand import MatchEvent  # noqa: E402
 from app.services.catalogue_files import read_catalogue  # noqa: E402
-from app.services.demand import demand_recorder, record_match  # noqa: E402
+from app.services.demand import demand_recorder  # noqa: E402
 from app.services.loader import load_catalogue  # noqa: E402
 from app.services.migrations import upgrade_database  # noqa: E402
-from app.services.offers import OfferFilters, filter_offers  # noqa: E402
 
 BLOCKS = 10
 PER_BLOCK = 200
@@ -57,28 +55,7 @@ def build_app() -> tuple[Any, str]:
     with Session(get_engine()) as session:
         load_catalogue(session, read_catalogue(ROOT / "data"))
         session.commit()
-    app = create_app()
-    if any(getattr(route, "path", "") == "/v1/match" for route in app.routes):
-        return app, "POST /v1/match"
-
-    @app.post("/bench/match")
-    def stand_in_match(snapshot: SnapshotDep, body: dict[str, Any]) -> dict[str, Any]:
-        stages = [body["stage"]] if "stage" in body else snapshot.taxonomy.stages_for_trl(body.get("trl", 1))
-        filters = OfferFilters(stage=stages, need=body.get("needs", []), limit=10)
-        offers = filter_offers(snapshot, filters)[:10]
-        profile = {
-            "stage": body.get("stage"),
-            "stages": stages,
-            "needs": body.get("needs", []),
-            "sector": body.get("sector"),
-            "organisation_type": body.get("organisation_type"),
-            "location": body.get("location"),
-            "keyword_terms": analyse(body.get("keywords", "")),
-        }
-        record_match(profile, [o.slug for o in offers])
-        return {"results": [o.slug for o in offers]}
-
-    return app, "POST /bench/match (stand-in: filter + record_match; the match endpoint is not in this build)"
+    return create_app(), "POST /v1/match"
 
 
 def run() -> None:
