@@ -18,7 +18,7 @@ from app.errors import AppError
 from app.observability import MULTIPROC_ENV, logging_config, prepare_multiprocess_dir
 from app.services import auth
 from app.services.audit import Actor
-from app.services.catalogue_files import CatalogueFileError, read_catalogue
+from app.services.catalogue_files import CatalogueDocument, CatalogueFileError, read_catalogue
 from app.services.exchange import apply_import, plan_import, write_export
 from app.services.loader import catalogue_is_empty, load_catalogue
 from app.services.migrations import upgrade_database
@@ -33,14 +33,19 @@ def migrate() -> None:
     typer.echo(f"Database is at the newest schema ({_safe_url()}).")
 
 
-def _load(path: Path) -> None:
+def _read_or_exit(path: Path, verb: str) -> CatalogueDocument:
+    """The validated catalogue directory, or every problem printed and exit code 1 (nothing written)."""
     try:
-        document = read_catalogue(path)
+        return read_catalogue(path)
     except CatalogueFileError as exc:
         for problem in exc.problems:
             typer.echo(f"error: {problem}", err=True)
-        typer.echo(f"{len(exc.problems)} problem(s); nothing was loaded.", err=True)
+        typer.echo(f"{len(exc.problems)} problem(s); nothing was {verb}.", err=True)
         raise typer.Exit(code=1) from exc
+
+
+def _load(path: Path) -> None:
+    document = _read_or_exit(path, "loaded")
     with Session(get_engine()) as session:
         report = load_catalogue(session, document)
         session.commit()
@@ -180,13 +185,7 @@ def import_catalogue(
     ] = False,
 ) -> None:
     """Validate everything, show the difference, then apply it in one transaction: all or nothing."""
-    try:
-        document = read_catalogue(path)
-    except CatalogueFileError as exc:
-        for problem in exc.problems:
-            typer.echo(f"error: {problem}", err=True)
-        typer.echo(f"{len(exc.problems)} problem(s); nothing was imported.", err=True)
-        raise typer.Exit(code=1) from exc
+    document = _read_or_exit(path, "imported")
     upgrade_database()
     with Session(get_engine()) as session:
         plan = plan_import(session, document, withdraw_missing=withdraw_missing)

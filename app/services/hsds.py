@@ -208,10 +208,6 @@ class HsdsCatalogue:
             current = self.terms[current].parent_id
         return chain
 
-    def has_children(self, term_id: str) -> bool:
-        """Whether any term names this one as its parent."""
-        return any(t.parent_id == term_id for t in self.terms.values())
-
     # ---- services -------------------------------------------------------------------------------------------
 
     def _offer_links(self, offer: OfferPublic) -> list[tuple[str, str]]:

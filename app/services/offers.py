@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -93,6 +92,7 @@ def filter_offers(snapshot: CatalogueSnapshot, filters: OfferSelection) -> list[
     locations = set().union(*(taxonomy.location_chain(loc) for loc in filters.location)) if filters.location else set()
     providers = set(filters.provider)
     kinds, costs = set(filters.kind), set(filters.cost)
+    modified_after = as_utc(filters.modified_after)
     relevance: dict[str, float] = {}
     if filters.q:
         relevance = text_index(snapshot).matching(search_terms(filters.q))
@@ -119,18 +119,12 @@ def filter_offers(snapshot: CatalogueSnapshot, filters: OfferSelection) -> list[
             continue
         if costs and offer.cost not in costs:
             continue
-        if filters.modified_after and offer.updated_at <= _aware(filters.modified_after):
+        if modified_after is not None and offer.updated_at <= modified_after:
             continue
         if filters.q and offer.slug not in relevance:
             continue
         selected.append(offer)
     return _sorted(selected, filters, relevance)
-
-
-def _aware(moment: datetime) -> datetime:
-    value = as_utc(moment)
-    assert value is not None
-    return value
 
 
 def _sorted(offers: list[OfferPublic], filters: OfferSelection, relevance: dict[str, float]) -> list[OfferPublic]:
