@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, Literal
 
+import orjson
 from fastapi import Request
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
@@ -167,6 +168,15 @@ def export_response(
     if fmt == "csv":
         return csv_response(columns, (flatten(item) for item in items), filename=filename, headers=headers)
     return ndjson_response(items, filename=filename, headers=headers)
+
+
+class JSONBody(Response):
+    """application/json encoded by orjson; orjson.Fragment values (pre-encoded JSON) are spliced in as they are."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
 
 
 def carried_headers(response: Response) -> dict[str, str]:
