@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 import numpy as np
 import numpy.typing as npt
 
-from app.matching.diversity import Arrangement, Candidate, arrange
+from app.matching.diversity import Arrangement, Pool, arrange
 from app.matching.index import CatalogueIndex
 from app.matching.outcome import MatchOutcome, NearMiss, Reason, ScoredOffer, StageRoute
 from app.matching.profile import NormalisedProfile, normalise_profile
@@ -17,7 +18,7 @@ from app.matching.reasons import (
     keyword_reason,
     local_reason,
     near_miss_hint,
-    need_reasons,
+    need_reason,
     sector_reason,
     stage_reason,
 )
@@ -87,51 +88,59 @@ def route_ahead(
 
 
 def _choose(index: CatalogueIndex, sheet: ScoreSheet, profile: NormalisedProfile, limit: int) -> IntArray:
-    """Offer indices to return, best first: top of the base order, then diversity on a small pool."""
+    """Offer indices to return, best first: top of the base order, then diversity on a small pool.
+
+    The pool is the top of the base order plus, for each requested need, its best eligible offer when that
+    lies below the top (so diversity can always promote it); when the top is every eligible offer, as with
+    the curated catalogue, it already holds them all.
+    """
     rules = index.rules
     eligible = np.flatnonzero(sheet.eligible)
     if eligible.size == 0:
         return eligible
-    required: list[int] = []
-    need_bests: list[int] = []
-    for position, full in enumerate(sheet.need_full):
-        masked = np.where(full & sheet.eligible, sheet.score, -1.0)
-        best = int(np.argmax(masked))
-        if masked[best] >= 0:
-            required.append(position)
-            need_bests.append(best)
     window = min(limit, max(len(profile.needs), rules.diversity.need_window))
     pool_size = max(rules.results.candidate_pool, 4 * limit)
+    need_bests: list[int] | None = None
     while True:
         prefix = _top(sheet, eligible, pool_size)
-        extras = sorted(set(need_bests) - set(prefix.tolist()))
-        pool = np.concatenate([prefix, _base_order(sheet, np.asarray(extras, dtype=np.int64))])
-        arrangement = _arrange(index, sheet, pool, prefix.size, limit, window, frozenset(required))
+        pool = prefix
+        if prefix.size < eligible.size:
+            if need_bests is None:
+                need_bests = _need_bests(sheet)
+            extras = sorted(set(need_bests) - set(prefix.tolist()))
+            if extras:
+                pool = np.concatenate([prefix, _base_order(sheet, np.asarray(extras, dtype=np.int64))])
+        arrangement = _arrange(index, sheet, pool, prefix.size, limit, window)
         if arrangement.exact or prefix.size >= eligible.size:
             return pool[list(arrangement.order)]
         pool_size *= 4
 
 
+def _need_bests(sheet: ScoreSheet) -> list[int]:
+    """For each requested need with an eligible full match, the best such offer (highest score, then index)."""
+    bests: list[int] = []
+    for full in sheet.need_full:
+        masked = np.where(full & sheet.eligible, sheet.score, -1.0)
+        best = int(np.argmax(masked))
+        if masked[best] >= 0:
+            bests.append(best)
+    return bests
+
+
 def _arrange(
-    index: CatalogueIndex,
-    sheet: ScoreSheet,
-    pool: IntArray,
-    prefix: int,
-    limit: int,
-    window: int,
-    required: frozenset[int],
+    index: CatalogueIndex, sheet: ScoreSheet, pool: IntArray, prefix: int, limit: int, window: int
 ) -> Arrangement:
-    candidates = [
-        Candidate(
-            offer=int(i),
-            tier=int(sheet.tier[i]),
-            provider=int(index.columns.provider[i]),
-            represents=frozenset(k for k, full in enumerate(sheet.need_full) if full[i]),
-        )
-        for i in pool
-    ]
+    represents = np.zeros(pool.size, dtype=np.int64)
+    for position, full in enumerate(sheet.need_full):
+        represents |= full[pool].astype(np.int64) << position
+    # The pool holds each need's best eligible offer, so the needs it represents are the needs that can be met.
+    required = int(np.bitwise_or.reduce(represents)) if represents.size else 0
     return arrange(
-        candidates,
+        Pool(
+            tiers=sheet.tier[pool].tolist(),
+            providers=index.columns.provider[pool].tolist(),
+            represents=represents.tolist(),
+        ),
         limit=limit,
         need_window=window,
         max_per_provider=index.rules.diversity.max_per_provider,
@@ -158,53 +167,72 @@ def _base_order(sheet: ScoreSheet, offers: IntArray) -> IntArray:
 def _scored(
     index: CatalogueIndex, sheet: ScoreSheet, profile: NormalisedProfile, chosen: IntArray, *, explain: bool
 ) -> tuple[ScoredOffer, ...]:
-    results: list[ScoredOffer] = []
     keyword_hits = (
         index.keywords.matched_terms_for(chosen, profile.keyword_terms) if profile.keyword_terms else [()] * len(chosen)
     )
-    for rank, (i, matched) in enumerate(zip(chosen.tolist(), keyword_hits, strict=True), start=1):
-        offer = index.offers[i]
+    rows = zip(
+        chosen.tolist(),
+        sheet.score[chosen].tolist(),
+        index.columns.forthcoming[chosen].tolist(),
+        sheet.local[chosen].tolist(),
+        keyword_hits,
+        strict=True,
+    )
+    results: list[ScoredOffer] = []
+    for rank, (i, score, forthcoming, local, matched) in enumerate(rows, start=1):
         components = (
             tuple((name, round(float(values[i]), SCORE_PLACES)) for name, values in sheet.components) if explain else ()
         )
         results.append(
             ScoredOffer(
                 rank=rank,
-                score=round(float(sheet.score[i]), SCORE_PLACES),
-                offer=offer,
-                reasons=_reasons(index, sheet, profile, i, matched),
+                score=round(score, SCORE_PLACES),
+                offer=index.offers[i],
+                reasons=_reasons(index, profile, i, matched, local=local),
                 components=components,
-                forthcoming=bool(index.columns.forthcoming[i]),
+                forthcoming=forthcoming,
             )
         )
     return tuple(results)
 
 
 def _reasons(
-    index: CatalogueIndex, sheet: ScoreSheet, profile: NormalisedProfile, i: int, matched: tuple[int, ...]
+    index: CatalogueIndex, profile: NormalisedProfile, i: int, matched: tuple[int, ...], *, local: bool
 ) -> tuple[Reason, ...]:
+    """Why offer i was listed. The sentences recur across requests, so each is built once per index (memo)."""
     offer = index.offers[i]
     vocabulary = index.vocabulary
-    reasons = need_reasons(
-        offer,
-        profile,
-        vocabulary,
-        [bool(full[i]) for full in sheet.need_full],
-        [bool(parent[i]) for parent in sheet.need_parent],
-    )
+    memo = index.memo
+    reasons: list[Reason] = []
+    for need in profile.needs:
+        reason = memo.get(("need-reason", i, need), partial(_need_reason, index, i, need))
+        if reason is not None:
+            reasons.append(reason)
     if profile.stages:
-        reasons.append(stage_reason(offer, profile, vocabulary))
+        trl = profile.trl if profile.stage is None else None
+        key = ("stage-reason", offer.stages, profile.stages, trl)
+        reasons.append(memo.get(key, lambda: stage_reason(offer.stages, profile.stages, trl, vocabulary)))
     if matched:
-        reasons.append(keyword_reason([profile.keyword_words[k] for k in matched]))
-    if profile.sector is not None and profile.sector in offer.sectors:
-        reasons.append(sector_reason(profile.sector, vocabulary))
-    if sheet.local[i] and offer.provider_location is not None:
-        reasons.append(local_reason(offer.provider_location, vocabulary))
+        words = tuple(profile.keyword_words[k] for k in matched)
+        reasons.append(memo.get(("keyword-reason", words), lambda: keyword_reason(words)))
+    sector = profile.sector
+    if sector is not None and sector in offer.sectors:
+        reasons.append(memo.get(("sector-reason", sector), lambda: sector_reason(sector, vocabulary)))
+    based = offer.provider_location
+    if local and based is not None:
+        reasons.append(memo.get(("local-reason", based), lambda: local_reason(based, vocabulary)))
     if not reasons:
         reasons.append(FALLBACK)
     if offer.status == "forthcoming":
         reasons.append(FORTHCOMING)
     return tuple(reasons)
+
+
+def _need_reason(index: CatalogueIndex, i: int, need: str) -> Reason | None:
+    row = index.need_row[need]
+    cols = index.columns
+    full, parent = bool(cols.need_full[row, i]), bool(cols.need_ancestor[row, i])
+    return need_reason(index.offers[i], need, index.vocabulary, full=full, parent=parent)
 
 
 def _near_misses(

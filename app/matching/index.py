@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -20,6 +21,35 @@ IntArray = npt.NDArray[np.int64]
 
 MAX_FLAT_TERMS = 64
 """Sectors, organisation types and locations are stored as 64-bit sets."""
+
+Value = TypeVar("Value")
+
+
+class Memo:
+    """Values derived from one index that recur across requests: reason sentences, location tables.
+
+    Bounded (emptied when full, so memory stays flat whatever the traffic); a value is a pure function of
+    its key and the index, so two threads racing on one key only compute it twice.
+    """
+
+    def __init__(self, limit: int = 100_000) -> None:
+        self._values: dict[Hashable, Any] = {}
+        self._limit = limit
+
+    def get(self, key: Hashable, compute: Callable[[], Value]) -> Value:
+        """The value for `key`, computed by `compute()` the first time."""
+        try:
+            return self._values[key]  # type: ignore[no-any-return]
+        except KeyError:
+            pass
+        value = compute()
+        if len(self._values) >= self._limit:
+            self._values.clear()
+        self._values[key] = value
+        return value
+
+    def __len__(self) -> int:
+        return len(self._values)
 
 
 @dataclass(frozen=True, eq=False)
@@ -61,6 +91,7 @@ class CatalogueIndex:
     organisation_bit: Mapping[str, int]
     location_bit: Mapping[str, int]
     location_row: Mapping[str, int]
+    memo: Memo = field(default_factory=Memo, init=False, repr=False, compare=False)
 
     @property
     def size(self) -> int:

@@ -38,6 +38,10 @@ class _TermIds(dict[bytes, int]):
         return term_id
 
 
+TERMS_PER_WORD = 63
+"""Query terms tracked per int64 bit set in matched_terms_for (the sign bit is left alone)."""
+
+
 @dataclass(frozen=True, eq=False)
 class KeywordIndex:
     """Postings in CSR form: for term t, docs[starts[t]:starts[t+1]] ascending, with precomputed BM25 weights."""
@@ -120,20 +124,20 @@ class KeywordIndex:
     def matched_terms_for(self, docs: IntArray, terms: Sequence[str]) -> list[tuple[int, ...]]:
         """For each offer in `docs`, the positions in `terms` of the query terms it contains.
 
-        One vectorised lookup per term over all the offers, rather than one per offer and term: this runs for
-        every result of every keyword request.
+        One scatter per term into a per-offer bit set (63 terms to a word), then one gather for `docs`:
+        this runs for every result of every keyword request.
         """
         found: list[list[int]] = [[] for _ in range(len(docs))]
-        for position, term in enumerate(terms):
-            term_id = self.term_ids.get(term)
-            if term_id is None:
-                continue
-            postings = self.docs[self.starts[term_id] : self.starts[term_id + 1]]
-            at = np.searchsorted(postings, docs)
-            hit = at < postings.size
-            hit[hit] = postings[at[hit]] == docs[hit]
-            for row in np.flatnonzero(hit).tolist():
-                found[row].append(position)
+        for first in range(0, len(terms), TERMS_PER_WORD):
+            bits = np.zeros(self.size, dtype=np.int64)
+            chunk = terms[first : first + TERMS_PER_WORD]
+            for position, term in enumerate(chunk):
+                term_id = self.term_ids.get(term)
+                if term_id is not None:
+                    bits[self.docs[self.starts[term_id] : self.starts[term_id + 1]]] |= 1 << position
+            for row, word in enumerate(bits[docs].tolist()):
+                if word:
+                    found[row].extend(first + position for position in range(len(chunk)) if word >> position & 1)
         return [tuple(rows) for rows in found]
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.matching.outcome import Reason
-from app.matching.profile import NormalisedProfile
 from app.matching.records import OfferRecord
 from app.matching.scoring import stage_relation
 from app.matching.vocabulary import Vocabulary
@@ -13,43 +12,38 @@ from app.matching.vocabulary import Vocabulary
 FORTHCOMING = Reason("forthcoming", "Opening soon: not yet taking innovators")
 
 
-def need_reasons(
-    offer: OfferRecord,
-    profile: NormalisedProfile,
-    vocabulary: Vocabulary,
-    full: Sequence[bool],
-    parent: Sequence[bool],
-) -> list[Reason]:
-    """One need-match or need-parent reason per requested need the offer covers, in request order."""
+def need_reason(offer: OfferRecord, need: str, vocabulary: Vocabulary, *, full: bool, parent: bool) -> Reason | None:
+    """The need-match or need-parent reason for one requested need, or None when the offer does not cover it.
+
+    `full`: the offer is tagged with the need or one of its children; `parent`: only with an ancestor.
+    """
     names = vocabulary.need_names
-    tags = set(offer.needs)
-    reasons: list[Reason] = []
-    for need, is_full, is_parent in zip(profile.needs, full, parent, strict=True):
-        asked = lower_first(names[need])
-        if is_full:
-            if need in tags:
-                reasons.append(Reason("need-match", f"Offers {asked}, which you asked for"))
-            else:
-                child = next(slug for slug in vocabulary.need_descendants[need] if slug in tags)
-                text = f"Offers {lower_first(names[child])}, part of the {asked} you asked for"
-                reasons.append(Reason("need-match", text))
-        elif is_parent:
-            ancestor = next(slug for slug in vocabulary.need_ancestors[need] if slug in tags)
-            reasons.append(Reason("need-parent", f"Offers {lower_first(names[ancestor])}, which covers {asked}"))
-    return reasons
+    asked = lower_first(names[need])
+    if full:
+        if need in offer.needs:
+            return Reason("need-match", f"Offers {asked}, which you asked for")
+        child = next(slug for slug in vocabulary.need_descendants[need] if slug in offer.needs)
+        return Reason("need-match", f"Offers {lower_first(names[child])}, part of the {asked} you asked for")
+    if parent:
+        ancestor = next(slug for slug in vocabulary.need_ancestors[need] if slug in offer.needs)
+        return Reason("need-parent", f"Offers {lower_first(names[ancestor])}, which covers {asked}")
+    return None
 
 
-def stage_reason(offer: OfferRecord, profile: NormalisedProfile, vocabulary: Vocabulary) -> Reason:
-    """Where the offer sits on the pathway relative to the innovator."""
-    relation, stage = stage_relation(offer.stages, profile.stages)
+def stage_reason(served: tuple[int, ...], stages: tuple[int, ...], trl: int | None, vocabulary: Vocabulary) -> Reason:
+    """Where an offer serving `served` sits on the pathway relative to an innovator at `stages`.
+
+    `trl` is given when the innovator gave a TRL rather than a stage, and is named in a fitting reason.
+    """
+    relation, stage = stage_relation(served, stages)
     band = vocabulary.stage_by_number[stage]
     named = f"stage {band.number}, {band.name}"
     if relation == "every":
         return Reason("stage-fit", "Open at every stage, including yours")
     if relation == "fit":
-        if profile.stage is not None:
+        if trl is None:
             return Reason("stage-fit", f"Serves {named}, where you are now")
-        return Reason("stage-fit", f"Serves {named}, which fits TRL {profile.trl}")
+        return Reason("stage-fit", f"Serves {named}, which fits TRL {trl}")
     if relation == "next":
         return Reason("stage-next", f"Comes up next: serves {named}")
     if relation == "ahead":

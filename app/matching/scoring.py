@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -42,62 +43,67 @@ class ScoreSheet:
 
 
 def score_offers(index: CatalogueIndex, profile: NormalisedProfile, scope: BoolArray | None = None) -> ScoreSheet:
-    """Score every offer in `index` against `profile`; `scope` optionally limits which offers may be listed."""
+    """Score every offer in `index` against `profile`; `scope` optionally limits which offers may be listed.
+
+    The per-field arrays (a need's strength, a sector's listing, a location's filter) depend on one field value
+    each, so they are computed once per index and value (index.memo) and only combined here.
+    """
     rules = index.rules
     cols = index.columns
+    memo = index.memo
     size = index.size
     components: list[tuple[str, FloatArray]] = []
     failed: list[tuple[str, BoolArray]] = []
 
     need_full: list[BoolArray] = []
     need_parent: list[BoolArray] = []
-    tier = np.zeros(size, dtype=np.int64)
+    tier: IntArray = memo.get("no-tier", lambda: _frozen(np.zeros(size, dtype=np.int64)))
     if profile.needs:
-        fraction = rules.needs.parent_fraction
-        best = np.zeros(size, dtype=np.float64)
-        total = np.zeros(size, dtype=np.float64)
+        strengths = []
         for need in profile.needs:
             row = index.need_row[need]
-            full, parent = cols.need_full[row], cols.need_ancestor[row]
-            need_full.append(full)
-            need_parent.append(parent)
-            strength = full + fraction * parent
-            np.maximum(best, strength, out=best)
-            total += strength
+            need_full.append(cols.need_full[row])
+            need_parent.append(cols.need_ancestor[row])
+            strengths.append(memo.get(("need-strength", need), partial(_need_strength, index, row)))
+        best, total = strengths[0], strengths[0]
+        for strength in strengths[1:]:
+            best = np.maximum(best, strength)
+            total = total + strength
         breadth = rules.needs.breadth
-        components.append(("need", (1.0 - breadth) * best + breadth * total / len(profile.needs)))
-        tier = np.where(best >= 1.0, FULL_TIER, np.where(best > 0.0, PARENT_TIER, NO_TIER)).astype(np.int64)
+        components.append(("need", (1.0 - breadth) * best + breadth * total / len(strengths)))
+        # PARENT_TIER (1) for any match, plus one more for a full match: FULL_TIER (2).
+        tier = (best > 0.0).astype(np.int64)
+        tier += best >= 1.0
 
     if profile.stages:
-        fit_table, gap_table = _stage_tables(profile.stages, rules.stages, index.vocabulary.last_stage)
-        components.append(("stage", fit_table[cols.stage_mask]))
-        if rules.stages.max_stage_gap is not None:
-            failed.append(("stage", gap_table[cols.stage_mask]))
+        stages = profile.stages
+        fit, gated = memo.get(("stage", stages), lambda: _stage_columns(index, stages))
+        components.append(("stage", fit))
+        if gated is not None:
+            failed.append(("stage", gated))
 
-    open_offers = ~cols.closed
+    open_offers: BoolArray = memo.get("open", lambda: _frozen(~cols.closed))
     if profile.keyword_terms:
         raw = index.keywords.scores(profile.keyword_terms)
         components.append(("keywords", normalised(raw, open_offers)))
 
-    if profile.sector is not None:
-        bit = index.bit_of(index.sector_bit, (profile.sector,))
-        listed = (cols.sector_mask & bit) != 0
-        components.append(("sector", listed.astype(np.float64)))
-        failed.append(("sector", (cols.sector_mask != 0) & ~listed))
+    sector = profile.sector
+    if sector is not None:
+        listed, unlisted = memo.get(("sector", sector), lambda: _sector_columns(index, sector))
+        components.append(("sector", listed))
+        failed.append(("sector", unlisted))
 
-    if profile.organisation_type is not None:
-        bit = index.bit_of(index.organisation_bit, (profile.organisation_type,))
-        failed.append(("organisation_type", (cols.organisation_mask != 0) & ((cols.organisation_mask & bit) == 0)))
+    kind = profile.organisation_type
+    if kind is not None:
+        restricted = memo.get(("organisation", kind), lambda: _organisation_column(index, kind))
+        failed.append(("organisation_type", restricted))
 
-    local = np.zeros(size, dtype=np.bool_)
-    if profile.location is not None:
-        chain = index.bit_of(index.location_bit, profile.location_chain)
-        failed.append(("location", (cols.location_mask != 0) & ((cols.location_mask & chain) == 0)))
-        table = np.zeros(len(index.location_row) + 1, dtype=np.bool_)
-        for slug in _local_locations(index, profile.location):
-            table[index.location_row[slug] + 1] = True
-        local = table[cols.provider_location + 1]
-        components.append(("local", local.astype(np.float64)))
+    local: BoolArray = memo.get("nowhere-local", lambda: _frozen(np.zeros(size, dtype=np.bool_)))
+    location = profile.location
+    if location is not None:
+        outside, local, nearby = memo.get(("location", location), lambda: _location_columns(index, location))
+        failed.append(("location", outside))
+        components.append(("local", nearby))
 
     components.sort(key=lambda item: COMPONENTS.index(item[0]))
     weights = [rules.weights.of(name) for name, _ in components]
@@ -107,7 +113,8 @@ def score_offers(index: CatalogueIndex, profile: NormalisedProfile, scope: BoolA
         for weight, (_, values) in zip(weights, components, strict=True):
             score += weight * values
         score /= total_weight
-    np.clip(score, 0.0, 1.0, out=score)
+    np.minimum(score, 1.0, out=score)
+    np.maximum(score, 0.0, out=score)
 
     candidate = open_offers & (score >= rules.results.min_score)
     if scope is not None:
@@ -115,9 +122,9 @@ def score_offers(index: CatalogueIndex, profile: NormalisedProfile, scope: BoolA
     if profile.needs and rules.needs.require_match:
         candidate &= tier > NO_TIER
     failed.sort(key=lambda item: CRITERIA.index(item[0]))
-    eligible = candidate.copy()
+    eligible = candidate
     for _, mask in failed:
-        eligible &= ~mask
+        eligible = eligible & ~mask
     return ScoreSheet(
         components=tuple(components),
         score=score,
@@ -129,6 +136,53 @@ def score_offers(index: CatalogueIndex, profile: NormalisedProfile, scope: BoolA
         eligible=eligible,
         local=local,
     )
+
+
+def _frozen(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """Read-only: memoised arrays are shared by every request."""
+    array.flags.writeable = False
+    return array
+
+
+def _need_strength(index: CatalogueIndex, row: int) -> FloatArray:
+    """1 for offers fully matching the need (it or a child), parent_fraction for an ancestor-only match, else 0."""
+    cols = index.columns
+    return _frozen(cols.need_full[row] + index.rules.needs.parent_fraction * cols.need_ancestor[row])
+
+
+def _stage_columns(index: CatalogueIndex, stages: tuple[int, ...]) -> tuple[FloatArray, BoolArray | None]:
+    """Each offer's stage score for an innovator at `stages`, and its stage-gate failure (None: no gate)."""
+    rules = index.rules.stages
+    fit_table, gap_table = _stage_tables(stages, rules, index.vocabulary.last_stage)
+    mask = index.columns.stage_mask
+    gated = _frozen(gap_table[mask]) if rules.max_stage_gap is not None else None
+    return _frozen(fit_table[mask]), gated
+
+
+def _sector_columns(index: CatalogueIndex, sector: str) -> tuple[FloatArray, BoolArray]:
+    """1.0 for offers naming the sector; and the offers focused on other sectors only (the hard filter)."""
+    sectors = index.columns.sector_mask
+    listed = (sectors & index.bit_of(index.sector_bit, (sector,))) != 0
+    return _frozen(listed.astype(np.float64)), _frozen((sectors != 0) & ~listed)
+
+
+def _organisation_column(index: CatalogueIndex, organisation_type: str) -> BoolArray:
+    """Offers restricted to other organisation types (the hard filter)."""
+    types = index.columns.organisation_mask
+    bit = index.bit_of(index.organisation_bit, (organisation_type,))
+    return _frozen((types != 0) & ((types & bit) == 0))
+
+
+def _location_columns(index: CatalogueIndex, location: str) -> tuple[BoolArray, BoolArray, FloatArray]:
+    """For an innovator at `location`: offers restricted to elsewhere, providers near them (bool and score)."""
+    cols = index.columns
+    chain = index.bit_of(index.location_bit, index.vocabulary.location_chain(location))
+    outside = (cols.location_mask != 0) & ((cols.location_mask & chain) == 0)
+    table = np.zeros(len(index.location_row) + 1, dtype=np.bool_)
+    for slug in _local_locations(index, location):
+        table[index.location_row[slug] + 1] = True
+    local = table[cols.provider_location + 1]
+    return _frozen(outside), _frozen(local), _frozen(local.astype(np.float64))
 
 
 @lru_cache(maxsize=256)
