@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import weakref
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
@@ -25,6 +28,39 @@ def _checked_snapshot() -> CatalogueSnapshot:
         return snapshot_cache.get(session)
 
 
+@dataclass(eq=False)
+class _Check:
+    task: asyncio.Task[CatalogueSnapshot]
+    generation: int
+
+
+_checks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Check] = weakref.WeakKeyDictionary()
+
+
+def _retrieve(task: asyncio.Task[CatalogueSnapshot]) -> None:
+    """Consume a check's failure even when every request waiting on it has gone (no "never retrieved" noise)."""
+    if not task.cancelled():
+        task.exception()
+
+
+async def _shared_check() -> CatalogueSnapshot:
+    """Check the stamp once for all the requests that need it now: the first starts it, the rest wait on it.
+
+    Without this, every request arriving while the snapshot is due for a check would query the database at
+    once (32 connections, 32 queries, every half second). A check started before this process's own last
+    write is not shared with later readers, so a writer still reads its own write.
+    """
+    loop = asyncio.get_running_loop()
+    generation = snapshot_cache.generation
+    check = _checks.get(loop)
+    if check is None or check.task.done() or check.generation != generation:
+        task = loop.create_task(run_in_threadpool(_checked_snapshot))
+        task.add_done_callback(_retrieve)
+        check = _Check(task, generation)
+        _checks[loop] = check
+    return await asyncio.shield(check.task)
+
+
 async def get_snapshot() -> CatalogueSnapshot:
     """The catalogue snapshot, checked against the database at most every NAVIGATOR_CATALOGUE_CHECK_SECONDS.
 
@@ -33,7 +69,7 @@ async def get_snapshot() -> CatalogueSnapshot:
     """
     snapshot = snapshot_cache.fresh(get_settings().catalogue_check_seconds)
     if snapshot is None:
-        snapshot = await run_in_threadpool(_checked_snapshot)
+        snapshot = await _shared_check()
     catalogue_watch.observe(snapshot.stamp, len(snapshot.offers))
     return snapshot
 

@@ -47,6 +47,8 @@ class CatalogueSnapshot:
 
     def derived(self, name: str, build: Callable[[CatalogueSnapshot], Derived]) -> Derived:
         """A structure computed once per snapshot (the matcher index, search terms), built on first use."""
+        if name in self._derived:  # built: no lock needed to read it (entries are only ever added)
+            return self._derived[name]  # type: ignore[no-any-return]
         with self._lock:
             if name not in self._derived:
                 self._derived[name] = build(self)
@@ -92,9 +94,16 @@ class SnapshotCache:
         self._snapshot: CatalogueSnapshot | None = None
         self._checked_at = float("-inf")
         self._lock = threading.Lock()
+        self.generation = 0
+        """Bumped by mark_stale: a check started before a local write cannot answer readers after it."""
 
     def get(self, session: Session) -> CatalogueSnapshot:
-        """The snapshot for the catalogue version this session sees (always asks the database for the stamp)."""
+        """The snapshot for the catalogue version this session sees (always asks the database for the stamp).
+
+        A check that overlapped a write in this process (mark_stale) answers its caller but is not kept:
+        what it read may predate the write, and readers after the write must see it.
+        """
+        generation = self.generation
         checked_at = time.monotonic()
         stamp = current_stamp(session)
         snapshot = self._snapshot
@@ -103,8 +112,10 @@ class SnapshotCache:
                 snapshot = self._snapshot
                 if snapshot is None or snapshot.stamp != stamp:
                     snapshot = build_snapshot(session, stamp)
-                    self._snapshot = snapshot
-        self._checked_at = max(self._checked_at, checked_at)
+                    if generation == self.generation:
+                        self._snapshot = snapshot
+        if generation == self.generation:
+            self._checked_at = max(self._checked_at, checked_at)
         return snapshot
 
     def fresh(self, max_age: float) -> CatalogueSnapshot | None:
@@ -116,6 +127,7 @@ class SnapshotCache:
 
     def mark_stale(self) -> None:
         """The catalogue changed: the next reader checks the database."""
+        self.generation += 1
         self._checked_at = float("-inf")
 
     def latest(self) -> CatalogueSnapshot | None:
