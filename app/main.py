@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+import gc
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
 
 from app import __version__
 from app.bodylimit import BodyLimitMiddleware
 from app.config import get_settings
+from app.db import get_engine
 from app.errors import install_error_handlers
 from app.middleware import PublicCORSMiddleware, RequestContextMiddleware
 from app.observability import ObservabilityMiddleware
 from app.ratelimit import Limits, RateLimitMiddleware, build_counter
 from app.routers import admin, catalogue, health, hsds, insights, matching, metrics, taxonomy, widget
 from app.services.demand import demand_recorder
+from app.services.matching import matcher_index
+from app.services.snapshot import snapshot_cache
+
+logger = logging.getLogger("app")
 
 DESCRIPTION = """
 The Support Navigator tells a health innovator in the Leeds City Region which support to go to next.
@@ -31,9 +41,29 @@ Every error is RFC 9457 `application/problem+json`. Catalogue reads carry strong
 
 @asynccontextmanager
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-    """Flush the anonymous demand events still queued when the server stops."""
+    """Warm the worker before it takes traffic; flush the anonymous demand events still queued when it stops."""
+    if get_settings().warm_start:
+        await run_in_threadpool(warm_start)
     yield
     demand_recorder.close()
+
+
+def warm_start() -> None:
+    """Build the catalogue snapshot and the matcher index now, so the first requests do not wait for them.
+
+    Then freeze the start-up heap (modules, the app, the catalogue) out of the garbage collector: a full
+    collection would otherwise walk all of it, stalling every request in flight for about 100 ms each time.
+    A database that is down or empty at start is not fatal: the first request that needs it says so (503).
+    """
+    try:
+        with Session(get_engine()) as session:
+            snapshot = snapshot_cache.get(session)
+        if snapshot.offers:
+            matcher_index(snapshot)
+    except SQLAlchemyError as error:
+        logger.warning("catalogue not loaded at start (%s); the first request will try again", type(error).__name__)
+    gc.collect()
+    gc.freeze()
 
 
 def create_app() -> FastAPI:

@@ -59,8 +59,8 @@ def index() -> Index:
 
 
 @router.get("/healthz", responses=problem_responses(500))
-def healthz() -> Health:
-    """Liveness: the process answers (the database is not consulted)."""
+async def healthz() -> Health:
+    """Liveness: the process answers (the database is not consulted, no worker thread is needed)."""
     return Health(status="ok", version=__version__)
 
 

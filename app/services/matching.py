@@ -35,9 +35,22 @@ def load_rules(path: Path) -> Rules:
     return Rules.from_mapping(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
+_current: tuple[Path, Rules] | None = None
+
+
 def current_rules() -> Rules:
-    """The ruleset the service runs with: data/rules.yaml (or NAVIGATOR_DATA_DIR's)."""
-    return load_rules(get_settings().data_dir / "rules.yaml")
+    """The ruleset the service runs with: data/rules.yaml (or NAVIGATOR_DATA_DIR's).
+
+    Asked on every match, so the answer is kept against the settings' data_dir object itself (settings are
+    cached, and replaced when tests override them): no path joining or hashing per request.
+    """
+    global _current
+    data_dir = get_settings().data_dir
+    current = _current
+    if current is None or current[0] is not data_dir:
+        current = (data_dir, load_rules(data_dir / "rules.yaml"))
+        _current = current
+    return current[1]
 
 
 def vocabulary_of(taxonomy: Taxonomy) -> Vocabulary:
@@ -95,12 +108,12 @@ def offer_records(snapshot: CatalogueSnapshot) -> list[OfferRecord]:
 def matcher_index(snapshot: CatalogueSnapshot, rules: Rules | None = None) -> CatalogueIndex:
     """The matcher's index for this catalogue version and ruleset, built once and then shared."""
     ruleset = rules or current_rules()
-    if not snapshot.taxonomy.of("stage"):
-        raise ServiceUnavailable(
-            "The catalogue has not been loaded yet, so there is nothing to match. Try again shortly."
-        )
 
     def build(frozen: CatalogueSnapshot) -> CatalogueIndex:
+        if not frozen.taxonomy.of("stage"):
+            raise ServiceUnavailable(
+                "The catalogue has not been loaded yet, so there is nothing to match. Try again shortly."
+            )
         return CatalogueIndex.build(offer_records(frozen), vocabulary_of(frozen.taxonomy), ruleset, frozen.stamp)
 
     return snapshot.derived(f"matcher-index:{ruleset.version}", build)
