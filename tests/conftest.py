@@ -145,6 +145,9 @@ def real_db(engine: Engine) -> Engine:
 def make_client(engine: Engine, monkeypatch: pytest.MonkeyPatch, **env: str) -> TestClient:
     """A TestClient whose requests use the given database (and settings overrides)."""
     monkeypatch.setenv("NAVIGATOR_DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    # Warm start freezes the heap out of the garbage collector: right for a server process, not for a test
+    # process that builds hundreds of apps (tests/test_warm_start.py covers it).
+    env = {"warm_start": "false", **env}
     for key, value in env.items():
         monkeypatch.setenv(f"NAVIGATOR_{key.upper()}", value)
     get_settings.cache_clear()

@@ -1,0 +1,93 @@
+"""The worker's catalogue snapshot: one stamp check shared by the requests that need it, and reads of own writes."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from app.config import get_settings
+from app.db import reset_engine
+from app.main import create_app
+from app.services.snapshot import snapshot_cache
+from app.services.state import bump_stamp, current_stamp
+
+
+@pytest.fixture
+def stamp_reads() -> Iterator[list[str]]:
+    """Every statement any engine runs that reads the catalogue stamp."""
+    seen: list[str] = []
+
+    def listen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "catalogue_state.stamp" in statement:
+            seen.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", listen)
+    yield seen
+    event.remove(Engine, "before_cursor_execute", listen)
+
+
+def test_concurrent_requests_share_one_stamp_check(
+    fixture_db: Engine, monkeypatch: pytest.MonkeyPatch, stamp_reads: list[str]
+) -> None:
+    monkeypatch.setenv("NAVIGATOR_DATABASE_URL", fixture_db.url.render_as_string(hide_password=False))
+    # Every request finds the snapshot due for a check: without sharing, 40 requests would make 40 queries.
+    monkeypatch.setenv("NAVIGATOR_CATALOGUE_CHECK_SECONDS", "0")
+    monkeypatch.setenv("NAVIGATOR_DEMAND_RECORDING", "false")
+    get_settings.cache_clear()
+    reset_engine()
+    app = create_app()
+
+    async def burst() -> list[int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://navigator") as client:
+            await client.post("/v1/match", json={"needs": ["lab-space"]})  # builds the snapshot
+            stamp_reads.clear()
+            responses = await asyncio.gather(
+                *(client.post("/v1/match", json={"needs": ["lab-space"]}) for _ in range(40))
+            )
+        return [r.status_code for r in responses]
+
+    try:
+        statuses = asyncio.run(burst())
+    finally:
+        get_settings.cache_clear()
+        reset_engine()
+    assert statuses == [200] * 40
+    assert 1 <= len(stamp_reads) <= 3, len(stamp_reads)
+
+
+def test_a_check_that_overlaps_a_local_write_is_not_kept(fixture_db: Engine) -> None:
+    """The check reads the stamp, then this process commits a write before the check is kept: the snapshot it
+    built answers its own caller, but the next reader must check again and see the write."""
+    with Session(fixture_db) as session:
+        before = snapshot_cache.get(session)
+    writes = 0
+
+    def write_during_check(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        nonlocal writes
+        if writes == 0 and "catalogue_state.stamp" in statement and statement.lstrip().upper().startswith("SELECT"):
+            writes += 1
+            with Session(fixture_db) as writer:
+                bump_stamp(writer)
+                writer.commit()  # after_commit marks the snapshot stale, as an admin write does
+
+    event.listen(fixture_db, "after_cursor_execute", write_during_check)
+    try:
+        with Session(fixture_db) as session:
+            during = snapshot_cache.get(session)
+    finally:
+        event.remove(fixture_db, "after_cursor_execute", write_during_check)
+    assert writes == 1
+    assert during.stamp == before.stamp  # the caller's view: the stamp as its query read it
+    assert snapshot_cache.fresh(3600) is None  # not kept as fresh: the write came after that read
+    with Session(fixture_db) as session:
+        after = snapshot_cache.get(session)
+        assert after.stamp == current_stamp(session) != before.stamp
+    assert snapshot_cache.fresh(3600) is after
