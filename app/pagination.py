@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import Request, Response
 from pydantic import BaseModel, Field
@@ -30,8 +31,17 @@ class PageMeta(BaseModel):
     links: PageLinks
 
 
-def _url(request: Request, offset: int, limit: int) -> str:
-    return str(request.url.include_query_params(offset=offset, limit=limit))
+def _page_url(request: Request) -> Callable[[int, int], str]:
+    """The request's URL with offset and limit replaced, as Starlette's include_query_params writes it, with the
+    rest of the query parsed and encoded once for all the links of a page."""
+    url = request.url
+    kept = urlencode([(k, v) for k, v in parse_qsl(url.query, keep_blank_values=True) if k not in ("offset", "limit")])
+    root = str(url.replace(query="")).rstrip("?") + "?" + (kept + "&" if kept else "")
+
+    def at(offset: int, limit: int) -> str:
+        return f"{root}offset={offset}&limit={limit}"
+
+    return at
 
 
 def paginate(
@@ -45,12 +55,13 @@ def paginate(
 def page_meta(request: Request, response: Response, *, total: int, limit: int, offset: int) -> PageMeta:
     """The page's place in the whole result (counted by the caller, e.g. in SQL), with the Link header set."""
     last_offset = max(0, ((total - 1) // limit) * limit) if total else 0
+    url = _page_url(request)
     links = PageLinks(
-        self=_url(request, offset, limit),
-        first=_url(request, 0, limit),
-        last=_url(request, last_offset, limit),
-        next=_url(request, offset + limit, limit) if offset + limit < total else None,
-        prev=_url(request, max(0, offset - limit), limit) if offset > 0 else None,
+        self=url(offset, limit),
+        first=url(0, limit),
+        last=url(last_offset, limit),
+        next=url(offset + limit, limit) if offset + limit < total else None,
+        prev=url(max(0, offset - limit), limit) if offset > 0 else None,
     )
     header = [f'<{url}>; rel="{rel}"' for rel, url in links.model_dump(exclude={"self"}).items() if url]
     response.headers["Link"] = ", ".join(header)

@@ -179,6 +179,11 @@ class JSONBody(Response):
         return orjson.dumps(content)
 
 
+def encoded(model: BaseModel) -> orjson.Fragment:
+    """A model's JSON, encoded now to be spliced into JSONBody documents later (once per snapshot, not per request)."""
+    return orjson.Fragment(model.__pydantic_serializer__.to_json(model))
+
+
 def carried_headers(response: Response) -> dict[str, str]:
     """The validators and caching headers set on the injected response, to copy onto a streamed one."""
     return {name: value for name, value in response.headers.items() if name.lower() in CARRIED_HEADERS}

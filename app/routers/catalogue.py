@@ -11,10 +11,18 @@ from app.deps import NOT_MODIFIED, SnapshotDep, conditional_get
 from app.errors import FieldProblem, Gone, NotFound, ValidationProblem, problem_responses
 from app.models.catalogue import SLUG_PATTERN, OfferPublic, ProviderDetail, ProviderPublic
 from app.pagination import PageMeta, paginate
-from app.renditions import EXPORT_RESPONSES, FormatParam, carried_headers, export_response, export_window, negotiate
+from app.renditions import (
+    EXPORT_RESPONSES,
+    FormatParam,
+    JSONBody,
+    carried_headers,
+    export_response,
+    export_window,
+    negotiate,
+)
 from app.services.exports import OFFER_COLUMNS, PROVIDER_COLUMNS, offer_row, provider_row
 from app.services.facets import OfferFacets, offer_facets
-from app.services.offers import OfferFilters, OfferSelection, filter_offers
+from app.services.offers import OfferFilters, OfferSelection, filter_offers, offer_fragments
 
 router = APIRouter(prefix="/v1", tags=["catalogue"], responses=problem_responses(500, 503))
 SlugPath = Annotated[str, Path(pattern=SLUG_PATTERN, max_length=80, examples=["propel-yh"])]
@@ -50,7 +58,7 @@ class ProviderFilters(FormatParam):
 )
 async def list_offers(
     snapshot: SnapshotDep, request: Request, response: Response, filters: Annotated[OfferFilters, Query()]
-) -> OfferPage | Response:
+) -> Response:
     """Offers matching the filters (OR within a field, AND across fields); closed offers only on request.
 
     Also as CSV or NDJSON (`format=csv|ndjson` or the Accept header), with the same filters and order;
@@ -65,7 +73,9 @@ async def list_offers(
         headers = carried_headers(response)
         return export_response(fmt, window, offer_row, OFFER_COLUMNS, filename="offers", headers=headers)
     items, meta = paginate(request, response, offers, limit=filters.limit, offset=filters.offset)
-    return OfferPage(items=items, **meta.model_dump())
+    fragments = offer_fragments(snapshot)
+    page = {**meta.model_dump(mode="json"), "items": [fragments[offer.slug] for offer in items]}
+    return JSONBody(page, headers=carried_headers(response))
 
 
 @router.get(

@@ -16,6 +16,7 @@ import orjson
 from app.matching import MatchOutcome, NearMiss, ScoredOffer, StageRoute
 from app.models.catalogue import ProviderRef
 from app.models.matching import MatchedOffer
+from app.renditions import encoded
 from app.services.matching import PathwayOutcome
 from app.services.snapshot import CatalogueSnapshot
 
@@ -42,7 +43,7 @@ def _offer_fragments(snapshot: CatalogueSnapshot) -> Mapping[str, orjson.Fragmen
                 status=offer.status,
                 locations=offer.locations,
             )
-            fragments[offer.slug] = orjson.Fragment(model.__pydantic_serializer__.to_json(model))
+            fragments[offer.slug] = encoded(model)
         return fragments
 
     return snapshot.derived("match-offer-fragments", build)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Annotated, Literal
 
+import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.errors import FieldProblem, ValidationProblem
 from app.models.base import IsoDateTime, as_utc
 from app.models.catalogue import Cost, OfferKind, OfferPublic, OfferStatus
-from app.renditions import FormatParam
+from app.renditions import FormatParam, encoded
 from app.services.search import search_terms, text_index
 from app.services.snapshot import LIVE_STATUSES, CatalogueSnapshot
 from app.services.taxonomy import Taxonomy
@@ -78,6 +79,11 @@ def validate_filters(snapshot: CatalogueSnapshot, filters: OfferSelection) -> No
 def _serves_any(restriction: Iterable[str], wanted: set[str]) -> bool:
     restricted = set(restriction)
     return not restricted or bool(restricted & wanted)
+
+
+def offer_fragments(snapshot: CatalogueSnapshot) -> Mapping[str, orjson.Fragment]:
+    """Every live offer's public JSON, encoded once per snapshot for the listing to splice into its pages."""
+    return snapshot.derived("offer-fragments", lambda frozen: {offer.slug: encoded(offer) for offer in frozen.offers})
 
 
 def filter_offers(snapshot: CatalogueSnapshot, filters: OfferSelection) -> list[OfferPublic]:

@@ -1,4 +1,4 @@
-"""The hand-built /v1/match and /v1/pathway documents are exactly what their pydantic models describe."""
+"""The hand-built documents (/v1/match, /v1/pathway, the /v1/offers pages) are exactly what their models describe."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
 from app.models.matching import MatchResponse, PathwayResponse
+from app.routers.catalogue import OfferPage
 from tests.routers.test_golden_profiles import PROFILES
 
 
@@ -48,3 +49,21 @@ def test_get_match_keeps_its_validators_on_the_fast_document(real_client: TestCl
     route = real_client.get("/v1/pathway", params={"stage": 2})
     _round_trips(PathwayResponse, route)
     assert route.headers["etag"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?need=professional-advice&stage=5",
+        "?q=regulatory&sort=relevance",
+        "?location=leeds&limit=3&offset=3",
+        "?status=closed&status=active&sort=-updated_at",
+    ],
+)
+def test_offer_pages_match_the_page_model(real_client: TestClient, query: str) -> None:
+    response = real_client.get("/v1/offers" + query)
+    body = _round_trips(OfferPage, response)
+    assert body["total"] == int(response.headers["x-total-count"])
+    assert response.headers["etag"] and ("link" in response.headers) == bool(body["total"])
+    assert 0 < len(body["items"]) <= body["limit"]
