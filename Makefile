@@ -53,7 +53,9 @@ $(VENV)/.bench-installed: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	touch $@
 
-bench-http: $(VENV)/.bench-installed ## HTTP on one worker vs a hello baseline and Datasette, SQLite and PostgreSQL.
+bench-http: $(VENV)/.bench-installed ## HTTP on one worker vs a hello baseline and Datasette, SQLite and PostgreSQL (wrk).
+	@command -v wrk >/dev/null || apt-get install -y wrk >/dev/null 2>&1 || \
+		{ apt-get update >/dev/null 2>&1 && apt-get install -y wrk >/dev/null 2>&1; } || true
 	$(BIN)/python bench/bench_http.py
 
 bench: bench-matcher bench-demand bench-http ## Every benchmark; results under bench/results/.

@@ -3,8 +3,13 @@
 Scenarios, each on SQLite and on PostgreSQL (when reachable): GET /healthz (the baseline: same app, same server,
 same middleware, touches no database), GET /v1/offers with filters, POST /v1/match on the real catalogue, and
 POST /v1/match on a 10,000-offer synthetic catalogue. Then Datasette serving the same SQLite file with the same
-filter in SQL. The load generator keeps CONNECTIONS keep-alive connections busy for DURATION seconds after a
-warm-up, and records every request's latency. Results: bench/results/http.json and http.md.
+filter in SQL. The match scenarios send the 25 golden profiles (data/golden_profiles.yaml) in turn, so the figure
+is for varied, realistic requests rather than one request repeated.
+
+The load comes from wrk (a C load generator: `apt-get install wrk`), one thread keeping CONNECTIONS keep-alive
+connections busy for DURATION seconds after a warm-up. Besides requests per second and latency, the server's own
+CPU time per request is read from /proc: it does not depend on how fast the client is, so it is the figure to size
+workers by. Results: bench/results/http.json and http.md.
 
     .venv/bin/python bench/bench_http.py            # or: make bench
     BENCH_DURATION=8 BENCH_CONNECTIONS=32 .venv/bin/python bench/bench_http.py
@@ -12,14 +17,12 @@ warm-up, and records every request's latency. Results: bench/results/http.json a
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import platform
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,19 +41,14 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 BIN = Path(sys.executable).parent
 DURATION = float(os.environ.get("BENCH_DURATION", "6"))
-WARMUP = float(os.environ.get("BENCH_WARMUP", "1.5"))
+WARMUP = float(os.environ.get("BENCH_WARMUP", "2"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 SYNTHETIC_OFFERS = int(os.environ.get("BENCH_SYNTHETIC_OFFERS", "10000"))
 POSTGRES_ADMIN = os.environ.get("NAVIGATOR_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
-MATCH_BODY = {
-    "stage": 5,
-    "needs": ["regulatory-advice", "health-system-access"],
-    "sector": "digital-health",
-    "organisation_type": "startup",
-    "location": "leeds",
-    "keywords": "software as a medical device",
-}
+GOLDEN = ROOT / "data" / "golden_profiles.yaml"
+MATCH_BODIES: list[dict[str, Any]] = [profile["request"] for profile in yaml.safe_load(GOLDEN.read_text())["profiles"]]
+WRK = shutil.which("wrk") or "wrk"
 OFFERS_QUERY = "/v1/offers?need=professional-advice&stage=5"
 PARENT_NEED = "professional-advice"
 # Datasette gets the same question in SQL: live offers tagged with the need or any of its children, serving stage 5,
@@ -78,6 +76,7 @@ class Result:
     rps: float
     p50_ms: float
     p99_ms: float
+    cpu_ms_per_request: float
     ratio_to_baseline: float | None = None
     rss_mb: float | None = None
 
@@ -88,86 +87,90 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-# ---- load generator -------------------------------------------------------------------------------------------
+# ---- load generator (wrk) ------------------------------------------------------------------------------------
+
+WRK_SCRIPT = """
+local bodies = {BODIES}
+local method = "{METHOD}"
+local n = 0
+wrk.headers["Accept"] = "application/json"
+if method == "POST" then
+  wrk.headers["Content-Type"] = "application/json"
+end
+request = function()
+  n = n + 1
+  local body = nil
+  if #bodies > 0 then
+    body = bodies[(n % #bodies) + 1]
+  end
+  return wrk.format(method, nil, nil, body)
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "RESULT %d %d %d %d %d\\n",
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    e.connect + e.read + e.write + e.timeout + e.status
+  ))
+end
+"""
 
 
-def _request_bytes(method: str, path: str, body: bytes | None) -> bytes:
-    lines = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1", "Accept: application/json"]
-    if body is not None:
-        lines += ["Content-Type: application/json", f"Content-Length: {len(body)}"]
-    return ("\r\n".join(lines) + "\r\n\r\n").encode() + (body or b"")
+def _lua_string(text: str) -> str:
+    return "[==[" + text + "]==]"
 
 
-async def _read_response(reader: asyncio.StreamReader) -> int:
-    head = await reader.readuntil(b"\r\n\r\n")
-    status = int(head[9:12])
-    length = 0
-    chunked = False
-    for line in head.split(b"\r\n")[1:]:
-        name, _, value = line.partition(b":")
-        lowered = name.strip().lower()
-        if lowered == b"content-length":
-            length = int(value)
-        elif lowered == b"transfer-encoding" and b"chunked" in value.lower():
-            chunked = True
-    if chunked:
-        while True:
-            size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
-            await reader.readexactly(size + 2)
-            if size == 0:
-                break
-    elif length:
-        await reader.readexactly(length)
-    return status
+def _wrk(port: int, path: str, script: Path, seconds: float) -> tuple[int, float, float, float, int]:
+    """(requests, seconds, p50 ms, p99 ms, errors) of one wrk run."""
+    # wrk takes whole seconds.
+    command = [WRK, "-t1", f"-c{CONNECTIONS}", f"-d{max(1, round(seconds))}s", "--timeout", "10s", "-s", str(script)]
+    output = subprocess.run(
+        [*command, f"http://127.0.0.1:{port}{path}"], check=True, capture_output=True, text=True
+    ).stdout
+    line = next(line for line in output.splitlines() if line.startswith("RESULT "))
+    requests, duration_us, p50_us, p99_us, errors = (int(field) for field in line.split()[1:])
+    return requests, duration_us / 1e6, p50_us / 1000, p99_us / 1000, errors
 
 
-async def _worker(
-    port: int, payload: bytes, stop_at: float, record_from: float, latencies: list[float], failures: list[int]
-) -> None:
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    try:
-        while (started := time.perf_counter()) < stop_at:
-            writer.write(payload)
-            status = await _read_response(reader)
-            finished = time.perf_counter()
-            if started >= record_from:
-                latencies.append(finished - started)
-                if status >= 400:
-                    failures.append(status)
-    finally:
-        writer.close()
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def _drive(port: int, method: str, path: str, body: bytes | None) -> tuple[list[float], list[int], float]:
-    payload = _request_bytes(method, path, body)
-    now = time.perf_counter()
-    record_from, stop_at = now + WARMUP, now + WARMUP + DURATION
-    latencies: list[float] = []
-    failures: list[int] = []
-    await asyncio.gather(
-        *(_worker(port, payload, stop_at, record_from, latencies, failures) for _ in range(CONNECTIONS))
-    )
-    return latencies, failures, DURATION
-
-
-def measure(scenario: str, backend: str, server: str, port: int, method: str, path: str, body: Any = None) -> Result:
-    encoded = json.dumps(body).encode() if body is not None else None
-    latencies, failures, duration = asyncio.run(_drive(port, method, path, encoded))
-    latencies.sort()
-    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+def measure(
+    scenario: str,
+    backend: str,
+    server: str,
+    port: int,
+    method: str,
+    path: str,
+    bodies: list[Any] | None = None,
+    *,
+    pid: int,
+    work: Path,
+) -> Result:
+    script = work / f"wrk-{uuid.uuid4().hex[:8]}.lua"
+    encoded = [_lua_string(json.dumps(body)) for body in bodies or []]
+    script.write_text(WRK_SCRIPT.replace("{BODIES}", "{" + ", ".join(encoded) + "}").replace("{METHOD}", method))
+    _wrk(port, path, script, WARMUP)
+    before = cpu_seconds(pid)
+    requests, seconds, p50, p99, errors = _wrk(port, path, script, DURATION)
+    cpu = cpu_seconds(pid) - before
     result = Result(
         scenario=scenario,
         backend=backend,
         server=server,
-        requests=len(latencies),
-        errors=len(failures),
-        rps=round(len(latencies) / duration, 1),
-        p50_ms=round(statistics.median(latencies) * 1000, 2),
-        p99_ms=round(p99 * 1000, 2),
+        requests=requests,
+        errors=errors,
+        rps=round(requests / seconds, 1),
+        p50_ms=round(p50, 2),
+        p99_ms=round(p99, 2),
+        cpu_ms_per_request=round(cpu * 1000 / max(requests, 1), 3),
     )
     print(
         f"  {scenario:<34} {backend:<10} {result.rps:>9.1f} rps  p50 {result.p50_ms:6.2f} ms  "
-        f"p99 {result.p99_ms:6.2f} ms  errors {result.errors}",
+        f"p99 {result.p99_ms:6.2f} ms  server CPU {result.cpu_ms_per_request:.3f} ms/req  errors {result.errors}",
         flush=True,
     )
     return result
@@ -188,7 +191,7 @@ def wait_for(port: int, path: str, process: subprocess.Popen[bytes]) -> None:
             raise RuntimeError(f"server on {port} exited with {process.returncode}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1) as conn:
-                conn.sendall(_request_bytes("GET", path, None))
+                conn.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
                 if conn.recv(12)[9:12] == b"200":
                     return
         except OSError:
@@ -285,14 +288,29 @@ def child_needs(database_url: str) -> list[str]:
 # ---- the run --------------------------------------------------------------------------------------------------
 
 
-def run_backend(backend: str, real_url: str, synthetic_url: str, log: Path) -> list[Result]:
+def run_backend(backend: str, real_url: str, synthetic_url: str, log: Path, work: Path) -> list[Result]:
     results: list[Result] = []
     process, port = start_api(real_url, log)
     try:
-        baseline = measure("hello (GET /healthz, baseline)", backend, "navigator", port, "GET", "/healthz")
-        offers = measure("GET /v1/offers (filtered)", backend, "navigator", port, "GET", OFFERS_QUERY)
-        match = measure("POST /v1/match (real catalogue)", backend, "navigator", port, "POST", "/v1/match", MATCH_BODY)
-        match.rss_mb = rss_mb(process.pid)
+        pid = process.pid
+        baseline = measure(
+            "hello (GET /healthz, baseline)", backend, "navigator", port, "GET", "/healthz", pid=pid, work=work
+        )
+        offers = measure(
+            "GET /v1/offers (filtered)", backend, "navigator", port, "GET", OFFERS_QUERY, pid=pid, work=work
+        )
+        match = measure(
+            "POST /v1/match (real catalogue)",
+            backend,
+            "navigator",
+            port,
+            "POST",
+            "/v1/match",
+            MATCH_BODIES,
+            pid=pid,
+            work=work,
+        )
+        match.rss_mb = rss_mb(pid)
         results += [baseline, offers, match]
     finally:
         stop(process)
@@ -305,7 +323,9 @@ def run_backend(backend: str, real_url: str, synthetic_url: str, log: Path) -> l
             port,
             "POST",
             "/v1/match",
-            MATCH_BODY,
+            MATCH_BODIES,
+            pid=process.pid,
+            work=work,
         )
         big.rss_mb = rss_mb(process.pid)
         results.append(big)
@@ -342,7 +362,9 @@ def run_datasette(sqlite_path: Path, needs: list[str], baseline: Result, log: Pa
     path = f"/{sqlite_path.stem}.json?sql={quote(sql)}&_shape=array"
     try:
         wait_for(port, path, process)
-        result = measure("Datasette, same filter in SQL", "sqlite", "datasette", port, "GET", path)
+        result = measure(
+            "Datasette, same filter in SQL", "sqlite", "datasette", port, "GET", path, pid=process.pid, work=log.parent
+        )
     finally:
         stop(process)
     result.ratio_to_baseline = round(result.rps / baseline.rps, 3)
@@ -351,22 +373,29 @@ def run_datasette(sqlite_path: Path, needs: list[str], baseline: Result, log: Pa
 
 def markdown(results: list[Result], checks: list[tuple[str, bool, str]], meta: dict[str, Any]) -> str:
     lines = [
-        f"HTTP benchmark, {meta['when']}: {meta['machine']}; one uvicorn worker; {CONNECTIONS} keep-alive connections,"
-        f" {DURATION:g} s per scenario after {WARMUP:g} s warm-up; load generator on the same host.",
+        f"HTTP benchmark, {meta['when']}: {meta['machine']}; one uvicorn worker; {meta['load_generator']}, one thread,"
+        f" {CONNECTIONS} keep-alive connections, {DURATION:g} s per scenario after {WARMUP:g} s warm-up, on the same"
+        f" host; match scenarios send the {meta['match_bodies']}.",
         "",
-        "| scenario | backend | server | req/s | p50 ms | p99 ms | ratio to baseline | RSS MB | errors |",
-        "|---|---|---|---:|---:|---:|---:|---:|---:|",
+        "| scenario | backend | server | req/s | p50 ms | p99 ms | ratio to baseline | server CPU ms/req | RSS MB |"
+        " errors |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         rss = f"{r.rss_mb:.0f}" if r.rss_mb is not None else ""
         ratio = f"{r.ratio_to_baseline:.2f}" if r.ratio_to_baseline is not None else ""
         lines.append(
             f"| {r.scenario} | {r.backend} | {r.server} | {r.rps:,.0f} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | {ratio} |"
-            f" {rss} | {r.errors} |"
+            f" {r.cpu_ms_per_request:.2f} | {rss} | {r.errors} |"
         )
     lines += ["", "| target | met | figure |", "|---|---|---|"]
     lines += [f"| {name} | {'yes' if ok else '**no**'} | {figure} |" for name, ok, figure in checks]
     return "\n".join(lines) + "\n"
+
+
+def _wrk_version() -> str:
+    banner = subprocess.run([WRK, "--version"], capture_output=True, text=True).stdout.split()
+    return " ".join(banner[:2]) if banner else "wrk"
 
 
 def evaluate(results: list[Result], datasette: Result | None) -> list[tuple[str, bool, str]]:
@@ -410,6 +439,8 @@ def evaluate(results: list[Result], datasette: Result | None) -> list[tuple[str,
 
 
 def main() -> None:
+    if shutil.which(WRK) is None:
+        sys.exit("bench_http needs wrk, the HTTP load generator: apt-get install wrk (or brew install wrk).")
     RESULTS.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="navigator-bench-"))
     log = work / "servers.log"
@@ -422,7 +453,7 @@ def main() -> None:
     navigator(f"sqlite:///{sqlite_big}", "load", str(synthetic_dir))
     results: list[Result] = []
     print("SQLite:", flush=True)
-    results += run_backend("sqlite", f"sqlite:///{sqlite_real}", f"sqlite:///{sqlite_big}", log)
+    results += run_backend("sqlite", f"sqlite:///{sqlite_real}", f"sqlite:///{sqlite_big}", log, work)
     needs = child_needs(f"sqlite:///{sqlite_real}")
     datasette = run_datasette(sqlite_real, needs, results[0], log)
     if datasette is not None:
@@ -436,7 +467,7 @@ def main() -> None:
             navigator(urls[0], "load", str(ROOT / "data"))
             navigator(urls[1], "load", str(synthetic_dir))
             print("PostgreSQL:", flush=True)
-            results += run_backend("postgresql", urls[0], urls[1], log)
+            results += run_backend("postgresql", urls[0], urls[1], log, work)
         finally:
             drop_postgres_databases(names)
     checks = evaluate(results, datasette)
@@ -447,7 +478,8 @@ def main() -> None:
         "duration_seconds": DURATION,
         "warmup_seconds": WARMUP,
         "synthetic_offers": SYNTHETIC_OFFERS,
-        "match_body": MATCH_BODY,
+        "match_bodies": f"{len(MATCH_BODIES)} golden profiles in turn ({GOLDEN.relative_to(ROOT)})",
+        "load_generator": _wrk_version(),
         "offers_query": OFFERS_QUERY,
     }
     (RESULTS / "http.json").write_text(
