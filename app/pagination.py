@@ -11,6 +11,9 @@ from pydantic import BaseModel, Field
 
 Item = TypeVar("Item")
 
+MAX_OFFSET = 1_000_000_000
+"""The largest offset a list accepts: far past any catalogue, and a 64-bit integer in every JSON encoder."""
+
 
 class PageLinks(BaseModel):
     """Links to this page and its neighbours (absent at the ends)."""

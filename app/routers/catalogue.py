@@ -10,7 +10,7 @@ from pydantic import ConfigDict, Field
 from app.deps import NOT_MODIFIED, SnapshotDep, conditional_get
 from app.errors import FieldProblem, Gone, NotFound, ValidationProblem, problem_responses
 from app.models.catalogue import SLUG_PATTERN, OfferPublic, ProviderDetail, ProviderPublic
-from app.pagination import PageMeta, paginate
+from app.pagination import MAX_OFFSET, PageMeta, paginate
 from app.renditions import (
     EXPORT_RESPONSES,
     FormatParam,
@@ -47,7 +47,7 @@ class ProviderFilters(FormatParam):
 
     kind: list[str] = Field(default_factory=list, description="Provider kind slug, repeatable.")
     limit: int = Field(default=50, ge=1, le=100)
-    offset: int = Field(default=0, ge=0)
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="Providers to skip.")
 
 
 @router.get(

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.errors import FieldProblem, ValidationProblem
 from app.models.base import IsoDateTime, as_utc
 from app.models.catalogue import Cost, OfferKind, OfferPublic, OfferStatus
+from app.pagination import MAX_OFFSET
 from app.renditions import FormatParam, encoded
 from app.services.search import search_terms, text_index
 from app.services.snapshot import LIVE_STATUSES, CatalogueSnapshot
@@ -45,7 +46,7 @@ class OfferFilters(FormatParam, OfferSelection):
 
     sort: OfferSort | None = Field(default=None, description="Default: relevance with q, else name.")
     limit: int = Field(default=20, ge=1, le=100)
-    offset: int = Field(default=0, ge=0)
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="Offers to skip.")
 
 
 def _check_slugs(taxonomy: Taxonomy, vocabulary: str, field: str, values: Sequence[str]) -> list[FieldProblem]:

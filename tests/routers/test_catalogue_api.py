@@ -104,6 +104,16 @@ def test_pagination_edges_and_link_header(client: TestClient) -> None:
     exact = client.get("/v1/offers?limit=6").json()
     assert exact["links"]["next"] is None and len(exact["items"]) == 6
     assert "offset=5&limit=1" in client.get("/v1/offers?limit=1").json()["links"]["last"]
+    assert client.get("/v1/offers?offset=1000000000").json()["offset"] == 1_000_000_000
+
+
+@pytest.mark.parametrize("path", ["/v1/offers", "/v1/providers"])
+def test_an_offset_past_any_catalogue_is_a_422_not_a_500(client: TestClient, path: str) -> None:
+    """Found by the fuzzer: 2**64 as an offset could not be written back into the page's JSON."""
+    response = client.get(path, params={"offset": str(2**64)})
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "offset" in response.text
 
 
 @pytest.mark.parametrize(

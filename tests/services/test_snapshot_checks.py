@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -21,12 +23,14 @@ from app.services.state import bump_stamp, current_stamp
 
 @pytest.fixture
 def stamp_reads() -> Iterator[list[str]]:
-    """Every statement any engine runs that reads the catalogue stamp."""
+    """Every statement any engine runs that reads the catalogue stamp, each made to take 0.2 s (a slow database),
+    so that every request of a burst arrives while the first check is still running, however busy the machine."""
     seen: list[str] = []
 
     def listen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         if statement.lstrip().upper().startswith("SELECT") and "catalogue_state.stamp" in statement:
             seen.append(statement)
+            time.sleep(0.2)
 
     event.listen(Engine, "before_cursor_execute", listen)
     yield seen
@@ -55,12 +59,14 @@ def test_concurrent_requests_share_one_stamp_check(
         return [r.status_code for r in responses]
 
     try:
-        statuses = asyncio.run(burst())
+        # A loop of its own in a thread of its own: the browser tests' Playwright keeps a loop running in this one.
+        with ThreadPoolExecutor(max_workers=1) as runner:
+            statuses = runner.submit(asyncio.run, burst()).result()
     finally:
         get_settings.cache_clear()
         reset_engine()
     assert statuses == [200] * 40
-    assert 1 <= len(stamp_reads) <= 3, len(stamp_reads)
+    assert len(stamp_reads) <= 2, len(stamp_reads)  # one check, or two on a very slow machine; 40 unshared
 
 
 def test_a_check_that_overlaps_a_local_write_is_not_kept(fixture_db: Engine) -> None:
