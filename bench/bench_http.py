@@ -28,6 +28,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -306,69 +308,38 @@ def child_needs(database_url: str) -> list[str]:
 # ---- the run --------------------------------------------------------------------------------------------------
 
 
-def run_backend(backend: str, real_url: str, synthetic_url: str, log: Path, work: Path) -> list[Result]:
-    results: list[Result] = []
-    process, port = start_api(real_url, log)
+@contextmanager
+def serving(database_url: str, log: Path, workers: int = 1) -> Iterator[tuple[int, int]]:
+    """A `navigator serve` process for the duration of the block: (its pid, its port)."""
+    process, port = start_api(database_url, log, workers)
     try:
-        pid = process.pid
+        yield process.pid, port
+    finally:
+        stop(process)
+
+
+def run_backend(backend: str, real_url: str, synthetic_url: str, log: Path, work: Path) -> list[Result]:
+    def match(scenario: str, port: int, pid: int) -> Result:
+        return measure(scenario, backend, "navigator", port, "POST", "/v1/match", MATCH_BODIES, pid=pid, work=work)
+
+    with serving(real_url, log) as (pid, port):
         baseline = measure(
             "hello (GET /healthz, baseline)", backend, "navigator", port, "GET", "/healthz", pid=pid, work=work
         )
         offers = measure(
             "GET /v1/offers (filtered)", backend, "navigator", port, "GET", OFFERS_QUERY, pid=pid, work=work
         )
-        match = measure(
-            "POST /v1/match (real catalogue)",
-            backend,
-            "navigator",
-            port,
-            "POST",
-            "/v1/match",
-            MATCH_BODIES,
-            pid=pid,
-            work=work,
-        )
-        match.rss_mb = rss_mb(pid)
-        results += [baseline, offers, match]
-    finally:
-        stop(process)
-    process, port = start_api(synthetic_url, log)
-    try:
-        big = measure(
-            f"POST /v1/match ({SYNTHETIC_OFFERS // 1000}k offers)",
-            backend,
-            "navigator",
-            port,
-            "POST",
-            "/v1/match",
-            MATCH_BODIES,
-            pid=process.pid,
-            work=work,
-        )
-        big.rss_mb = rss_mb(process.pid)
-        results.append(big)
-    finally:
-        stop(process)
+        real = match("POST /v1/match (real catalogue)", port, pid)
+        real.rss_mb = rss_mb(pid)
+    with serving(synthetic_url, log) as (pid, port):
+        big = match(f"POST /v1/match ({SYNTHETIC_OFFERS // 1000}k offers)", port, pid)
+        big.rss_mb = rss_mb(pid)
+    results = [baseline, offers, real, big]
     if backend == "postgresql":
         # Scale-out on one host: the production shape (stateless workers sharing PostgreSQL), two workers for two
         # cores. The load generator shares those cores, so this is a floor for what a second core buys.
-        process, port = start_api(real_url, log, workers=2)
-        try:
-            results.append(
-                measure(
-                    "POST /v1/match (real catalogue, 2 workers)",
-                    backend,
-                    "navigator",
-                    port,
-                    "POST",
-                    "/v1/match",
-                    MATCH_BODIES,
-                    pid=process.pid,
-                    work=work,
-                )
-            )
-        finally:
-            stop(process)
+        with serving(real_url, log, workers=2) as (pid, port):
+            results.append(match("POST /v1/match (real catalogue, 2 workers)", port, pid))
     for result in results:
         result.ratio_to_baseline = round(result.rps / baseline.rps, 3)
     return results

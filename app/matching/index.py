@@ -26,7 +26,8 @@ Value = TypeVar("Value")
 
 
 class Memo:
-    """Values derived from one index that recur across requests: reason sentences, location tables.
+    """Values derived from one index that recur across requests: per-field score and filter arrays, reason
+    sentences. Keys start with a name for their kind ("sector", "sector-reason"), so kinds never collide.
 
     Bounded (emptied when full, so memory stays flat whatever the traffic); a value is a pure function of
     its key and the index, so two threads racing on one key only compute it twice.

@@ -34,7 +34,6 @@ class ScoreSheet:
     tier: IntArray
     """2: some requested need fully matched; 1: only parent-level matches; 0: none (or no needs asked)."""
     need_full: tuple[BoolArray, ...]
-    need_parent: tuple[BoolArray, ...]
     failed: tuple[tuple[str, BoolArray], ...]
     candidate: BoolArray
     """Could be listed if it passed every hard filter: open, in scope, fits the need and score thresholds."""
@@ -56,14 +55,12 @@ def score_offers(index: CatalogueIndex, profile: NormalisedProfile, scope: BoolA
     failed: list[tuple[str, BoolArray]] = []
 
     need_full: list[BoolArray] = []
-    need_parent: list[BoolArray] = []
     tier: IntArray = memo.get("no-tier", lambda: _frozen(np.zeros(size, dtype=np.int64)))
     if profile.needs:
         strengths = []
         for need in profile.needs:
             row = index.need_row[need]
             need_full.append(cols.need_full[row])
-            need_parent.append(cols.need_ancestor[row])
             strengths.append(memo.get(("need-strength", need), partial(_need_strength, index, row)))
         best, total = strengths[0], strengths[0]
         for strength in strengths[1:]:
@@ -130,7 +127,6 @@ def score_offers(index: CatalogueIndex, profile: NormalisedProfile, scope: BoolA
         score=score,
         tier=tier,
         need_full=tuple(need_full),
-        need_parent=tuple(need_parent),
         failed=tuple(failed),
         candidate=candidate,
         eligible=eligible,

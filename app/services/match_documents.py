@@ -14,7 +14,6 @@ from typing import Any
 import orjson
 
 from app.matching import MatchOutcome, NearMiss, ScoredOffer, StageRoute
-from app.models.catalogue import ProviderRef
 from app.models.matching import MatchedOffer
 from app.renditions import encoded
 from app.services.matching import PathwayOutcome
@@ -25,28 +24,12 @@ Document = dict[str, Any]
 
 def _offer_fragments(snapshot: CatalogueSnapshot) -> Mapping[str, orjson.Fragment]:
     """Every live offer's `offer` object, validated through MatchedOffer and encoded once per snapshot."""
-
-    def build(frozen: CatalogueSnapshot) -> dict[str, orjson.Fragment]:
-        fragments: dict[str, orjson.Fragment] = {}
-        for offer in frozen.offers:
-            model = MatchedOffer(
-                slug=offer.slug,
-                name=offer.name,
-                summary=offer.summary,
-                url=offer.url,
-                provider=ProviderRef(slug=offer.provider.slug, name=offer.provider.name),
-                needs=offer.needs,
-                stages=offer.stages,
-                trl_band=offer.trl_band,
-                kind=offer.kind,
-                cost=offer.cost,
-                status=offer.status,
-                locations=offer.locations,
-            )
-            fragments[offer.slug] = encoded(model)
-        return fragments
-
-    return snapshot.derived("match-offer-fragments", build)
+    return snapshot.derived(
+        "match-offer-fragments",
+        lambda frozen: {
+            offer.slug: encoded(MatchedOffer.model_validate(offer, from_attributes=True)) for offer in frozen.offers
+        },
+    )
 
 
 def _result(offers: Mapping[str, orjson.Fragment], scored: ScoredOffer, *, explain: bool) -> Document:
