@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +29,14 @@ class Settings(BaseSettings):
     db_timeout_seconds: float = Field(default=2.0, gt=0, description="Connect and lock wait before a 503.")
     catalogue_check_seconds: float = Field(
         default=0.5, ge=0, description="How long a worker serves its catalogue snapshot before re-checking the stamp."
+    )
+    public_base_url: str | None = Field(
+        default=None,
+        description="The origin clients use (https://navigator.example.org): every absolute URL is built on it.",
+    )
+    allowed_hosts: list[str] = Field(
+        default=["localhost", "127.0.0.1", "[::1]", "testserver"],
+        description="Host header values served (also '*.example.org', or '*' for any); others get 400.",
     )
     cors_origins: list[str] = Field(default=["*"], description="Origins allowed to call the public API.")
     redis_url: str | None = Field(default=None, description="Shared rate-limit counters; memory if unset.")
@@ -53,6 +62,16 @@ class Settings(BaseSettings):
     graceful_shutdown_seconds: int = Field(
         default=20, ge=1, description="On SIGTERM, how long in-flight requests may run before the worker exits."
     )
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _an_origin(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.path not in ("", "/") or parts.query:
+            raise ValueError("must be an origin such as https://navigator.example.org (scheme and host, no path)")
+        return f"{parts.scheme}://{parts.netloc}"
 
 
 @lru_cache

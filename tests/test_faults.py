@@ -224,3 +224,37 @@ def test_the_database_refusing_a_value_is_a_422_problem(fixture_db: Engine) -> N
     assert response.status_code == 422
     assert response.headers["content-type"].startswith(PROBLEM)
     assert response.json()["errors"][0]["field"] == "request"
+
+
+def _count(exposition: str, status: str) -> float:
+    """The sum of navigator_http_requests_total samples with this status."""
+    total = 0.0
+    for line in exposition.splitlines():
+        if line.startswith("navigator_http_requests_total{") and f'status="{status}"' in line:
+            total += float(line.rsplit(" ", 1)[1])
+    return total
+
+
+@SQLITE_ONLY
+def test_a_client_hanging_up_mid_body_is_counted_as_499_never_as_a_5xx(fixture_db: Engine, tmp_path: Path) -> None:
+    url = fixture_db.url.render_as_string(hide_password=False)
+    key = issue_key(fixture_db, "curator", "editor")
+    with running_server(url, tmp_path) as server:
+        body = json.dumps(new_offer("half-sent")).encode()
+        for _ in range(3):
+            _raw_post(server.port, "/v1/admin/offers", key, body, send=len(body) // 2)
+            _raw_post(server.port, "/v1/match", key, b'{"stage": 5, "needs": ["lab-space"]}', send=10)
+        # The hang-ups are logged once their connections close; wait (boundedly) for all six.
+        deadline = time.monotonic() + 10
+        while _count(httpx.get(server.url + "/metrics").text, "499") < 6 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        exposition = httpx.get(server.url + "/metrics").text
+        assert _count(exposition, "499") == 6, exposition
+        assert _count(exposition, "500") == 0
+        access = [json.loads(line) for line in server.output().splitlines() if '"logger":"app.access"' in line]
+        assert (
+            sorted(line["path"] for line in access if line["status"] == 499)
+            == ["/v1/admin/offers"] * 3 + ["/v1/match"] * 3
+        )
+        assert not any(line["status"] >= 500 for line in access)
+        assert "Traceback" not in server.output()
