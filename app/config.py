@@ -26,7 +26,9 @@ class Settings(BaseSettings):
     # Overflow connections are opened for a burst and closed after it: under sustained load that churn costs more
     # than waiting for a pooled connection (bench/results/http.md), so none by default.
     db_max_overflow: int = Field(default=0, ge=0, description="Extra connections opened (and closed) under bursts.")
-    db_timeout_seconds: float = Field(default=2.0, gt=0, description="Connect and lock wait before a 503.")
+    db_timeout_seconds: float = Field(
+        default=2.0, gt=0, description="Every database wait (connect, pool, lock, round trip) before a 503."
+    )
     catalogue_check_seconds: float = Field(
         default=0.5, ge=0, description="How long a worker serves its catalogue snapshot before re-checking the stamp."
     )
@@ -37,6 +39,15 @@ class Settings(BaseSettings):
     allowed_hosts: list[str] = Field(
         default=["localhost", "127.0.0.1", "[::1]", "testserver"],
         description="Host header values served (also '*.example.org', or '*' for any); others get 400.",
+    )
+    catalogue_check_timeout_seconds: float = Field(
+        default=1.0, gt=0, description="How long a read waits for a stamp check before answering from memory."
+    )
+    catalogue_stale_seconds: float = Field(
+        default=600,
+        ge=0,
+        description="While the database cannot be reached, how long after the catalogue was last confirmed reads "
+        "and matches are still answered from memory (marked X-Catalogue-Stale); 503 after that.",
     )
     cors_origins: list[str] = Field(default=["*"], description="Origins allowed to call the public API.")
     redis_url: str | None = Field(default=None, description="Shared rate-limit counters; memory if unset.")

@@ -2,21 +2,64 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
+import psycopg
 from fastapi import Depends
 from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine, ExceptionContext, make_url
 from sqlmodel import Session, create_engine
 
 from app.config import get_settings
 
 
-def build_engine(url: str, *, pool_size: int = 10, max_overflow: int = 0, timeout_seconds: float = 2.0) -> Engine:
-    """An engine tuned per backend: SQLite in WAL mode with a busy timeout, PostgreSQL with pre-ping."""
+class DatabaseTimeout(psycopg.OperationalError):
+    """The database did not answer one round trip within its deadline; the connection has been closed."""
+
+
+class BoundedConnection(psycopg.Connection[Any]):
+    """A psycopg connection whose every round trip (statement, fetch, commit, rollback, ping) has a deadline.
+
+    A database that stops answering while the TCP connection stays open (a hung server or proxy, a half-dead
+    network path: the kernel still acknowledges what is sent) would otherwise keep a worker thread waiting for
+    ever: neither statement_timeout (the server never sees the query) nor keepalives (the peer's kernel answers
+    them) end that wait. psycopg passes all its socket waits through `wait`, so the deadline goes here.
+    """
+
+    round_trip_seconds: float | None = None
+
+    def wait(self, gen: Any, interval: float = 0.1, timeout: float | None = None) -> Any:
+        """psycopg's wait, bounded by round_trip_seconds when the caller sets no timeout of its own."""
+        if timeout is not None or self.round_trip_seconds is None:
+            return super().wait(gen, interval, timeout)
+        try:
+            return super().wait(gen, interval, self.round_trip_seconds)
+        except psycopg.errors._WaitTimeout:
+            # The protocol stopped mid-exchange, so the connection cannot be reused: close it (SQLAlchemy then
+            # sees a disconnect, discards it and reconnects next time).
+            self.pgconn.finish()
+            raise DatabaseTimeout(f"the database did not answer within {self.round_trip_seconds:g} s") from None
+
+
+def build_engine(
+    url: str,
+    *,
+    pool_size: int = 10,
+    max_overflow: int = 0,
+    timeout_seconds: float = 2.0,
+    round_trip_seconds: float | None = None,
+) -> Engine:
+    """An engine tuned per backend: SQLite in WAL mode with a busy timeout, PostgreSQL with pre-ping.
+
+    `timeout_seconds` bounds connecting, waiting for a pooled connection and waiting for a lock.
+    `round_trip_seconds` (PostgreSQL) also bounds every statement, on the server (statement_timeout, a little
+    shorter, so a live server answers with a clean error) and in the client (BoundedConnection, for a server
+    that does not answer at all); None leaves statements unbounded, for migrations and maintenance.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -42,19 +85,43 @@ def build_engine(url: str, *, pool_size: int = 10, max_overflow: int = 0, timeou
             cursor.close()
 
         return engine
-    return create_engine(
+    options = [f"-c lock_timeout={int(timeout_seconds * 1000)}"]
+    if round_trip_seconds is not None:
+        options.append(f"-c statement_timeout={max(1, int(round_trip_seconds * 900))}")
+    engine = create_engine(
         url,
         pool_pre_ping=True,
         pool_size=pool_size,
         max_overflow=max_overflow,
         pool_timeout=timeout_seconds,
-        # A database that has gone away must give a 503 within the timeout, not a hang: connecting, waiting for a
-        # pooled connection and waiting for a row lock are all bounded by it.
+        # A database that has gone away must give a 503 within the timeout, not a hang: connecting (libpq counts
+        # whole seconds, at least 2), waiting for a pooled connection and waiting for a row lock are bounded by it;
+        # keepalives and the TCP user timeout drop a connection whose peer has vanished from the network.
         connect_args={
-            "connect_timeout": max(1, round(timeout_seconds)),
-            "options": f"-c lock_timeout={int(timeout_seconds * 1000)}",
+            "connect_timeout": max(2, math.ceil(timeout_seconds)),
+            "options": " ".join(options),
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 5,
+            "keepalives_count": 3,
+            "tcp_user_timeout": int(max(timeout_seconds, round_trip_seconds or 0) * 1000),
         },
     )
+
+    @event.listens_for(engine, "do_connect")
+    def _bounded_connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> BoundedConnection:
+        connection = BoundedConnection.connect(*cargs, **cparams)
+        connection.round_trip_seconds = round_trip_seconds
+        return connection
+
+    @event.listens_for(engine, "handle_error")
+    def _no_reconnect_after_a_silent_ping(context: ExceptionContext) -> None:
+        # A pooled connection whose ping went unanswered has spent the request's wait already: reconnecting at
+        # once (as SQLAlchemy does after a failed ping) would wait as long again on the same silent database.
+        if context.is_pre_ping and isinstance(context.original_exception, DatabaseTimeout):
+            context.is_disconnect = False
+
+    return engine
 
 
 @lru_cache
@@ -66,6 +133,7 @@ def get_engine() -> Engine:
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         timeout_seconds=settings.db_timeout_seconds,
+        round_trip_seconds=settings.db_timeout_seconds,
     )
 
 

@@ -17,6 +17,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+RETRY_AFTER_SECONDS = "2"
+"""Retry-After on every 503: long enough for a database blip to pass or a failover to finish."""
 NESTED_TOO_DEEPLY = (
     "The JSON body is nested too deeply to read (arrays and objects inside each other, about a thousand levels); "
     "no field of this API nests more than a few levels."
@@ -120,6 +122,9 @@ class ValidationProblem(AppError):
 
 class ServiceUnavailable(AppError):
     status, title, type = 503, "Service temporarily unavailable", "/problems/service-unavailable"
+
+    def __init__(self, detail: str, *, headers: Mapping[str, str] | None = None) -> None:
+        super().__init__(detail, headers={"Retry-After": RETRY_AFTER_SECONDS, **(headers or {})})
 
 
 class NotModified(Exception):
@@ -267,7 +272,7 @@ async def _on_database_unavailable(request: Request, exc: Exception) -> Response
         title=ServiceUnavailable.title,
         type_=ServiceUnavailable.type,
         instance=request.url.path,
-        headers={"Retry-After": "2"},
+        headers={"Retry-After": RETRY_AFTER_SECONDS},
     )
 
 

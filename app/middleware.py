@@ -13,6 +13,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import problem_response
 
+STALE_STATE = "catalogue_stale_seconds"
+"""Request state set when the answer comes from a catalogue the database could not confirm (its age in seconds)."""
+
 REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -42,7 +45,8 @@ class RequestContextMiddleware:
             return
         incoming = dict(scope.get("headers") or []).get(b"x-request-id", b"").decode("latin-1")
         request_id = incoming if REQUEST_ID_PATTERN.match(incoming) else uuid.uuid4().hex
-        scope.setdefault("state", {})["request_id"] = request_id
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
         started = time.perf_counter()
         path: str = scope.get("path", "")
 
@@ -53,6 +57,9 @@ class RequestContextMiddleware:
                 headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
                 for name, value in SECURITY_HEADERS.items():
                     headers.setdefault(name, value)
+                stale = state.get(STALE_STATE)
+                if stale is not None:
+                    headers["X-Catalogue-Stale"] = str(stale)
                 if path.startswith(PAGE_PREFIXES):
                     headers["Content-Security-Policy"] = PAGE_CSP
                     headers["X-Frame-Options"] = "SAMEORIGIN"
@@ -78,7 +85,15 @@ class PublicCORSMiddleware:
             allow_credentials=False,
             allow_methods=["GET", "POST", "OPTIONS"],
             allow_headers=["Content-Type", "If-None-Match", "X-Request-ID"],
-            expose_headers=["ETag", "Link", "X-Total-Count", "X-Request-ID", "Retry-After", "Content-Disposition"],
+            expose_headers=[
+                "ETag",
+                "Link",
+                "X-Total-Count",
+                "X-Request-ID",
+                "Retry-After",
+                "Content-Disposition",
+                "X-Catalogue-Stale",
+            ],
             max_age=600,
         )
 

@@ -21,6 +21,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DisconnectionError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlmodel import Session
 
 from app.config import get_settings
@@ -197,6 +199,10 @@ class DemandRecorder:
             with engine.begin() as connection:
                 connection.execute(insert(MatchEvent.__table__), rows)  # type: ignore[attr-defined]
             self.written += len(rows)
+        except (OperationalError, PoolTimeout, DisconnectionError) as error:
+            # The database is away (a fault the service rides out): a warning, not a stack trace per batch.
+            self.failed += len(batch)
+            logger.warning("could not write %d match events: database unavailable (%s)", len(batch), type(error).__name__)
         except Exception:
             self.failed += len(batch)
             logger.exception("could not write %d match events", len(batch))
