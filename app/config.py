@@ -58,11 +58,18 @@ class Settings(BaseSettings):
         default=True, description="Turn rate limiting off (behind a gateway that does it)."
     )
     redis_prefix: str = Field(default="navigator", description="Prefix of every Redis key the service writes.")
+    max_header_bytes: int = Field(
+        default=32 * 1024, ge=1024, description="Largest request head (request line and header fields) accepted."
+    )
+    max_headers: int = Field(default=100, ge=10, description="Most header fields a request may carry.")
     max_body_bytes: int = Field(default=64 * 1024, ge=1, description="Largest request body accepted.")
     demand_retention_days: int = Field(default=365, ge=1, description="How long match demand is kept.")
     demand_recording: bool = Field(default=True, description="Record each match request anonymously for insights.")
     demand_queue_size: int = Field(default=10_000, ge=1, description="Match events buffered before dropping.")
     demand_min_term_requests: int = Field(default=3, ge=1, description="Requests a keyword needs to be reported.")
+    demand_min_term_clients: int = Field(
+        default=3, ge=1, description="Distinct clients (daily pseudonyms) a keyword needs to be reported."
+    )
     trusted_proxies: list[str] = Field(default=["127.0.0.1"], description="Addresses whose X-Forwarded-* is trusted.")
     log_json: bool = Field(default=True, description="Structured JSON access logs.")
     warm_start: bool = Field(

@@ -11,6 +11,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.clients import client_address
 from app.errors import problem_response
 
 STALE_STATE = "catalogue_stale_seconds"
@@ -47,6 +48,8 @@ class RequestContextMiddleware:
         request_id = incoming if REQUEST_ID_PATTERN.match(incoming) else uuid.uuid4().hex
         state = scope.setdefault("state", {})
         state["request_id"] = request_id
+        client = scope.get("client")
+        token = client_address.set(client[0] if client else None)
         started = time.perf_counter()
         path: str = scope.get("path", "")
 
@@ -65,7 +68,10 @@ class RequestContextMiddleware:
                     headers["X-Frame-Options"] = "SAMEORIGIN"
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            client_address.reset(token)
 
 
 ADMIN_PREFIX = "/v1/admin"

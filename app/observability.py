@@ -40,6 +40,12 @@ IN_FLIGHT = Gauge(
     "Requests being served now, summed over live workers.",
     multiprocess_mode="livesum",
 )
+RATE_LIMIT_UNCHECKED = Counter(
+    "navigator_rate_limit_unchecked_total",
+    "Requests let through without a rate-limit check because the shared counter store (Redis) failed "
+    "(reason=error) or had failed within the last second (reason=backoff).",
+    ["reason"],
+)
 CATALOGUE_INFO = Gauge(
     "navigator_catalogue_info",
     "1 for the catalogue version stamp most recently served (0 for stamps served before).",

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import shutil
 import signal
 import socket
 import sqlite3
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -24,7 +27,7 @@ from app.db import build_engine
 from app.services.catalogue_files import CatalogueDocument, read_catalogue
 from app.services.loader import load_catalogue
 from tests.curators import bearer, issue_key, new_offer
-from tests.serving import StallingProxy, TcpProxy, running_server
+from tests.serving import StallingProxy, TcpProxy, free_port, running_server
 
 pytestmark = pytest.mark.slow
 POSTGRES_ONLY = pytest.mark.parametrize(
@@ -384,3 +387,88 @@ def test_a_client_hanging_up_mid_body_is_counted_as_499_never_as_a_5xx(fixture_d
         )
         assert not any(line["status"] >= 500 for line in access)
         assert "Traceback" not in server.output()
+
+
+class RedisServer:
+    """A real redis-server process on a free loopback port, nothing persisted; stop() and start() it again."""
+
+    def __init__(self, directory: Path) -> None:
+        self.port = free_port()
+        self.directory = directory
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            cwd=self.directory,
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                return
+            time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self) -> None:
+        assert self.process is not None
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    if server.process is not None and server.process.poll() is None:
+        server.stop()
+
+
+def _statuses(server_url: str, count: int) -> list[int]:
+    return [httpx.get(server_url + "/v1/needs", timeout=GENEROUS).status_code for _ in range(count)]
+
+
+def _unchecked(server_url: str) -> dict[str, float]:
+    counts: dict[str, float] = {}
+    for line in httpx.get(server_url + "/metrics").text.splitlines():
+        if line.startswith("navigator_rate_limit_unchecked_total{"):
+            reason = line.split('reason="', 1)[1].split('"', 1)[0]
+            counts[reason] = float(line.rsplit(" ", 1)[1])
+    return counts
+
+
+@SQLITE_ONLY
+def test_redis_stopping_and_returning_fails_open_then_limits_again(
+    fixture_db: Engine, redis_server: RedisServer, tmp_path: Path
+) -> None:
+    limits = {
+        "redis_url": f"redis://127.0.0.1:{redis_server.port}/0",
+        "rate_limit_per_minute": "3",
+        "rate_limit_window_seconds": "3600",  # no window boundary inside the test
+    }
+    url = fixture_db.url.render_as_string(hide_password=False)
+    with running_server(url, tmp_path, **limits) as server:
+        assert _statuses(server.url, 4) == [200, 200, 200, 429]
+
+        redis_server.stop()
+        started = time.monotonic()
+        assert _statuses(server.url, 5) == [200] * 5, "Redis away: requests are let through, not refused"
+        assert time.monotonic() - started < 5, "and promptly (one socket timeout at most, then a back-off)"
+        unchecked = _unchecked(server.url)
+        assert unchecked.get("error", 0) >= 1 and sum(unchecked.values()) >= 5, unchecked
+
+        redis_server.start()  # an empty Redis: the window's counts start again
+        deadline = time.monotonic() + 10
+        while _statuses(server.url, 1) != [429]:
+            assert time.monotonic() < deadline, "limits did not come back with Redis"
+            time.sleep(0.2)
+        recovered = _unchecked(server.url)
+        assert _statuses(server.url, 2) == [429, 429]
+        assert _unchecked(server.url) == recovered, "every request is checked against Redis again"
+        output = server.output()
+        assert "rate-limit store unavailable" in output
+        assert "Traceback" not in output
+        assert '"status":500' not in output

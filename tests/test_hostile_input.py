@@ -3,13 +3,17 @@ public base URL only (never from the Host a client sends)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 
 from tests.conftest import make_client
+from tests.serving import running_server
 
 PROBLEM = "application/problem+json"
 BASE = "https://navigator.example.org"
@@ -74,3 +78,36 @@ def test_a_public_base_url_with_a_path_is_refused_at_start(monkeypatch: pytest.M
     monkeypatch.setenv("NAVIGATOR_PUBLIC_BASE_URL", "https://example.org/navigator")
     with pytest.raises(ValidationError, match="must be an origin"):
         Settings()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_spoofed_forwarded_for_cannot_seed_the_demand_report(fixture_db: Engine, tmp_path: Path) -> None:
+    """The issue's attack, against a real server behind a proxy (127.0.0.1, trusted) that appends the address it
+    saw: whatever X-Forwarded-For a client sends, its requests count as one client's, so its word is not shown."""
+    url = fixture_db.url.render_as_string(hide_password=False)
+    with running_server(url, tmp_path) as server:
+        match = {"stage": 5, "needs": ["regulatory-advice"], "keywords": "software"}
+
+        def ask(spoofed: str, real: str) -> None:
+            headers = {"X-Forwarded-For": f"{spoofed}, {real}"}
+            assert httpx.post(server.url + "/v1/match", json=match, headers=headers).status_code == 200
+
+        for n in range(5):
+            ask(f"203.0.113.{n}", "198.51.100.20")
+
+        def report(sent: int) -> dict[str, object]:
+            # The recorder writes in batches about every second: wait (boundedly) for every request to be in.
+            deadline = time.monotonic() + 15
+            while True:
+                body: dict[str, object] = httpx.get(server.url + "/v1/insights/demand").json()
+                if body["requests"] == sent or time.monotonic() > deadline:
+                    return body
+                time.sleep(0.2)
+
+        seeded = report(5)
+        assert seeded["requests"] == 5
+        assert seeded["keyword_terms"] == [], "five requests from one client"
+        for n in (21, 22):  # two more clients make three
+            ask("203.0.113.99", f"198.51.100.{n}")
+        assert [term["requests"] for term in report(7)["keyword_terms"]] == [7]  # type: ignore[index]
