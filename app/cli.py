@@ -104,6 +104,9 @@ def serve(
         access_log=False,
         timeout_graceful_shutdown=settings.graceful_shutdown_seconds,
         http="app.headlimit:HeadLimitedProtocol",
+        # A worker re-imports the app before it can answer the supervisor's health check; on a busy host that
+        # takes longer than uvicorn's 5 s default, and the worker would be killed and restarted in a loop.
+        timeout_worker_healthcheck=30,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import math
+import threading
 import time
 import weakref
 from dataclasses import dataclass
@@ -15,9 +16,9 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from app.config import get_settings
+from app.config import Settings, get_settings
 from app.db import get_engine
-from app.errors import NotModified, ServiceUnavailable
+from app.errors import NotModified
 from app.middleware import STALE_STATE
 from app.observability import catalogue_watch
 from app.services.snapshot import CatalogueSnapshot, snapshot_cache
@@ -27,9 +28,9 @@ CATALOGUE_CACHE = "public, no-cache"
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Your cached copy (If-None-Match) is current."}}
 
 
-def _checked_snapshot() -> CatalogueSnapshot:
+def _checked_snapshot(answered: threading.Event) -> CatalogueSnapshot:
     with Session(get_engine()) as session:
-        return snapshot_cache.get(session)
+        return snapshot_cache.get(session, on_stamp=answered.set)
 
 
 @dataclass(eq=False)
@@ -37,6 +38,8 @@ class _Check:
     task: asyncio.Task[CatalogueSnapshot]
     generation: int
     started_at: float
+    answered: threading.Event
+    """Set once the database has answered the stamp query: the rest is a rebuild, waited for in full."""
 
 
 _checks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Check] = weakref.WeakKeyDictionary()
@@ -62,9 +65,10 @@ def _shared_check(loop: asyncio.AbstractEventLoop, *, retry_after: float) -> _Ch
     failed_at = snapshot_cache.failed_at
     due = failed_at is None or now - failed_at >= retry_after
     if check is None or check.generation != generation or (check.task.done() and due):
-        task = loop.create_task(run_in_threadpool(_checked_snapshot))
+        answered = threading.Event()
+        task = loop.create_task(run_in_threadpool(_checked_snapshot, answered))
         task.add_done_callback(_retrieve)
-        check = _Check(task, generation, now)
+        check = _Check(task, generation, now, answered)
         _checks[loop] = check
     return check
 
@@ -81,20 +85,31 @@ async def get_snapshot(request: Request) -> CatalogueSnapshot:
     settings = get_settings()
     snapshot = snapshot_cache.fresh(settings.catalogue_check_seconds)
     if snapshot is None:
-        check = _shared_check(asyncio.get_running_loop(), retry_after=settings.catalogue_check_seconds)
-        failing = snapshot_cache.failed_at is not None
-        wait = 0.0 if failing else check.started_at + settings.catalogue_check_timeout_seconds - time.monotonic()
-        try:
-            snapshot = await asyncio.wait_for(asyncio.shield(check.task), timeout=max(0.0, wait))
-        except (TimeoutError, SQLAlchemyError) as error:
-            stale = snapshot_cache.stale(settings.catalogue_stale_seconds)
-            if stale is None:
-                if isinstance(error, SQLAlchemyError):
-                    raise
-                raise ServiceUnavailable("The catalogue database is not answering. Please try again shortly.") from None
-            snapshot, age = stale
-            request.scope.setdefault("state", {})[STALE_STATE] = max(1, math.ceil(age))
+        snapshot = await _checked_or_stale(request, settings.catalogue_check_seconds, settings)
     catalogue_watch.observe(snapshot.stamp, len(snapshot.offers))
+    return snapshot
+
+
+async def _checked_or_stale(request: Request, retry_after: float, settings: Settings) -> CatalogueSnapshot:
+    """The checked snapshot; or, when the database fails or has not answered the stamp query by the deadline, the
+    one held in memory (if it may still stand in: see SnapshotCache.stale), marked in the request's state."""
+    check = _shared_check(asyncio.get_running_loop(), retry_after=retry_after)
+    stand_in = snapshot_cache.stale(settings.catalogue_stale_seconds)
+    if stand_in is None:
+        # Nothing may stand in (a cold worker, a local write since, or too old): wait for the database, whose
+        # every wait is bounded by NAVIGATOR_DB_TIMEOUT_SECONDS; its failure is a 503.
+        return await asyncio.shield(check.task)
+    failing = snapshot_cache.failed_at is not None
+    wait = 0.0 if failing else check.started_at + settings.catalogue_check_timeout_seconds - time.monotonic()
+    try:
+        return await asyncio.wait_for(asyncio.shield(check.task), timeout=max(0.0, wait))
+    except TimeoutError:
+        if check.answered.is_set():  # the database is there, and the snapshot is being rebuilt: wait for it
+            return await asyncio.shield(check.task)
+    except SQLAlchemyError:
+        pass
+    snapshot, age = stand_in
+    request.scope.setdefault("state", {})[STALE_STATE] = max(1, math.ceil(age))
     return snapshot
 
 

@@ -95,13 +95,14 @@ class SnapshotCache:
         self._snapshot: CatalogueSnapshot | None = None
         self._checked_at = float("-inf")
         self._confirmed_at = float("-inf")
+        self._confirmed_generation = -1
         self._lock = threading.Lock()
         self.generation = 0
         """Bumped by mark_stale: a check started before a local write cannot answer readers after it."""
         self.failed_at: float | None = None
         """When the last check failed, if no check has succeeded since (the database is unreachable)."""
 
-    def get(self, session: Session) -> CatalogueSnapshot:
+    def get(self, session: Session, *, on_stamp: Callable[[], None] | None = None) -> CatalogueSnapshot:
         """The snapshot for the catalogue version this session sees (always asks the database for the stamp).
 
         A check that overlapped a write in this process (mark_stale) answers its caller but is not kept:
@@ -111,6 +112,8 @@ class SnapshotCache:
         checked_at = time.monotonic()
         try:
             stamp = current_stamp(session)
+            if on_stamp is not None:
+                on_stamp()
             snapshot = self._snapshot
             if snapshot is None or snapshot.stamp != stamp:
                 with self._lock:
@@ -126,6 +129,7 @@ class SnapshotCache:
         if generation == self.generation:
             self._checked_at = max(self._checked_at, checked_at)
             self._confirmed_at = max(self._confirmed_at, checked_at)
+            self._confirmed_generation = generation
         return snapshot
 
     def fresh(self, max_age: float) -> CatalogueSnapshot | None:
@@ -138,11 +142,12 @@ class SnapshotCache:
     def stale(self, max_age: float) -> tuple[CatalogueSnapshot, float] | None:
         """The snapshot and its age if it was last confirmed current at most `max_age` seconds ago, else None.
 
-        For answering while the database cannot be reached: what the catalogue was a little while ago.
+        For answering while the database cannot be reached: what the catalogue was a little while ago. Never
+        after a write in this process since that confirmation (the snapshot is then known to be out of date).
         """
         snapshot = self._snapshot
         age = time.monotonic() - self._confirmed_at
-        if snapshot is not None and age <= max_age:
+        if snapshot is not None and age <= max_age and self._confirmed_generation == self.generation:
             return snapshot, age
         return None
 
