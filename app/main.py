@@ -34,7 +34,9 @@ The Support Navigator tells a health innovator in the Leeds City Region which su
 * **Catalogue**: offers and providers curated from the region's own documents, with provenance.
 * **Vocabulary**: the seven-stage pathway with its TRL crosswalk, the nine support needs and more.
 
-Every error is RFC 9457 `application/problem+json`. Catalogue reads carry strong ETags; send
+Every error is RFC 9457 `application/problem+json`. While the catalogue database cannot be reached, reads and
+matches are answered from the catalogue held in memory, with `X-Catalogue-Stale: <seconds since it was last
+confirmed>`; writes answer 503 with `Retry-After`. Catalogue reads carry strong ETags; send
 `If-None-Match` to get `304 Not Modified` while the catalogue is unchanged.
 """
 
