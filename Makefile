@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve serve-prod migrate load test test-fast lint format bench bench-matcher bench-demand bench-http clean
+.PHONY: install run serve serve-prod migrate load test test-fast lint format bench bench-matcher bench-demand bench-http bench-head-limit clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,9 @@ bench-http: $(VENV)/.bench-installed ## HTTP on one worker vs a hello baseline a
 	@command -v wrk >/dev/null || apt-get install -y wrk >/dev/null 2>&1 || \
 		{ apt-get update >/dev/null 2>&1 && apt-get install -y wrk >/dev/null 2>&1; } || true
 	$(BIN)/python bench/bench_http.py
+
+bench-head-limit: install ## GET /healthz req/s and server CPU: the head-limited HTTP protocol vs stock httptools (wrk).
+	bench/ab_head_limit.sh
 
 bench: bench-matcher bench-demand bench-http ## Every benchmark; results under bench/results/.
 

@@ -12,8 +12,9 @@ import typer
 import uvicorn
 from sqlmodel import Session
 
+from app import clients
 from app.config import get_settings
-from app.db import get_engine
+from app.db import build_engine, get_engine
 from app.errors import AppError
 from app.observability import MULTIPROC_ENV, logging_config, prepare_multiprocess_dir
 from app.services import auth
@@ -85,6 +86,8 @@ def serve(
         metrics_dir = Path(os.environ.get(MULTIPROC_ENV) or Path(tempfile.gettempdir()) / f"navigator-metrics-{port}")
         prepare_multiprocess_dir(metrics_dir)
         os.environ[MULTIPROC_ENV] = str(metrics_dir)
+        # One seed for every worker, so a client has one daily pseudonym on all of them (app.clients).
+        os.environ.setdefault(clients.SEED_ENV, clients.new_seed())
     typer.echo(f"Serving on http://{host}:{port} with {workers} worker(s) (docs at /docs).")
     # uvicorn finishes the requests in flight, then re-raises SIGTERM/SIGINT; a graceful stop then exits with 0.
     for stop in (signal.SIGTERM, signal.SIGINT):
@@ -100,6 +103,10 @@ def serve(
         log_config=logging_config(json_logs=settings.log_json),
         access_log=False,
         timeout_graceful_shutdown=settings.graceful_shutdown_seconds,
+        http="app.headlimit:HeadLimitedProtocol",
+        # A worker re-imports the app before it can answer the supervisor's health check; on a busy host that
+        # takes longer than uvicorn's 5 s default, and the worker would be killed and restarted in a loop.
+        timeout_worker_healthcheck=30,
     )
 
 
@@ -215,10 +222,14 @@ def insights_prune(
     """Delete match events older than the retention period."""
     from app.services.demand import prune_events
 
-    retention = days or get_settings().demand_retention_days
-    with Session(get_engine()) as session:
+    settings = get_settings()
+    retention = days or settings.demand_retention_days
+    # Maintenance: one DELETE over a year of events may rightly take longer than a request's database timeout.
+    engine = build_engine(settings.database_url, timeout_seconds=settings.db_timeout_seconds)
+    with Session(engine) as session:
         deleted = prune_events(session, retention_days=retention)
         session.commit()
+    engine.dispose()
     typer.echo(f"Deleted {deleted} match event(s) older than {retention} days.")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -9,14 +10,27 @@ from typing import Annotated, Any
 
 from fastapi import Depends
 from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine, ExceptionContext, make_url
 from sqlmodel import Session, create_engine
 
 from app.config import get_settings
 
 
-def build_engine(url: str, *, pool_size: int = 10, max_overflow: int = 0, timeout_seconds: float = 2.0) -> Engine:
-    """An engine tuned per backend: SQLite in WAL mode with a busy timeout, PostgreSQL with pre-ping."""
+def build_engine(
+    url: str,
+    *,
+    pool_size: int = 10,
+    max_overflow: int = 0,
+    timeout_seconds: float = 2.0,
+    round_trip_seconds: float | None = None,
+) -> Engine:
+    """An engine tuned per backend: SQLite in WAL mode with a busy timeout, PostgreSQL with pre-ping.
+
+    `timeout_seconds` bounds connecting, waiting for a pooled connection and waiting for a lock.
+    `round_trip_seconds` (PostgreSQL) also bounds every statement, on the server (statement_timeout, a little
+    shorter, so a live server answers with a clean error) and in the client (BoundedConnection, for a server
+    that does not answer at all); None leaves statements unbounded, for migrations and maintenance.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -42,19 +56,46 @@ def build_engine(url: str, *, pool_size: int = 10, max_overflow: int = 0, timeou
             cursor.close()
 
         return engine
-    return create_engine(
+    options = [f"-c lock_timeout={int(timeout_seconds * 1000)}"]
+    if round_trip_seconds is not None:
+        options.append(f"-c statement_timeout={max(1, int(round_trip_seconds * 900))}")
+    engine = create_engine(
         url,
         pool_pre_ping=True,
         pool_size=pool_size,
         max_overflow=max_overflow,
         pool_timeout=timeout_seconds,
-        # A database that has gone away must give a 503 within the timeout, not a hang: connecting, waiting for a
-        # pooled connection and waiting for a row lock are all bounded by it.
+        # A database that has gone away must give a 503 within the timeout, not a hang: connecting (libpq counts
+        # whole seconds, at least 2), waiting for a pooled connection and waiting for a row lock are bounded by it;
+        # keepalives and the TCP user timeout drop a connection whose peer has vanished from the network.
         connect_args={
-            "connect_timeout": max(1, round(timeout_seconds)),
-            "options": f"-c lock_timeout={int(timeout_seconds * 1000)}",
+            "connect_timeout": max(2, math.ceil(timeout_seconds)),
+            "options": " ".join(options),
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 5,
+            "keepalives_count": 3,
+            "tcp_user_timeout": int(max(timeout_seconds, round_trip_seconds or 0) * 1000),
         },
     )
+
+    # Imported here: psycopg is a second or more of start-up that a SQLite deployment does without.
+    from app.pgbounded import BoundedConnection, DatabaseTimeout
+
+    @event.listens_for(engine, "do_connect")
+    def _bounded_connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> BoundedConnection:
+        connection = BoundedConnection.connect(*cargs, **cparams)
+        connection.round_trip_seconds = round_trip_seconds
+        return connection
+
+    @event.listens_for(engine, "handle_error")
+    def _no_reconnect_after_a_silent_ping(context: ExceptionContext) -> None:
+        # A pooled connection whose ping went unanswered has spent the request's wait already: reconnecting at
+        # once (as SQLAlchemy does after a failed ping) would wait as long again on the same silent database.
+        if context.is_pre_ping and isinstance(context.original_exception, DatabaseTimeout):
+            context.is_disconnect = False
+
+    return engine
 
 
 @lru_cache
@@ -66,6 +107,7 @@ def get_engine() -> Engine:
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         timeout_seconds=settings.db_timeout_seconds,
+        round_trip_seconds=settings.db_timeout_seconds,
     )
 
 

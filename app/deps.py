@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import math
+import threading
+import time
 import weakref
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from app.config import get_settings
+from app.config import Settings, get_settings
 from app.db import get_engine
 from app.errors import NotModified
+from app.middleware import STALE_STATE
 from app.observability import catalogue_watch
 from app.services.snapshot import CatalogueSnapshot, snapshot_cache
 
@@ -23,15 +28,18 @@ CATALOGUE_CACHE = "public, no-cache"
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Your cached copy (If-None-Match) is current."}}
 
 
-def _checked_snapshot() -> CatalogueSnapshot:
+def _checked_snapshot(answered: threading.Event) -> CatalogueSnapshot:
     with Session(get_engine()) as session:
-        return snapshot_cache.get(session)
+        return snapshot_cache.get(session, on_stamp=answered.set)
 
 
 @dataclass(eq=False)
 class _Check:
     task: asyncio.Task[CatalogueSnapshot]
     generation: int
+    started_at: float
+    answered: threading.Event
+    """Set once the database has answered the stamp query: the rest is a rebuild, waited for in full."""
 
 
 _checks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Check] = weakref.WeakKeyDictionary()
@@ -43,34 +51,65 @@ def _retrieve(task: asyncio.Task[CatalogueSnapshot]) -> None:
         task.exception()
 
 
-async def _shared_check() -> CatalogueSnapshot:
-    """Check the stamp once for all the requests that need it now: the first starts it, the rest wait on it.
+def _shared_check(loop: asyncio.AbstractEventLoop, *, retry_after: float) -> _Check:
+    """The stamp check running now for every request that needs one: the first starts it, the rest wait on it.
 
     Without this, every request arriving while the snapshot is due for a check would query the database at
     once (32 connections, 32 queries, every half second). A check started before this process's own last
-    write is not shared with later readers, so a writer still reads its own write.
+    write is not shared with later readers, so a writer still reads its own write. While the database is
+    failing, a new check starts at most every `retry_after` seconds.
     """
-    loop = asyncio.get_running_loop()
     generation = snapshot_cache.generation
     check = _checks.get(loop)
-    if check is None or check.task.done() or check.generation != generation:
-        task = loop.create_task(run_in_threadpool(_checked_snapshot))
+    now = time.monotonic()
+    failed_at = snapshot_cache.failed_at
+    due = failed_at is None or now - failed_at >= retry_after
+    if check is None or check.generation != generation or (check.task.done() and due):
+        answered = threading.Event()
+        task = loop.create_task(run_in_threadpool(_checked_snapshot, answered))
         task.add_done_callback(_retrieve)
-        check = _Check(task, generation)
+        check = _Check(task, generation, now, answered)
         _checks[loop] = check
-    return await asyncio.shield(check.task)
+    return check
 
 
-async def get_snapshot() -> CatalogueSnapshot:
+async def get_snapshot(request: Request) -> CatalogueSnapshot:
     """The catalogue snapshot, checked against the database at most every NAVIGATOR_CATALOGUE_CHECK_SECONDS.
 
     Within that window no database work is done at all, so the matcher and the read endpoints answer from
-    memory; a write in this process marks the snapshot stale at once (see services.snapshot).
+    memory; a write in this process marks the snapshot stale at once (see services.snapshot). A check has its
+    own deadline (NAVIGATOR_CATALOGUE_CHECK_TIMEOUT_SECONDS): when it fails or runs late, and the snapshot was
+    confirmed within NAVIGATOR_CATALOGUE_STALE_SECONDS, the answer comes from it (marked X-Catalogue-Stale);
+    while the database stays unreachable, readers get that answer at once instead of waiting on each retry.
     """
-    snapshot = snapshot_cache.fresh(get_settings().catalogue_check_seconds)
+    settings = get_settings()
+    snapshot = snapshot_cache.fresh(settings.catalogue_check_seconds)
     if snapshot is None:
-        snapshot = await _shared_check()
+        snapshot = await _checked_or_stale(request, settings.catalogue_check_seconds, settings)
     catalogue_watch.observe(snapshot.stamp, len(snapshot.offers))
+    return snapshot
+
+
+async def _checked_or_stale(request: Request, retry_after: float, settings: Settings) -> CatalogueSnapshot:
+    """The checked snapshot; or, when the database fails or has not answered the stamp query by the deadline, the
+    one held in memory (if it may still stand in: see SnapshotCache.stale), marked in the request's state."""
+    check = _shared_check(asyncio.get_running_loop(), retry_after=retry_after)
+    stand_in = snapshot_cache.stale(settings.catalogue_stale_seconds)
+    if stand_in is None:
+        # Nothing may stand in (a cold worker, a local write since, or too old): wait for the database, whose
+        # every wait is bounded by NAVIGATOR_DB_TIMEOUT_SECONDS; its failure is a 503.
+        return await asyncio.shield(check.task)
+    failing = snapshot_cache.failed_at is not None
+    wait = 0.0 if failing else check.started_at + settings.catalogue_check_timeout_seconds - time.monotonic()
+    try:
+        return await asyncio.wait_for(asyncio.shield(check.task), timeout=max(0.0, wait))
+    except TimeoutError:
+        if check.answered.is_set():  # the database is there, and the snapshot is being rebuilt: wait for it
+            return await asyncio.shield(check.task)
+    except SQLAlchemyError:
+        pass
+    snapshot, age = stand_in
+    request.scope.setdefault("state", {})[STALE_STATE] = max(1, math.ceil(age))
     return snapshot
 
 

@@ -17,6 +17,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+RETRY_AFTER_SECONDS = "2"
+"""Retry-After on every 503: long enough for a database blip to pass or a failover to finish."""
+NESTED_TOO_DEEPLY = (
+    "The JSON body is nested too deeply to read (arrays and objects inside each other, about a thousand levels); "
+    "no field of this API nests more than a few levels."
+)
 logger = logging.getLogger("app.errors")
 
 
@@ -116,6 +122,9 @@ class ValidationProblem(AppError):
 
 class ServiceUnavailable(AppError):
     status, title, type = 503, "Service temporarily unavailable", "/problems/service-unavailable"
+
+    def __init__(self, detail: str, *, headers: Mapping[str, str] | None = None) -> None:
+        super().__init__(detail, headers={"Retry-After": RETRY_AFTER_SECONDS, **(headers or {})})
 
 
 class NotModified(Exception):
@@ -222,9 +231,13 @@ async def _on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     status = exc.status_code
     if status == 400 and exc.detail == "There was an error parsing the body":
-        # FastAPI's answer to a body that is not even text (bad UTF-8); malformed JSON is a 422, so this is too.
-        problem = FieldProblem(field="body", message="The body is not valid JSON (it must be UTF-8 text).")
-        return await _on_app_error(request, ValidationProblem([problem]))
+        # FastAPI's answer to a body its JSON parser could not read; malformed JSON is a 422, so this is too.
+        message = (
+            NESTED_TOO_DEEPLY
+            if isinstance(exc.__cause__, RecursionError)
+            else "The body is not valid JSON (it must be UTF-8 text)."
+        )
+        return await _on_app_error(request, ValidationProblem([FieldProblem(field="body", message=message)]))
     detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(status).description
     if status == 404 and exc.detail == "Not Found":
         detail = f"There is nothing at {request.url.path}. See /docs for the API."
@@ -259,7 +272,7 @@ async def _on_database_unavailable(request: Request, exc: Exception) -> Response
         title=ServiceUnavailable.title,
         type_=ServiceUnavailable.type,
         instance=request.url.path,
-        headers={"Retry-After": "2"},
+        headers={"Retry-After": RETRY_AFTER_SECONDS},
     )
 
 

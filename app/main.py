@@ -17,7 +17,7 @@ from app.bodylimit import BodyLimitMiddleware
 from app.config import get_settings
 from app.db import get_engine
 from app.errors import install_error_handlers
-from app.middleware import PublicCORSMiddleware, RequestContextMiddleware
+from app.middleware import PublicCORSMiddleware, PublicHostMiddleware, RequestContextMiddleware
 from app.observability import ObservabilityMiddleware
 from app.ratelimit import Limits, RateLimitMiddleware, build_counter
 from app.routers import admin, catalogue, health, hsds, insights, matching, metrics, taxonomy, widget
@@ -34,7 +34,9 @@ The Support Navigator tells a health innovator in the Leeds City Region which su
 * **Catalogue**: offers and providers curated from the region's own documents, with provenance.
 * **Vocabulary**: the seven-stage pathway with its TRL crosswalk, the nine support needs and more.
 
-Every error is RFC 9457 `application/problem+json`. Catalogue reads carry strong ETags; send
+Every error is RFC 9457 `application/problem+json`. While the catalogue database cannot be reached, reads and
+matches are answered from the catalogue held in memory, with `X-Catalogue-Stale: <seconds since it was last
+confirmed>`; writes answer 503 with `Retry-After`. Catalogue reads carry strong ETags; send
 `If-None-Match` to get `304 Not Modified` while the catalogue is unchanged.
 """
 
@@ -90,7 +92,7 @@ def create_app() -> FastAPI:
     )
     install_error_handlers(app)
     # Added innermost first: request context (ids, security headers) wraps everything, then metrics and the access
-    # log (which so see 413s and 429s too), then CORS, then the limits.
+    # log (which so see 413s and 429s too), then the Host check, then CORS, then the limits.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     if settings.rate_limit_enabled:
         limits = Limits(
@@ -102,6 +104,9 @@ def create_app() -> FastAPI:
             RateLimitMiddleware, limits=limits, counter=build_counter(settings.redis_url, settings.redis_prefix)
         )
     app.add_middleware(PublicCORSMiddleware, origins=settings.cors_origins)
+    app.add_middleware(
+        PublicHostMiddleware, allowed_hosts=settings.allowed_hosts, public_base_url=settings.public_base_url
+    )
     app.add_middleware(ObservabilityMiddleware)
     app.add_middleware(RequestContextMiddleware)
     # Routers are tried in this order for every request and no two share a path, so the busiest come first.

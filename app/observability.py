@@ -12,11 +12,14 @@ from typing import Any
 import orjson
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.multiprocess import MultiProcessCollector
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 METRICS_MEDIA_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 UNMATCHED_ROUTE = "<unmatched>"
+CLIENT_CLOSED_REQUEST = 499
+"""The status logged and counted for a request whose client disconnected before it was answered (as nginx does)."""
 access_logger = logging.getLogger("app.access")
 
 # Created once per process. With PROMETHEUS_MULTIPROC_DIR set (by `navigator serve --workers N`), each worker
@@ -36,6 +39,12 @@ IN_FLIGHT = Gauge(
     "navigator_http_requests_in_flight",
     "Requests being served now, summed over live workers.",
     multiprocess_mode="livesum",
+)
+RATE_LIMIT_UNCHECKED = Counter(
+    "navigator_rate_limit_unchecked_total",
+    "Requests let through without a rate-limit check because the shared counter store (Redis) failed "
+    "(reason=error) or had failed within the last second (reason=backoff).",
+    ["reason"],
 )
 CATALOGUE_INFO = Gauge(
     "navigator_catalogue_info",
@@ -117,20 +126,37 @@ class ObservabilityMiddleware:
         started = time.perf_counter()
         status = 500
         response_bytes = 0
+        responded = client_gone = False
+
+        async def observe_receive() -> Message:
+            nonlocal client_gone
+            message = await receive()
+            if message["type"] == "http.disconnect" and not responded:
+                client_gone = True
+            return message
 
         async def observe_send(message: Message) -> None:
-            nonlocal status, response_bytes
+            nonlocal status, response_bytes, responded
             if message["type"] == "http.response.start":
                 status = int(message["status"])
+                responded = True
             elif message["type"] == "http.response.body":
                 response_bytes += len(message.get("body", b""))
             await send(message)
 
         IN_FLIGHT.inc()
         try:
-            await self.app(scope, receive, observe_send)
+            await self.app(scope, observe_receive, observe_send)
+        except ClientDisconnect:
+            client_gone = True  # nobody is left to answer: nothing to log as our error
+        except Exception:
+            if not client_gone:
+                raise
         finally:
             IN_FLIGHT.dec()
+            if client_gone and not responded:
+                # The client went away before any answer (mid-body, say): nginx's 499, never one of our 5xx.
+                status = CLIENT_CLOSED_REQUEST
             duration = time.perf_counter() - started
             method = str(scope.get("method", ""))
             route = _route_template(scope)

@@ -13,9 +13,11 @@ from typing import Protocol
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import TooManyRequests, problem_response
+from app.observability import RATE_LIMIT_UNCHECKED
 
 logger = logging.getLogger("app.ratelimit")
 EXEMPT_PATHS = frozenset({"/healthz", "/readyz"})
+STORE_BACKOFF_SECONDS = 1.0
 Clock = Callable[[], float]
 
 
@@ -61,8 +63,12 @@ class RedisCounter:
 
     def __init__(self, url: str, prefix: str) -> None:
         from redis.asyncio import Redis
+        from redis.asyncio.retry import Retry
+        from redis.backoff import NoBackoff
 
-        self._redis = Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
+        # No retries: a failed hit lets its request through at once (the middleware then backs off), rather than
+        # holding it through redis-py's default retries.
+        self._redis = Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5, retry=Retry(NoBackoff(), 0))
         self.prefix = prefix
 
     async def hit(self, bucket: str, window: int, ttl: int) -> int:
@@ -106,7 +112,8 @@ class RateLimitMiddleware:
 
     The address is the ASGI client host: uvicorn sets it from X-Forwarded-For only for trusted proxies
     (NAVIGATOR_TRUSTED_PROXIES), so a client cannot dodge the limit by sending that header itself.
-    If the shared counter store fails, requests are let through (and logged) rather than refused.
+    If the shared counter store fails, requests are let through (logged, and counted in
+    navigator_rate_limit_unchecked_total) rather than refused, and the store is tried again a second later.
     """
 
     def __init__(self, app: ASGIApp, *, limits: Limits, counter: Counter, clock: Clock | None = None) -> None:
@@ -114,6 +121,7 @@ class RateLimitMiddleware:
         self.limits = limits
         self.counter = counter
         self.clock: Clock = clock or (lambda: now())
+        self._store_retry_at = float("-inf")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -131,11 +139,18 @@ class RateLimitMiddleware:
         key_bucket = _key_bucket(scope)
         if key_bucket is not None:
             buckets.append((key_bucket, self.limits.per_key))
+        if time.monotonic() < self._store_retry_at:
+            RATE_LIMIT_UNCHECKED.labels(reason="backoff").inc()
+            buckets = []
         for bucket, limit in buckets:
             try:
                 count = await self.counter.hit(bucket, window, size + 1)
             except Exception as exc:  # the limiter must never take the API down with it
-                logger.warning("rate-limit store unavailable, request allowed: %s", type(exc).__name__)
+                # Fail open, and leave the store alone for a second: a store that hangs would otherwise cost
+                # every request its socket timeout. The first request after that tries it again.
+                self._store_retry_at = time.monotonic() + STORE_BACKOFF_SECONDS
+                RATE_LIMIT_UNCHECKED.labels(reason="error").inc()
+                logger.warning("rate-limit store unavailable, requests allowed for 1 s: %s", type(exc).__name__)
                 break
             if count > limit:
                 what = "API key" if bucket.startswith("key:") else "address"

@@ -156,3 +156,33 @@ class TcpProxy:
 
     def close(self) -> None:
         self.cut()
+
+
+class StallingProxy:
+    """tests/stall_proxy.py in its own process, in front of a target: `stall()` and `resume()` it."""
+
+    def __init__(self, target_host: str, target_port: int) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("stall_proxy.py")), target_host, str(target_port)],
+            stdout=subprocess.PIPE,
+        )
+        assert self.process.stdout is not None
+        self.port = int(self.process.stdout.readline())
+
+    def stall(self) -> None:
+        """Stop forwarding; every socket stays open."""
+        self.process.send_signal(signal.SIGUSR1)
+
+    def resume(self) -> None:
+        """Forward again, held bytes first."""
+        self.process.send_signal(signal.SIGUSR2)
+
+    def close(self) -> None:
+        assert self.process.stdout is not None
+        self.process.stdout.close()
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()

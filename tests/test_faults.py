@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import shutil
 import signal
 import socket
 import sqlite3
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -22,7 +27,7 @@ from app.db import build_engine
 from app.services.catalogue_files import CatalogueDocument, read_catalogue
 from app.services.loader import load_catalogue
 from tests.curators import bearer, issue_key, new_offer
-from tests.serving import TcpProxy, running_server
+from tests.serving import StallingProxy, TcpProxy, free_port, running_server
 
 pytestmark = pytest.mark.slow
 POSTGRES_ONLY = pytest.mark.parametrize(
@@ -30,15 +35,24 @@ POSTGRES_ONLY = pytest.mark.parametrize(
 )
 SQLITE_ONLY = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 PROBLEM = "application/problem+json"
-# The issue's bound: a request made while the database is away is answered (503) within 2 seconds, never hangs.
-ANSWER_SECONDS = 2.0
-ANSWER_WITHIN = httpx.Timeout(ANSWER_SECONDS)
-READ_PATHS = ("/v1/offers?need=professional-advice&stage=5", "/v1/offers/alpha-lab", "/readyz")
+PUBLIC_READS = (
+    ("GET", "/v1/offers?need=professional-advice&stage=5", None),
+    ("GET", "/v1/offers/alpha-lab", None),
+    ("GET", "/v1/needs", None),
+    ("POST", "/v1/match", {"stage": 5, "needs": ["regulatory-advice"]}),
+)
+# The figures of the issue: while the database is away a public read or match is answered within 3 s (200 from
+# the catalogue in memory, or 503); a write, an admin read or /readyz gets its 503 within the database timeout
+# (given a second's slack for a shared 2-core machine); everything is 200 again within 5 s of the database's return.
+PUBLIC_SECONDS = 3.0
+DB_TIMEOUT = 2.0
+RECOVERY_SECONDS = 5.0
+GENEROUS = httpx.Timeout(30.0)  # a hang guard only: the bounds are asserted on measured times
 
 
 @pytest.fixture
 def proxy(fixture_db: Engine) -> Iterator[TcpProxy]:
-    """A TCP proxy in front of the test PostgreSQL server."""
+    """A TCP proxy in front of the test PostgreSQL server that can refuse and reset every connection."""
     url = fixture_db.url
     tcp_proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
     tcp_proxy.start()
@@ -46,40 +60,155 @@ def proxy(fixture_db: Engine) -> Iterator[TcpProxy]:
     tcp_proxy.close()
 
 
-def _through(proxy: TcpProxy, engine: Engine) -> str:
-    return engine.url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+@pytest.fixture
+def stalling(fixture_db: Engine) -> Iterator[StallingProxy]:
+    """A proxy process in front of the test PostgreSQL server that can stop forwarding with every socket open."""
+    url = fixture_db.url
+    stalling_proxy = StallingProxy(url.host or "127.0.0.1", url.port or 5432)
+    yield stalling_proxy
+    stalling_proxy.close()
+
+
+def _through(port: int, engine: Engine) -> str:
+    return engine.url.set(host="127.0.0.1", port=port).render_as_string(hide_password=False)
+
+
+@dataclass
+class Answer:
+    """One request made while the database was away: what came back, and how long it took."""
+
+    kind: str
+    path: str
+    status: int
+    seconds: float
+    stale: str | None
+    retry_after: str | None
+    content_type: str
+
+
+def _ask(server_url: str, kind: str, method: str, path: str, body: object, key: str) -> Answer:
+    headers = bearer(key) if kind in {"admin", "write"} else {}
+    started = time.monotonic()
+    response = httpx.request(method, server_url + path, json=body, headers=headers, timeout=GENEROUS)
+    return Answer(
+        kind,
+        path,
+        response.status_code,
+        time.monotonic() - started,
+        response.headers.get("x-catalogue-stale"),
+        response.headers.get("retry-after"),
+        response.headers.get("content-type", ""),
+    )
+
+
+def _while_away(server_url: str, key: str) -> list[Answer]:
+    """Public reads in three rounds half a second apart, and writes, admin reads and /readyz, all at once."""
+    requests: list[tuple[float, str, str, str, object]] = [
+        (round_ * 0.5, "public", method, path, body) for round_ in range(3) for method, path, body in PUBLIC_READS
+    ]
+    requests += [
+        (0.0, "admin", "GET", "/v1/admin/offers/alpha-lab", None),
+        (0.0, "write", "POST", "/v1/admin/offers", new_offer("while-away")),
+        (0.0, "readyz", "GET", "/readyz", None),
+        (1.0, "write", "PATCH", "/v1/admin/offers/alpha-lab", {"name": "Renamed while away"}),
+    ]
+
+    def later(delay: float, kind: str, method: str, path: str, body: object) -> Answer:
+        time.sleep(delay)
+        return _ask(server_url, kind, method, path, body, key)
+
+    with ThreadPoolExecutor(max_workers=len(requests)) as pool:
+        return list(pool.map(lambda args: later(*args), requests))
+
+
+def _recovered(server_url: str, key: str) -> float:
+    """Seconds until readiness, a write, and fresh (not stale) public reads all answer 200 again."""
+    started = time.monotonic()
+    pending = {"readyz", "write", *(path for _, path, _ in PUBLIC_READS)}
+    attempt = 0
+    while pending and time.monotonic() - started < 3 * RECOVERY_SECONDS:
+        attempt += 1
+        if "readyz" in pending and _ask(server_url, "readyz", "GET", "/readyz", None, key).status == 200:
+            pending.discard("readyz")
+        if "write" in pending:
+            written = _ask(server_url, "write", "POST", "/v1/admin/offers", new_offer(f"after-{attempt}"), key)
+            if written.status == 201:
+                pending.discard("write")
+        for method, path, body in PUBLIC_READS:
+            if path in pending:
+                answer = _ask(server_url, "public", method, path, body, key)
+                if answer.status == 200 and answer.stale is None:
+                    pending.discard(path)
+        time.sleep(0.1)
+    assert not pending, pending
+    return time.monotonic() - started
+
+
+def _assert_held_up(answers: list[Answer]) -> None:
+    for answer in answers:
+        assert answer.status in {200, 503}, answer
+        if answer.status == 503:
+            assert answer.content_type.startswith(PROBLEM) and answer.retry_after, answer
+        if answer.kind == "public":
+            assert answer.seconds <= PUBLIC_SECONDS, answer
+            if answer.status == 200:
+                assert answer.stale is not None and int(answer.stale) >= 1, answer
+        else:
+            assert answer.status == 503, answer
+            assert answer.seconds <= DB_TIMEOUT + 1.0, answer
+    assert any(a.kind == "public" and a.status == 200 for a in answers), "nothing was answered from memory"
+
+
+def _warm(server_url: str, key: str) -> None:
+    for method, path, body in PUBLIC_READS:
+        assert _ask(server_url, "public", method, path, body, key).status == 200, path
+    assert _ask(server_url, "admin", "GET", "/v1/admin/offers/alpha-lab", None, key).status == 200
+    assert _ask(server_url, "readyz", "GET", "/readyz", None, key).status == 200
 
 
 @POSTGRES_ONLY
-def test_postgres_going_away_gives_503_quickly_and_service_recovers_by_itself(
+def test_a_stalled_database_is_waited_for_boundedly_and_recovered_from(
+    fixture_db: Engine, stalling: StallingProxy, tmp_path: Path
+) -> None:
+    key = issue_key(fixture_db, "curator", "editor")
+    with running_server(_through(stalling.port, fixture_db), tmp_path) as server:
+        _warm(server.url, key)
+        stalling.stall()
+        answers = _while_away(server.url, key)
+        _assert_held_up(answers)
+        stalling.resume()
+        assert _recovered(server.url, key) <= RECOVERY_SECONDS
+        with fixture_db.connect() as connection:
+            kept = connection.execute(text("SELECT name FROM offer WHERE slug = 'alpha-lab'")).scalar_one()
+            refused = connection.execute(text("SELECT count(*) FROM offer WHERE slug = 'while-away'")).scalar_one()
+        assert (kept, refused) == ("Alpha wet lab", 0), "a write answered 503 must not have happened"
+        assert "Traceback" not in server.output()
+
+
+@POSTGRES_ONLY
+def test_a_database_that_refuses_connections_gives_503_quickly_and_is_recovered_from(
     fixture_db: Engine, proxy: TcpProxy, tmp_path: Path
 ) -> None:
-    with running_server(_through(proxy, fixture_db), tmp_path, db_timeout_seconds="1") as server:
-        for path in READ_PATHS:
-            assert httpx.get(server.url + path).status_code == 200, path
-
+    key = issue_key(fixture_db, "curator", "editor")
+    with running_server(_through(proxy.port, fixture_db), tmp_path) as server:
+        _warm(server.url, key)
         proxy.cut()
-        cut_at = time.monotonic()
-        for path in READ_PATHS:
-            # A worker may answer from its in-memory catalogue until its next stamp check (0.5 s); after that
-            # the check fails fast. Every answer comes within the limit, and 503 within 2 s of the cut.
-            while True:
-                response = httpx.get(server.url + path, timeout=ANSWER_WITHIN)
-                if response.status_code != 200 or time.monotonic() - cut_at > ANSWER_SECONDS:
-                    break
-                time.sleep(0.05)
-            assert time.monotonic() - cut_at <= ANSWER_SECONDS + 1.0, path
-            assert response.status_code == 503, (path, response.text)
-            assert response.headers["content-type"].startswith(PROBLEM)
-            assert response.json()["status"] == 503
-            assert response.headers["retry-after"]
-
+        _assert_held_up(_while_away(server.url, key))
         proxy.restore()
-        recovered = [httpx.get(server.url + "/readyz").status_code for _ in range(3)]
-        assert 200 in recovered, server.output()
-        for path in READ_PATHS:
-            assert httpx.get(server.url + path).status_code == 200, path
+        assert _recovered(server.url, key) <= RECOVERY_SECONDS
         assert "Traceback" not in server.output()
+
+
+@POSTGRES_ONLY
+def test_past_the_stale_limit_public_reads_are_503_too(fixture_db: Engine, proxy: TcpProxy, tmp_path: Path) -> None:
+    with running_server(_through(proxy.port, fixture_db), tmp_path, catalogue_stale_seconds="0") as server:
+        assert httpx.get(server.url + "/v1/needs").status_code == 200
+        proxy.cut()
+        time.sleep(0.6)  # past the snapshot's check interval (0.5 s)
+        for method, path, body in PUBLIC_READS:
+            response = httpx.request(method, server.url + path, json=body, timeout=GENEROUS)
+            assert response.status_code == 503, (path, response.text)
+            assert response.headers["content-type"].startswith(PROBLEM) and response.headers["retry-after"]
 
 
 def _waiting_for_lock(engine: Engine) -> bool:
@@ -224,3 +353,122 @@ def test_the_database_refusing_a_value_is_a_422_problem(fixture_db: Engine) -> N
     assert response.status_code == 422
     assert response.headers["content-type"].startswith(PROBLEM)
     assert response.json()["errors"][0]["field"] == "request"
+
+
+def _count(exposition: str, status: str) -> float:
+    """The sum of navigator_http_requests_total samples with this status."""
+    total = 0.0
+    for line in exposition.splitlines():
+        if line.startswith("navigator_http_requests_total{") and f'status="{status}"' in line:
+            total += float(line.rsplit(" ", 1)[1])
+    return total
+
+
+@SQLITE_ONLY
+def test_a_client_hanging_up_mid_body_is_counted_as_499_never_as_a_5xx(fixture_db: Engine, tmp_path: Path) -> None:
+    url = fixture_db.url.render_as_string(hide_password=False)
+    key = issue_key(fixture_db, "curator", "editor")
+    with running_server(url, tmp_path) as server:
+        body = json.dumps(new_offer("half-sent")).encode()
+        for _ in range(3):
+            _raw_post(server.port, "/v1/admin/offers", key, body, send=len(body) // 2)
+            _raw_post(server.port, "/v1/match", key, b'{"stage": 5, "needs": ["lab-space"]}', send=10)
+        # The hang-ups are logged once their connections close; wait (boundedly) for all six.
+        deadline = time.monotonic() + 10
+        while _count(httpx.get(server.url + "/metrics").text, "499") < 6 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        exposition = httpx.get(server.url + "/metrics").text
+        assert _count(exposition, "499") == 6, exposition
+        assert _count(exposition, "500") == 0
+        access = [json.loads(line) for line in server.output().splitlines() if '"logger":"app.access"' in line]
+        assert (
+            sorted(line["path"] for line in access if line["status"] == 499)
+            == ["/v1/admin/offers"] * 3 + ["/v1/match"] * 3
+        )
+        assert not any(line["status"] >= 500 for line in access)
+        assert "Traceback" not in server.output()
+
+
+class RedisServer:
+    """A real redis-server process on a free loopback port, nothing persisted; stop() and start() it again."""
+
+    def __init__(self, directory: Path) -> None:
+        self.port = free_port()
+        self.directory = directory
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            cwd=self.directory,
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                return
+            time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self) -> None:
+        assert self.process is not None
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    if server.process is not None and server.process.poll() is None:
+        server.stop()
+
+
+def _statuses(server_url: str, count: int) -> list[int]:
+    return [httpx.get(server_url + "/v1/needs", timeout=GENEROUS).status_code for _ in range(count)]
+
+
+def _unchecked(server_url: str) -> dict[str, float]:
+    counts: dict[str, float] = {}
+    for line in httpx.get(server_url + "/metrics").text.splitlines():
+        if line.startswith("navigator_rate_limit_unchecked_total{"):
+            reason = line.split('reason="', 1)[1].split('"', 1)[0]
+            counts[reason] = float(line.rsplit(" ", 1)[1])
+    return counts
+
+
+@SQLITE_ONLY
+def test_redis_stopping_and_returning_fails_open_then_limits_again(
+    fixture_db: Engine, redis_server: RedisServer, tmp_path: Path
+) -> None:
+    limits = {
+        "redis_url": f"redis://127.0.0.1:{redis_server.port}/0",
+        "rate_limit_per_minute": "3",
+        "rate_limit_window_seconds": "3600",  # no window boundary inside the test
+    }
+    url = fixture_db.url.render_as_string(hide_password=False)
+    with running_server(url, tmp_path, **limits) as server:
+        assert _statuses(server.url, 4) == [200, 200, 200, 429]
+
+        redis_server.stop()
+        started = time.monotonic()
+        assert _statuses(server.url, 5) == [200] * 5, "Redis away: requests are let through, not refused"
+        assert time.monotonic() - started < 5, "and promptly (one socket timeout at most, then a back-off)"
+        unchecked = _unchecked(server.url)
+        assert unchecked.get("error", 0) >= 1 and sum(unchecked.values()) >= 5, unchecked
+
+        redis_server.start()  # an empty Redis: the window's counts start again
+        deadline = time.monotonic() + 10
+        while _statuses(server.url, 1) != [429]:
+            assert time.monotonic() < deadline, "limits did not come back with Redis"
+            time.sleep(0.2)
+        recovered = _unchecked(server.url)
+        assert _statuses(server.url, 2) == [429, 429]
+        assert _unchecked(server.url) == recovered, "every request is checked against Redis again"
+        output = server.output()
+        assert "rate-limit store unavailable" in output
+        assert "Traceback" not in output
+        assert '"status":500' not in output

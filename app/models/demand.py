@@ -26,3 +26,8 @@ class MatchEvent(SQLModel, table=True):
     location: str | None = SQLField(default=None, sa_column=Column(String(80), nullable=True))
     keyword_terms: list[str] = SQLField(sa_column=json_column())
     offer_slugs: list[str] = SQLField(sa_column=json_column())
+    client_key: str | None = SQLField(
+        default=None,
+        sa_column=Column(String(16), nullable=True),
+        description="The client's pseudonym for that UTC day (app.clients): counts distinct clients, names nobody.",
+    )

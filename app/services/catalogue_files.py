@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.errors import field_path
 from app.models.catalogue import OfferCreate, ProviderCreate
+from app.services.curated_yaml import CuratedYamlError, read_curated_yaml
 from app.services.taxonomy import Taxonomy, taxonomy_from_document
 
 TAXONOMY_FILE = Path("taxonomy.yaml")
@@ -86,13 +87,19 @@ class CatalogueDocument:
 
 def _read_yaml(path: Path, label: str, problems: list[str]) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return read_curated_yaml(path)
     except FileNotFoundError:
         problems.append(f"{label}: file not found")
+    except UnicodeDecodeError as exc:
+        problems.append(f"{label}: not UTF-8 text (byte {exc.start})")
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
-        problems.append(f"{label}:{where}: not valid YAML ({getattr(exc, 'problem', exc)})")
+        problem = getattr(exc, "problem", exc)
+        problems.append(
+            f"{label}:{where}: "
+            + (str(problem) if isinstance(exc, CuratedYamlError) else f"not valid YAML ({problem})")
+        )
     return None
 
 

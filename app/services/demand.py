@@ -4,7 +4,9 @@ What is stored is the normalised profile (stage, stages, needs, sector, organisa
 time and the offers returned. Never the client address, never an API key, never the free text typed:
 keywords are kept only as analysed terms that also occur in the catalogue's own text (so a stored term
 is always a word of the public catalogue, never a name or an identifier someone typed), and the report
-shows a term only once it has been seen in `demand_min_term_requests` requests.
+shows a term only once it has been seen in `demand_min_term_requests` requests from
+`demand_min_term_clients` distinct clients. Clients are told apart by a daily pseudonym (app.clients): a
+salted hash of the address whose salt changes every day and is never stored.
 """
 
 from __future__ import annotations
@@ -21,8 +23,11 @@ from typing import Any
 from pydantic import BaseModel, Field
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DisconnectionError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlmodel import Session
 
+from app.clients import current_pseudonym
 from app.config import get_settings
 from app.db import get_engine
 from app.models.base import utcnow
@@ -53,8 +58,10 @@ def _text(value: object) -> str | None:
     return value[:80] if isinstance(value, str) and value else None
 
 
-def normalise_event(profile: Mapping[str, object], offer_slugs: Sequence[str], *, at: datetime) -> dict[str, Any]:
-    """The row to store: whitelisted profile fields only, in a stable shape."""
+def normalise_event(
+    profile: Mapping[str, object], offer_slugs: Sequence[str], *, at: datetime, client_key: str | None = None
+) -> dict[str, Any]:
+    """The row to store: whitelisted profile fields only, in a stable shape, and the client's daily pseudonym."""
     stage = profile.get("stage")
     raw_stages = profile.get("stages")
     stages = sorted({int(s) for s in raw_stages if isinstance(s, int)}) if isinstance(raw_stages, list | tuple) else []
@@ -77,6 +84,7 @@ def normalise_event(profile: Mapping[str, object], offer_slugs: Sequence[str], *
         "location": _text(profile.get("location")),
         "keyword_terms": terms[:MAX_TERMS],
         "offer_slugs": [str(s) for s in offer_slugs][:MAX_OFFERS],
+        "client_key": client_key,
     }
 
 
@@ -197,6 +205,12 @@ class DemandRecorder:
             with engine.begin() as connection:
                 connection.execute(insert(MatchEvent.__table__), rows)  # type: ignore[attr-defined]
             self.written += len(rows)
+        except (OperationalError, PoolTimeout, DisconnectionError) as error:
+            # The database is away (a fault the service rides out): a warning, not a stack trace per batch.
+            self.failed += len(batch)
+            logger.warning(
+                "could not write %d match events: database unavailable (%s)", len(batch), type(error).__name__
+            )
         except Exception:
             self.failed += len(batch)
             logger.exception("could not write %d match events", len(batch))
@@ -214,7 +228,7 @@ def record_match(profile: Mapping[str, object], offer_slugs: Sequence[str]) -> N
     """Record one successful match anonymously (the caller's thread only queues it; a writer thread stores it)."""
     if not get_settings().demand_recording:
         return
-    demand_recorder.record(normalise_event(profile, offer_slugs, at=utcnow()))
+    demand_recorder.record(normalise_event(profile, offer_slugs, at=utcnow(), client_key=current_pseudonym()))
 
 
 def prune_events(session: Session, *, retention_days: int, now: datetime | None = None) -> int:
@@ -278,8 +292,11 @@ class DemandReport(BaseModel):
     sectors: list[CountedValue]
     organisation_types: list[CountedValue]
     locations: list[CountedValue]
-    keyword_terms: list[CountedValue] = Field(description="Analysed terms seen in at least min_term_requests requests.")
+    keyword_terms: list[CountedValue] = Field(
+        description="Analysed terms seen in at least min_term_requests requests from min_term_clients distinct clients."
+    )
     min_term_requests: int
+    min_term_clients: int = Field(description="Distinct clients (counted by daily pseudonym) a term needs.")
 
 
 def period_bounds(since: date, until: date) -> tuple[datetime, datetime]:
@@ -312,9 +329,17 @@ def demand_report(
     locations: Sequence[str] = (),
     thin: int = 1,
     min_term_requests: int = 3,
+    min_term_clients: int | None = None,
     top: int = 20,
 ) -> DemandReport:
-    """Aggregate the period's match events per stage x need and set them against coverage."""
+    """Aggregate the period's match events per stage x need and set them against coverage.
+
+    A keyword term is reported once `min_term_requests` requests from `min_term_clients` distinct clients (daily
+    pseudonyms; default NAVIGATOR_DEMAND_MIN_TERM_CLIENTS) used it: one client repeating itself cannot put a
+    word into the public report.
+    """
+    if min_term_clients is None:
+        min_term_clients = get_settings().demand_min_term_clients
     taxonomy = snapshot.taxonomy
     start, end = period_bounds(since, until)
     top_of = top_need_of(snapshot)
@@ -327,6 +352,7 @@ def demand_report(
     by_org: Counter[str] = Counter()
     by_location: Counter[str] = Counter()
     terms: Counter[str] = Counter()
+    term_clients: dict[str, set[str]] = {}
     requests = without_stage = without_needs = 0
     for event in iter_events(session, start, end):
         if wanted_sectors and event.sector not in wanted_sectors:
@@ -344,6 +370,9 @@ def demand_report(
         needs_asked.update(set(event.needs))
         offers_returned.update(set(event.offer_slugs))
         terms.update(set(event.keyword_terms))
+        if event.client_key:
+            for term in event.keyword_terms:
+                term_clients.setdefault(term, set()).add(event.client_key)
         profile_values = ((by_sector, event.sector), (by_org, event.organisation_type), (by_location, event.location))
         for counter, value in profile_values:
             if value:
@@ -389,8 +418,19 @@ def demand_report(
         sectors=_counted(by_sector, names),
         organisation_types=_counted(by_org, names),
         locations=_counted(by_location, names),
-        keyword_terms=_counted(Counter({t: n for t, n in terms.items() if n >= min_term_requests}), {}, top),
+        keyword_terms=_counted(
+            Counter(
+                {
+                    t: n
+                    for t, n in terms.items()
+                    if n >= min_term_requests and len(term_clients.get(t, ())) >= min_term_clients
+                }
+            ),
+            {},
+            top,
+        ),
         min_term_requests=min_term_requests,
+        min_term_clients=min_term_clients,
     )
 
 

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from app.config import get_settings
 from app.errors import FieldProblem, ServiceUnavailable, ValidationProblem
 from app.matching import (
@@ -25,6 +23,7 @@ from app.matching import (
     normalise_profile,
     route_ahead,
 )
+from app.services.curated_yaml import read_curated_yaml
 from app.services.snapshot import CatalogueSnapshot
 from app.services.taxonomy import Taxonomy
 
@@ -32,7 +31,7 @@ from app.services.taxonomy import Taxonomy
 @lru_cache
 def load_rules(path: Path) -> Rules:
     """The ruleset in a rules.yaml file (weights, thresholds, switches, version)."""
-    return Rules.from_mapping(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return Rules.from_mapping(read_curated_yaml(path))
 
 
 _current: tuple[Path, Rules] | None = None

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import event
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
 from app.models.base import as_utc
@@ -93,11 +94,15 @@ class SnapshotCache:
     def __init__(self) -> None:
         self._snapshot: CatalogueSnapshot | None = None
         self._checked_at = float("-inf")
+        self._confirmed_at = float("-inf")
+        self._confirmed_generation = -1
         self._lock = threading.Lock()
         self.generation = 0
         """Bumped by mark_stale: a check started before a local write cannot answer readers after it."""
+        self.failed_at: float | None = None
+        """When the last check failed, if no check has succeeded since (the database is unreachable)."""
 
-    def get(self, session: Session) -> CatalogueSnapshot:
+    def get(self, session: Session, *, on_stamp: Callable[[], None] | None = None) -> CatalogueSnapshot:
         """The snapshot for the catalogue version this session sees (always asks the database for the stamp).
 
         A check that overlapped a write in this process (mark_stale) answers its caller but is not kept:
@@ -105,17 +110,26 @@ class SnapshotCache:
         """
         generation = self.generation
         checked_at = time.monotonic()
-        stamp = current_stamp(session)
-        snapshot = self._snapshot
-        if snapshot is None or snapshot.stamp != stamp:
-            with self._lock:
-                snapshot = self._snapshot
-                if snapshot is None or snapshot.stamp != stamp:
-                    snapshot = build_snapshot(session, stamp)
-                    if generation == self.generation:
-                        self._snapshot = snapshot
+        try:
+            stamp = current_stamp(session)
+            if on_stamp is not None:
+                on_stamp()
+            snapshot = self._snapshot
+            if snapshot is None or snapshot.stamp != stamp:
+                with self._lock:
+                    snapshot = self._snapshot
+                    if snapshot is None or snapshot.stamp != stamp:
+                        snapshot = build_snapshot(session, stamp)
+                        if generation == self.generation:
+                            self._snapshot = snapshot
+        except SQLAlchemyError:
+            self.failed_at = time.monotonic()
+            raise
+        self.failed_at = None
         if generation == self.generation:
             self._checked_at = max(self._checked_at, checked_at)
+            self._confirmed_at = max(self._confirmed_at, checked_at)
+            self._confirmed_generation = generation
         return snapshot
 
     def fresh(self, max_age: float) -> CatalogueSnapshot | None:
@@ -123,6 +137,18 @@ class SnapshotCache:
         snapshot = self._snapshot
         if snapshot is not None and time.monotonic() - self._checked_at <= max_age:
             return snapshot
+        return None
+
+    def stale(self, max_age: float) -> tuple[CatalogueSnapshot, float] | None:
+        """The snapshot and its age if it was last confirmed current at most `max_age` seconds ago, else None.
+
+        For answering while the database cannot be reached: what the catalogue was a little while ago. Never
+        after a write in this process since that confirmation (the snapshot is then known to be out of date).
+        """
+        snapshot = self._snapshot
+        age = time.monotonic() - self._confirmed_at
+        if snapshot is not None and age <= max_age and self._confirmed_generation == self.generation:
+            return snapshot, age
         return None
 
     def mark_stale(self) -> None:
@@ -138,7 +164,8 @@ class SnapshotCache:
         """Forget the snapshot (tests that swap databases)."""
         with self._lock:
             self._snapshot = None
-            self._checked_at = float("-inf")
+            self._checked_at = self._confirmed_at = float("-inf")
+            self.failed_at = None
 
 
 snapshot_cache = SnapshotCache()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
@@ -14,6 +15,7 @@ from sqlmodel import Session
 from typer.testing import CliRunner
 
 from app.cli import cli
+from app.clients import client_address
 from app.config import get_settings
 from app.db import get_engine, reset_engine
 from app.matching.text import analyse
@@ -115,33 +117,48 @@ def test_a_failing_database_loses_events_without_raising(engine: Engine) -> None
     recorder.close()
 
 
+@contextmanager
+def _from(address: str) -> Iterator[None]:
+    """Record as the request of the client at this address would (RequestContextMiddleware sets it)."""
+    token = client_address.set(address)
+    try:
+        yield
+    finally:
+        client_address.reset(token)
+
+
 def _script(snapshot_terms: bool = True) -> None:
-    """A scripted series of match requests (as the match endpoint records them)."""
+    """A scripted series of match requests (as the match endpoint records them), each from its own client."""
+    clients = (f"203.0.113.{n}" for n in range(1, 100))
     for _ in range(3):
-        record_match(
-            _profile(
-                stage=5,
-                stages=[5],
-                needs=["regulatory-advice"],
-                sector="digital-health",
-                location="leeds",
-                keyword_terms=analyse("software regulation"),
-            ),
-            ["beta-regulatory", "beta-general"],
-        )
+        with _from(next(clients)):
+            record_match(
+                _profile(
+                    stage=5,
+                    stages=[5],
+                    needs=["regulatory-advice"],
+                    sector="digital-health",
+                    location="leeds",
+                    keyword_terms=analyse("software regulation"),
+                ),
+                ["beta-regulatory", "beta-general"],
+            )
     for _ in range(2):
-        record_match(
-            _profile(
-                stages=[6, 7],
-                needs=["venture-investment"],
-                sector="medtech",
-                organisation_type="sme",
-                keyword_terms=analyse("software zyzzyva"),
-            ),
-            ["gamma-soon"],
-        )
-    record_match(_profile(stage=2, stages=[2], needs=[], location="leeds"), ["alpha-lab"])
-    record_match(_profile(needs=["evaluation-expertise", "clinical-trials"]), [])
+        with _from(next(clients)):
+            record_match(
+                _profile(
+                    stages=[6, 7],
+                    needs=["venture-investment"],
+                    sector="medtech",
+                    organisation_type="sme",
+                    keyword_terms=analyse("software zyzzyva"),
+                ),
+                ["gamma-soon"],
+            )
+    with _from(next(clients)):
+        record_match(_profile(stage=2, stages=[2], needs=[], location="leeds"), ["alpha-lab"])
+    with _from(next(clients)):
+        record_match(_profile(needs=["evaluation-expertise", "clinical-trials"]), [])
 
 
 def test_demand_report_figures_after_scripted_requests(recorded: TestClient) -> None:
@@ -168,7 +185,7 @@ def test_demand_report_figures_after_scripted_requests(recorded: TestClient) -> 
     assert top_offers == [("beta-general", 3), ("beta-regulatory", 3), ("gamma-soon", 2), ("alpha-lab", 1)]
     assert [(s["value"], s["requests"]) for s in body["sectors"]] == [("digital-health", 3), ("medtech", 2)]
     assert [(s["value"], s["requests"]) for s in body["locations"]] == [("leeds", 4)]
-    # Only terms of the catalogue's own text are stored, and only those in >= 3 requests are shown.
+    # Only terms of the catalogue's own text are stored, and only those in >= 3 requests from >= 3 clients shown.
     terms = {t["value"]: t["requests"] for t in body["keyword_terms"]}
     software, regulation = analyse("software regulation")
     assert terms == {software: 5, regulation: 3}
@@ -244,3 +261,42 @@ def test_real_match_traffic_becomes_demand_and_stores_no_address_or_key(
     assert recommended[:2] == [("beta-general", 3), ("beta-regulatory", 3)]  # ties in slug order
     under = {(c["stage"], c["need"]) for c in report["under_served"]}
     assert (5, "patient-and-user-access") in under and (5, "professional-advice") not in under
+
+
+def test_a_term_needs_distinct_clients_not_just_requests(recorded: TestClient) -> None:
+    recorded.get("/v1/offers")
+    software = analyse("software")
+    for _ in range(5):  # one client, repeating itself
+        with _from("198.51.100.1"):
+            record_match(_profile(stage=5, keyword_terms=software), [])
+    with _from("198.51.100.2"):
+        record_match(_profile(stage=5, keyword_terms=software), [])
+    assert demand_recorder.flush()
+    report = recorded.get("/v1/insights/demand").json()
+    assert (report["min_term_requests"], report["min_term_clients"]) == (3, 3)
+    assert report["keyword_terms"] == [], "six requests, but from two clients"
+    with _from("2001:db8:5::1"):
+        record_match(_profile(stage=5, keyword_terms=software), [])
+    with _from("2001:db8:5::2"):  # the same IPv6 /64: the same client
+        record_match(_profile(stage=5, keyword_terms=software), [])
+    assert demand_recorder.flush()
+    assert recorded.get("/v1/insights/demand").json()["keyword_terms"] == [
+        {"value": software[0], "name": software[0], "requests": 8}
+    ]
+
+
+def test_the_daily_pseudonym_names_nobody_and_changes_every_day() -> None:
+    from datetime import UTC, datetime
+
+    from app.clients import daily_pseudonym
+
+    monday, tuesday = datetime(2026, 11, 30, 9, tzinfo=UTC), datetime(2026, 12, 1, 9, tzinfo=UTC)
+    key = daily_pseudonym("203.0.113.9", now=monday)
+    assert key is not None and len(key) == 16 and "203" not in key
+    assert daily_pseudonym("203.0.113.9", now=monday.replace(hour=23)) == key
+    assert daily_pseudonym("203.0.113.9", now=tuesday) != key
+    assert daily_pseudonym("203.0.113.10", now=monday) != key
+    assert daily_pseudonym("::ffff:203.0.113.9", now=monday) == key
+    assert daily_pseudonym("2001:db8::1", now=monday) == daily_pseudonym("2001:db8::ffff", now=monday)
+    assert daily_pseudonym("2001:db8:0:1::1", now=monday) != daily_pseudonym("2001:db8::1", now=monday)
+    assert daily_pseudonym("testclient") is None and daily_pseudonym(None) is None
