@@ -109,7 +109,7 @@ def test_patch_needs_a_current_if_match(editor: TestClient) -> None:
     assert (
         event["action"] == "update" and event["before"]["status"] == "active" and event["after"]["status"] == "closed"
     )
-    any_version = editor.patch("/v1/admin/offers/alpha-lab", json={"url": None}, headers={"If-Match": "*"})
+    any_version = editor.patch("/v1/admin/offers/alpha-lab", json={"keywords": ["laboratory"]}, headers={"If-Match": "*"})
     assert any_version.status_code == 200
 
 
