@@ -27,13 +27,15 @@ def bearer(key: str) -> dict[str, str]:
 
 
 def new_offer(slug: str = "delta-accelerator", **changes: Any) -> dict[str, Any]:
-    """A valid new offer for the fixture catalogue."""
+    """A valid new offer for the fixture catalogue (it passes the catalogue lint: next step, cited page, judgement)."""
     offer: dict[str, Any] = {
         "slug": slug,
         "name": "Delta digital accelerator",
         "provider": "beta-advisors",
         "summary": "A twelve-week accelerator for digital health start-ups.",
         "description": "Cohorts of digital health start-ups get mentoring, NHS introductions and regulatory advice.",
+        "url": f"https://delta.example.org/{slug}",
+        "contact_route": "Apply on the accelerator's page",
         "needs": ["regulatory-advice", "health-system-access"],
         "stages": [4, 5],
         "sectors": ["digital-health"],
@@ -41,7 +43,22 @@ def new_offer(slug: str = "delta-accelerator", **changes: Any) -> dict[str, Any]
         "cost": "free",
         "application": {"mode": "cohort", "next_deadline": "2027-03-01"},
         "keywords": ["accelerator", "cohort"],
-        "provenance": {"source": "curator", "passage": "Test entry."},
+        "provenance": {
+            "source": "curator",
+            "passage": "Test entry.",
+            "pages": [{"url": f"https://delta.example.org/{slug}", "title": "Test page"}],
+        },
+        "curator_judgement": [
+            "provider",
+            "kind",
+            "needs",
+            "stages",
+            "sectors",
+            "cost",
+            "status",
+            "application",
+            "contact_route",
+        ],
     }
     offer.update(changes)
     return offer
@@ -56,7 +73,12 @@ def new_provider(slug: str = "delta-hub", **changes: Any) -> dict[str, Any]:
         "description": "An innovation hub in Leeds.",
         "website": "https://delta.example.org",
         "base_location": "leeds",
-        "provenance": {"source": "curator", "passage": "Test entry."},
+        "provenance": {
+            "source": "curator",
+            "passage": "Test entry.",
+            "pages": [{"url": "https://delta.example.org", "title": "Test page"}],
+        },
+        "curator_judgement": ["kind", "base_location"],
     }
     provider.update(changes)
     return provider

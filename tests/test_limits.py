@@ -84,7 +84,7 @@ def test_a_chunked_oversized_body_is_413(editor: TestClient) -> None:
 
 def test_a_chunked_body_within_the_cap_is_read_whole(editor: TestClient) -> None:
     body = b'{"slug": "delta-hub", "name": "Delta Hub", "kind": "accelerator", "description": "A hub.",'
-    body += b' "provenance": {"source": "curator", "passage": "Test."}}'
+    body += b' "provenance": {"source": "curator", "passage": "Test."}, "curator_judgement": ["kind"]}'
 
     def chunks() -> Iterator[bytes]:
         for start in range(0, len(body), 16):

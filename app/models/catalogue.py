@@ -76,6 +76,7 @@ class Provider(SQLModel, table=True):
     website: str | None = SQLField(default=None, sa_column=Column(String(500), nullable=True))
     base_location: str | None = SQLField(default=None, sa_column=Column(String(80), nullable=True))
     provenance: dict[str, Any] = SQLField(sa_column=json_column())
+    curator_judgement: list[str] = SQLField(default_factory=list, sa_column=json_column())
     version: int = SQLField(default=1, sa_column=Column(Integer, nullable=False))
     created_at: datetime = SQLField(sa_column=timestamp_column())
     updated_at: datetime = SQLField(sa_column=timestamp_column(index=True))
@@ -147,16 +148,61 @@ class StrictModel(BaseModel):
         return data
 
 
-class Provenance(StrictModel):
-    """Where a fact comes from: a seed document and the passage it rests on, or the curator."""
+FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z_]+$", max_length=40)]
 
-    source: Annotated[str, StringConstraints(pattern=r"^(curator|[A-Za-z0-9_.-]+\.txt)$", max_length=120)] = Field(
-        description="A seed file name in shared/seeds/, or `curator` for the curator's own judgement.",
-        examples=["003_ce0b1fbad513ce44.txt"],
+
+class PageCitation(StrictModel):
+    """A published public web page an entry rests on: its address, its date where it shows one, what it states."""
+
+    url: Url = Field(description="The page's address.", examples=["https://www.nihr.ac.uk/news/example"])
+    title: ShortText | None = Field(default=None, description="The page's title.")
+    dated: date | None = Field(default=None, description="The date the page shows (published or updated), if any.")
+    addresses: list[Url] = Field(
+        default_factory=list,
+        description="Other addresses the page gives (an organisation's site named in a news item).",
     )
-    passage: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)] = Field(
-        description="The short passage of the source the entry rests on (or the curator's note).",
+    states: list[FieldName] = Field(
+        default_factory=list, description="The entry's fields this page states (for example status, application)."
     )
+
+
+class SeedPassage(StrictModel):
+    """One more passage of a seed document, for an entry whose facts sit in several places of the seeds."""
+
+    source: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+\.txt$", max_length=120)]
+    passage: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
+    states: list[FieldName] = Field(default_factory=list, description="The entry's fields this passage states.")
+
+
+class Provenance(StrictModel):
+    """Where an entry's facts come from: a seed passage, public pages, or the curator (see data/README.md)."""
+
+    source: Annotated[str, StringConstraints(pattern=r"^(curator|[A-Za-z0-9_.-]+\.txt)$", max_length=120)] | None = (
+        Field(
+            default=None,
+            description="A seed file name in shared/seeds/, or `curator` for the curator's own judgement.",
+            examples=["003_ce0b1fbad513ce44.txt"],
+        )
+    )
+    passage: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)] | None = Field(
+        default=None, description="The short passage of the source the entry rests on (or the curator's note)."
+    )
+    states: list[FieldName] = Field(default_factory=list, description="The entry's fields the passage states.")
+    further_passages: list[SeedPassage] = Field(
+        default_factory=list, description="More seed passages the entry rests on, each with the fields it states."
+    )
+    pages: list[PageCitation] = Field(default_factory=list, description="Public web pages the entry rests on.")
+    note: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)] | None = Field(
+        default=None, description="The curator's note on the sources: where they disagree, what replaced what."
+    )
+
+    @model_validator(mode="after")
+    def _cites_something(self) -> Provenance:
+        if (self.source is None) != (self.passage is None):
+            raise ValueError("give a seed `source` and its `passage` together, or neither")
+        if self.source is None and not self.pages and not self.further_passages:
+            raise ValueError("cite a seed passage, a public page, or `source: curator` with a reason")
+        return self
 
 
 class Application(StrictModel):
@@ -182,6 +228,9 @@ class ProviderCreate(StrictModel):
     website: Url | None = None
     base_location: Slug | None = Field(default=None, description="A location slug from /v1/locations.")
     provenance: Provenance
+    curator_judgement: list[FieldName] = Field(
+        default_factory=list, description="Fields that are the curator's judgement rather than a source's statement."
+    )
 
 
 class ProviderUpdate(StrictModel):
@@ -193,6 +242,7 @@ class ProviderUpdate(StrictModel):
     website: Url | None = None
     base_location: Slug | None = None
     provenance: Provenance | None = None
+    curator_judgement: list[FieldName] | None = None
 
 
 class OfferCreate(StrictModel):
@@ -222,8 +272,8 @@ class OfferCreate(StrictModel):
         default_factory=list
     )
     provenance: Provenance
-    curator_judgement: list[Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")]] = Field(
-        default_factory=list, description="Fields that are the curator's judgement rather than a seed's statement."
+    curator_judgement: list[FieldName] = Field(
+        default_factory=list, description="Fields that are the curator's judgement rather than a source's statement."
     )
     last_verified_at: datetime | None = None
 
@@ -260,7 +310,7 @@ class OfferUpdate(StrictModel):
     application: Application | None = None
     keywords: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]] | None = None
     provenance: Provenance | None = None
-    curator_judgement: list[Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")]] | None = None
+    curator_judgement: list[FieldName] | None = None
     last_verified_at: datetime | None = None
 
 
@@ -281,8 +331,8 @@ class OfferPublic(BaseModel):
     name: str
     summary: str
     description: str
-    url: str | None
-    contact_route: str | None
+    url: str | None = Field(description="The next step: the offer's own page, else its provider's (http or https).")
+    contact_route: str | None = Field(description="How to start, in words.")
     provider: ProviderRef
     needs: list[str]
     stages: list[int]
@@ -312,6 +362,7 @@ class ProviderPublic(BaseModel):
     website: str | None
     base_location: str | None
     provenance: Provenance
+    curator_judgement: list[str] = Field(default_factory=list, description="Fields no source states.")
     offer_count: int = Field(description="Active and forthcoming offers of this provider.")
     created_at: datetime
     updated_at: datetime

@@ -124,7 +124,7 @@ def get_offer(slug: SlugPath, session: SessionDep, response: Response, _actor: E
 def create_offer(
     entry: OfferCreate, session: SessionDep, response: Response, actor: EditorActor
 ) -> editing.OfferRecord:
-    """Add an offer. 409 when the slug is taken; 422 names each unknown provider or term."""
+    """Add an offer. 409 when the slug is taken; 422 names each unknown reference and each broken lint rule."""
     record = editing.create_offer(session=session, entry=entry, actor=actor)
     _send(response, record, 201)
     response.headers["Location"] = f"{router.prefix}/offers/{entry.slug}"
@@ -216,7 +216,7 @@ def get_provider(
 def create_provider(
     entry: ProviderCreate, session: SessionDep, response: Response, actor: EditorActor
 ) -> editing.ProviderRecord:
-    """Add a provider. 409 when the slug is taken; 422 names an unknown kind or location."""
+    """Add a provider. 409 when the slug is taken; 422 names an unknown kind or location, or a broken lint rule."""
     record = editing.create_provider(session=session, entry=entry, actor=actor)
     _send(response, record, 201)
     response.headers["Location"] = f"{router.prefix}/providers/{entry.slug}"

@@ -28,7 +28,8 @@ def provider_values(entry: ProviderCreate) -> dict[str, Any]:
         "description": entry.description,
         "website": entry.website,
         "base_location": entry.base_location,
-        "provenance": entry.provenance.model_dump(),
+        "provenance": entry.provenance.model_dump(mode="json", exclude_defaults=True),
+        "curator_judgement": list(entry.curator_judgement),
     }
 
 
@@ -58,7 +59,7 @@ def offer_values(entry: OfferCreate, *, provider_id: int, taxonomy: Taxonomy) ->
         "application_mode": entry.application.mode,
         "next_deadline": entry.application.next_deadline,
         "keywords": list(entry.keywords),
-        "provenance": entry.provenance.model_dump(),
+        "provenance": entry.provenance.model_dump(mode="json", exclude_defaults=True),
         "curator_judgement": list(entry.curator_judgement),
         "last_verified_at": as_utc(entry.last_verified_at),
     }
@@ -102,6 +103,7 @@ def provider_entry(row: Provider) -> ProviderCreate:
         website=row.website,
         base_location=row.base_location,
         provenance=Provenance.model_validate(row.provenance),
+        curator_judgement=list(row.curator_judgement or []),
     )
 
 
@@ -127,6 +129,7 @@ def provider_public(row: Provider, offer_count: int) -> ProviderPublic:
         website=row.website,
         base_location=row.base_location,
         provenance=Provenance.model_validate(row.provenance),
+        curator_judgement=list(row.curator_judgement or []),
         offer_count=offer_count,
         created_at=as_utc(row.created_at),
         updated_at=as_utc(row.updated_at),

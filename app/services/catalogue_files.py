@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.errors import field_path
 from app.models.catalogue import OfferCreate, ProviderCreate
+from app.services.catalogue_lint import lint_catalogue
 from app.services.curated_yaml import CuratedYamlError, read_curated_yaml
 from app.services.taxonomy import Taxonomy, taxonomy_from_document
 
@@ -169,13 +170,16 @@ def validate_entries(
     offers_label: str = str(OFFERS_FILE),
     known_providers: Iterable[str] = (),
 ) -> tuple[list[ProviderCreate], list[OfferCreate], list[str]]:
-    """Validate provider and offer entries against their schemas, the taxonomy and each other."""
+    """Validate provider and offer entries against their schemas, the taxonomy, each other and the catalogue lint."""
     problems: list[str] = []
     providers: list[ProviderCreate] = []
     provider_slugs: set[str] = set(known_providers)
     seen: set[str] = set()
+    labels: dict[tuple[str, str], str] = {}
     for index, raw in enumerate(raw_providers):
         where = _entry_label(providers_label, "providers", index, raw)
+        if isinstance(raw, Mapping) and isinstance(raw.get("slug"), str):
+            labels[("provider", raw["slug"])] = where
         provider = _validate(ProviderCreate, raw, where, problems)
         if provider is None:
             continue
@@ -192,6 +196,8 @@ def validate_entries(
     seen = set()
     for index, raw in enumerate(raw_offers):
         where = _entry_label(offers_label, "offers", index, raw)
+        if isinstance(raw, Mapping) and isinstance(raw.get("slug"), str):
+            labels[("offer", raw["slug"])] = where
         offer = _validate(OfferCreate, raw, where, problems)
         if offer is None:
             continue
@@ -205,6 +211,9 @@ def validate_entries(
         _check_terms(taxonomy, "organisation_type", offer.organisation_types, where, "organisation_types", problems)
         _check_terms(taxonomy, "location", offer.locations, where, "locations", problems)
         offers.append(offer)
+    for problem in lint_catalogue(providers, offers):
+        where = labels.get((problem.entity, problem.slug), f"{problem.entity} '{problem.slug}'")
+        problems.append(f"{where}: field '{problem.field}': rule '{problem.rule}': {problem.message}")
     return providers, offers, problems
 
 

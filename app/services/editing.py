@@ -29,6 +29,7 @@ from app.models.catalogue import (
 )
 from app.services.audit import Actor, record_event
 from app.services.catalogue import offer_entry, offer_values, provider_entry, provider_values
+from app.services.catalogue_lint import FRONT_DOOR_OFFER, LintProblem, lint_offer, lint_provider
 from app.services.loader import load_taxonomy_from_db
 from app.services.preconditions import Precondition, check_precondition, entity_etag, stale_for
 from app.services.state import bump_stamp, lock_for_write
@@ -196,6 +197,24 @@ def _check_provider_terms(entry: ProviderCreate, taxonomy: Taxonomy) -> None:
         raise ValidationProblem(problems)
 
 
+def _refuse_lint(problems: list[LintProblem]) -> None:
+    """422 naming the field and the rule of every lint problem (data/README.md lists the rules)."""
+    if problems:
+        raise ValidationProblem(
+            [
+                FieldProblem(field=p.field, message=f"Rule '{p.rule}' ({p.entity} '{p.slug}'): {p.message}")
+                for p in problems
+            ]
+        )
+
+
+def _lint_offer(session: Session, entry: OfferCreate, provider: Provider) -> None:
+    door = None
+    if entry.slug != FRONT_DOOR_OFFER:
+        door = session.exec(select(Offer.url).where(Offer.slug == FRONT_DOOR_OFFER)).first()
+    _refuse_lint(lint_offer(entry, provider_website=provider.website, front_door_url=door))
+
+
 def _slug_matches(path_slug: str, body_slug: str) -> None:
     if path_slug != body_slug:
         raise ValidationProblem(
@@ -266,6 +285,7 @@ def create_offer(*, session: Session, entry: OfferCreate, actor: Actor) -> Offer
     taxonomy = load_taxonomy_from_db(session)
     provider = _checked_offer_provider(session, entry, taxonomy)
     assert provider.id is not None
+    _lint_offer(session, entry, provider)
     now = utcnow()
     row = Offer(
         **offer_values(entry, provider_id=provider.id, taxonomy=taxonomy), version=1, created_at=now, updated_at=now
@@ -285,6 +305,7 @@ def _change_offer(
     taxonomy = load_taxonomy_from_db(session)
     provider = _checked_offer_provider(session, entry, taxonomy)
     assert provider.id is not None
+    _lint_offer(session, entry, provider)
     before = offer_entry(row, _provider_slug(session, row.provider_id)).model_dump(mode="json")
     values = offer_values(entry, provider_id=provider.id, taxonomy=taxonomy)
     values.pop("slug")
@@ -370,6 +391,7 @@ def create_provider(*, session: Session, entry: ProviderCreate, actor: Actor) ->
         hint = " by a withdrawn provider; restore it instead" if existing.withdrawn_at is not None else ""
         raise Conflict(f"The slug '{entry.slug}' is already used{hint}.")
     _check_provider_terms(entry, load_taxonomy_from_db(session))
+    _refuse_lint(lint_provider(entry))
     now = utcnow()
     row = Provider(**provider_values(entry), version=1, created_at=now, updated_at=now)
     session.add(row)
@@ -385,6 +407,7 @@ def _change_provider(
     check_precondition(precondition, "provider", row.slug, row.version)
     entry: ProviderCreate = _validated(ProviderCreate, data)
     _check_provider_terms(entry, load_taxonomy_from_db(session))
+    _refuse_lint(lint_provider(entry))
     before = provider_entry(row).model_dump(mode="json")
     values = provider_values(entry)
     values.pop("slug")

@@ -31,6 +31,7 @@ OFFER_COLUMNS = (
     "keywords",
     "provenance_source",
     "provenance_passage",
+    "provenance_pages",
     "curator_judgement",
     "last_verified_at",
     "created_at",
@@ -47,6 +48,8 @@ PROVIDER_COLUMNS = (
     "offer_count",
     "provenance_source",
     "provenance_passage",
+    "provenance_pages",
+    "curator_judgement",
     "created_at",
     "updated_at",
 )
@@ -80,6 +83,7 @@ def offer_row(offer: OfferPublic) -> dict[str, Any]:
         "keywords": offer.keywords,
         "provenance_source": offer.provenance.source,
         "provenance_passage": offer.provenance.passage,
+        "provenance_pages": [page.url for page in offer.provenance.pages],
         "curator_judgement": offer.curator_judgement,
         "last_verified_at": offer.last_verified_at,
         "created_at": offer.created_at,
@@ -99,6 +103,8 @@ def provider_row(provider: ProviderPublic) -> dict[str, Any]:
         "offer_count": provider.offer_count,
         "provenance_source": provider.provenance.source,
         "provenance_passage": provider.provenance.passage,
+        "provenance_pages": [page.url for page in provider.provenance.pages],
+        "curator_judgement": provider.curator_judgement,
         "created_at": provider.created_at,
         "updated_at": provider.updated_at,
     }

@@ -230,3 +230,27 @@ def test_unexpected_failure_is_a_500_problem_without_a_stack_trace(client: TestC
     assert response.headers["content-type"] == PROBLEM
     assert "secret internal detail" not in response.text and "Traceback" not in response.text
     assert response.json()["title"] == "Internal server error"
+
+
+def test_every_listed_offer_carries_its_next_step(real_client: TestClient) -> None:
+    response = real_client.get("/v1/offers?limit=100")
+    assert response.status_code == 200, response.text
+    items = response.json()["items"]
+    assert len(items) == response.json()["total"] >= 55
+    for item in items:
+        assert str(item["url"]).startswith(("https://", "http://")), item["slug"]
+        assert str(item["contact_route"]).strip(), item["slug"]
+    assert len({item["url"] for item in items}) >= 30
+    detail = real_client.get("/v1/offers/propel-yh").json()
+    assert detail["url"] and detail["contact_route"]
+    assert detail["provenance"]["pages"][0]["dated"] == "2025-04-16"
+    assert detail["last_verified_at"] is not None
+    closed = real_client.get("/v1/offers?status=closed").json()["items"]
+    assert [o["slug"] for o in closed] == ["nihr-medtech-ivd-cooperatives"]
+
+
+def test_providers_show_what_no_source_states(real_client: TestClient) -> None:
+    kpmg = real_client.get("/v1/providers/kpmg").json()
+    assert kpmg["base_location"] is None and "curator_judgement" in kpmg
+    bradford = real_client.get("/v1/providers/university-of-bradford").json()
+    assert "base_location" in bradford["curator_judgement"]

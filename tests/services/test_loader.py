@@ -181,3 +181,68 @@ def test_derived_trl_band_follows_the_stages(engine: Engine, tmp_path: Path) -> 
         soon = session.exec(select(Offer).where(Offer.slug == "gamma-soon")).one()
     assert (lab.trl_min, lab.trl_max, lab.trl_from_stages) == (2, 5, True)
     assert (soon.trl_min, soon.trl_max, soon.trl_from_stages) == (8, 9, False)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "summary: Wet and dry lab space for early prototypes.",
+            "summary: Wet labs, listed in the support table under work space.",
+            "offers[0] (slug 'alpha-lab'): field 'summary': rule 'source-talk'",
+        ),
+        (
+            "    url: https://example.org/alpha-lab\n",
+            "",
+            "offers[0] (slug 'alpha-lab'): field 'url': rule 'no-next-step'",
+        ),
+        (
+            "url: https://example.org/alpha-lab\n",
+            "url: https://guessed.example.com/lab\n",
+            "offers[0] (slug 'alpha-lab'): field 'url': rule 'unsupported-address'",
+        ),
+        (
+            "curator_judgement: [provider, kind, needs, stages, cost, status, application, contact_route]",
+            "curator_judgement: [provider, kind, needs, stages, status, application, contact_route]",
+            "offers[0] (slug 'alpha-lab'): field 'cost': rule 'unstated-field'",
+        ),
+    ],
+)
+def test_load_and_import_refuse_lint_problems_naming_entry_field_and_rule(
+    engine: Engine, tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    directory = fixture_catalogue_dir(tmp_path)
+    offers_file = directory / "catalogue" / "offers.yaml"
+    text = offers_file.read_text()
+    assert old in text
+    offers_file.write_text(text.replace(old, new, 1))
+    with pytest.raises(CatalogueFileError) as refused:
+        read_catalogue(directory)
+    assert any(problem.startswith(str(offers_file) + ": " + expected) for problem in refused.value.problems), (
+        refused.value.problems
+    )
+    assert _counts(engine) == (0, 0, 0), "nothing is loaded"
+
+
+def test_a_long_summary_in_the_files_is_refused(tmp_path: Path) -> None:
+    directory = fixture_catalogue_dir(tmp_path)
+    offers_file = directory / "catalogue" / "offers.yaml"
+    offers_file.write_text(
+        offers_file.read_text().replace("summary: Wet and dry lab space for early prototypes.", "summary: " + "x" * 250)
+    )
+    with pytest.raises(CatalogueFileError) as refused:
+        read_catalogue(directory)
+    assert any("field 'summary': rule 'summary-too-long': 250 characters" in p for p in refused.value.problems)
+
+
+def test_provider_curator_judgement_and_cited_pages_survive_a_load(engine: Engine) -> None:
+    document = read_catalogue(DATA_DIR)
+    with Session(engine) as session:
+        load_catalogue(session, document)
+        session.commit()
+        kpmg = session.exec(select(Provider).where(Provider.slug == "kpmg")).one()
+        mics = session.exec(select(Offer).where(Offer.slug == "nihr-medtech-ivd-cooperatives")).one()
+    assert kpmg.curator_judgement == next(p for p in document.providers if p.slug == "kpmg").curator_judgement
+    assert mics.status == "closed"
+    assert mics.provenance["pages"][0]["url"].startswith("https://htn.co.uk/")
+    assert mics.provenance["pages"][0]["dated"] == "2023-11-15"
