@@ -214,7 +214,8 @@ def infer(
     organisation_type = _attribute("organisation_type", request.organisation_type, chosen, read, inferences)
     location = _attribute("location", request.location, chosen, read, inferences)
     sector = _sector(request.sector, chosen, read, vocab, inferences)
-    keywords = _keywords(texts, spec, known_terms)
+    consumed = frozenset(stem(w) for s in read if s.evidence is not None for w in words(s.evidence.quote))
+    keywords = _keywords(texts, spec, known_terms, consumed)
     if keywords:
         inferences.append(
             Inference(
@@ -362,7 +363,9 @@ def _sector(
     return sector
 
 
-def _keywords(texts: list[str], spec: IntakeSpec, known_terms: frozenset[str] | None) -> str | None:
+def _keywords(
+    texts: list[str], spec: IntakeSpec, known_terms: frozenset[str] | None, consumed: frozenset[str]
+) -> str | None:
     rules = spec.reader
     chosen: dict[str, str] = {}
     for text in texts:
@@ -372,7 +375,7 @@ def _keywords(texts: list[str], spec: IntakeSpec, known_terms: frozenset[str] | 
             if len(word) < 3 or word in STOP_WORDS or word in rules.keyword_ignore or not word.isalpha():
                 continue
             term = stem(word)
-            if term in chosen or (known_terms is not None and term not in known_terms):
+            if term in chosen or term in consumed or (known_terms is not None and term not in known_terms):
                 continue
             chosen[term] = word
     keywords = ""

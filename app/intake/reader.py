@@ -142,7 +142,7 @@ class Reader:
             for phrase in cue.phrases:
                 size = len(phrase.replace("...", ""))
                 compiled = _Phrase(cue, re.compile(_phrase_pattern(phrase)), size, "..." in phrase.split())
-                filed.setdefault(_key(phrase), []).append(compiled)
+                filed.setdefault(_key(phrase.split()[0]), []).append(compiled)
         return {key: tuple(sorted(items, key=lambda p: -p.size)) for key, items in filed.items()}
 
     @cached_property
