@@ -96,6 +96,7 @@ def main() -> None:
     loaded = current_intake()
     known = catalogue_vocabulary(snapshot)
     requests = bodies()
+    load = os.getloadavg()[0]
 
     def endpoint(body: dict[str, Any]) -> object:
         return orjson.dumps(run_intake(snapshot, IntakeRequest.model_validate(body, strict=True)))
@@ -120,7 +121,8 @@ def main() -> None:
     header = (
         f"Intake benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: {platform.machine()}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}; the curated catalogue ({len(snapshot.offers)} offers); "
-        f"{len(requests)} bodies (the golden descriptions alone, then with answers), {ROUNDS} rounds after a warm-up."
+        f"{len(requests)} bodies (the golden descriptions alone, then with answers), {ROUNDS} rounds after a warm-up; "
+        f"load average at the start {load:.1f} (the machine is shared: compare rows of one run)."
     )
     lines = [
         header,
