@@ -8,13 +8,12 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from app.config import get_settings
 from app.errors import FieldProblem, ValidationProblem
 from app.intake import IntakeError, IntakeOutcome, IntakeRequest, IntakeSpec, Reader, infer
 from app.matching import Vocabulary
 from app.models.intake import IntakeRequest as IntakeBody
+from app.services.curated_yaml import read_curated_yaml
 from app.services.demand import catalogue_vocabulary, record_intake
 from app.services.match_documents import match_document
 from app.services.matching import matcher_index, run_match
@@ -73,9 +72,10 @@ def _implies(implication: Any) -> dict[str, Any]:
 @lru_cache
 def load_intake(data_dir: Path) -> LoadedIntake:
     """Read and validate data_dir/intake.yaml against data_dir/taxonomy.yaml; ValueError names the bad entry."""
-    raw = (data_dir / "intake.yaml").read_bytes()
-    vocabulary = Vocabulary.from_mapping(yaml.safe_load((data_dir / "taxonomy.yaml").read_text(encoding="utf-8")))
-    spec = IntakeSpec.from_mapping(yaml.safe_load(raw.decode("utf-8")), vocabulary)
+    path = data_dir / "intake.yaml"
+    vocabulary = Vocabulary.from_mapping(read_curated_yaml(data_dir / "taxonomy.yaml"))
+    spec = IntakeSpec.from_mapping(read_curated_yaml(path), vocabulary)
+    raw = path.read_bytes()
     return LoadedIntake(spec, hashlib.sha256(raw).hexdigest()[:16])
 
 
