@@ -22,7 +22,7 @@ from app.models.matching import (
 from app.renditions import JSONBody, carried_headers
 from app.services.demand import record_match
 from app.services.match_documents import match_document, pathway_document
-from app.services.matching import current_rules, run_match, run_pathway
+from app.services.matching import ruleset_version, run_match, run_pathway
 from app.services.snapshot import CatalogueSnapshot
 
 CURL_SAMPLE = (
@@ -75,7 +75,7 @@ async def match_get(
     snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[MatchQuery, Query()]
 ) -> JSONBody:
     """The same as POST /v1/match, with the fields as query parameters, so a result can be shared as a link."""
-    conditional_get(request, response, f"{snapshot.stamp}:{current_rules().version}")
+    conditional_get(request, response, f"{snapshot.stamp}:{ruleset_version()}")
     return _match(snapshot, query, carried_headers(response))
 
 
@@ -95,5 +95,5 @@ async def pathway_get(
     snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[PathwayRequest, Query()]
 ) -> JSONBody:
     """The route ahead, with the profile as query parameters (needs repeated)."""
-    conditional_get(request, response, f"{snapshot.stamp}:{current_rules().version}")
+    conditional_get(request, response, f"{snapshot.stamp}:{ruleset_version()}")
     return _pathway(snapshot, query, carried_headers(response))
