@@ -50,7 +50,8 @@ class NormalisedProfile:
     keyword_words: tuple[str, ...]
     """How each keyword term is shown in reasons: the word as typed, or its proper form (AI, NHS)."""
     keyword_needs: tuple[tuple[str, str], ...]
-    """(need, word) pairs: the needs the keywords point to through the reviewed synonyms."""
+    """(need, word) pairs: the needs the keywords point to through the reviewed synonyms (a need is left out when
+    the words also point to one of its children: the more specific reading wins)."""
     limit: int
 
     def as_dict(self) -> dict[str, object]:
@@ -143,7 +144,13 @@ def normalise_profile(profile: Profile, vocabulary: Vocabulary, synonyms: Synony
     for need in needs:
         expanded[need] = None
         expanded.update(dict.fromkeys(vocabulary.need_descendants[need]))
-    terms, keyword_needs = analysed
+    terms, pointed = analysed
+    # The most specific reading of the words: "into the NHS" (NHS adoption) wins over "NHS" (access to health
+    # systems, its parent), as a named child need ranks above its parent.
+    named = {need for need, _ in pointed}
+    keyword_needs = tuple(
+        (need, word) for need, word in pointed if not named.intersection(vocabulary.need_descendants[need])
+    )
     return NormalisedProfile(
         stage=profile.stage,
         trl=profile.trl,

@@ -90,21 +90,26 @@ def keyword_reason(needs: Sequence[tuple[str, str]], matched_words: Sequence[str
     """The one keyword reason: which words of the search matched what.
 
     `needs`: (what the offer offers, the word that points to it) for needs the words point to;
-    `matched_words`: the words (as shown) the offer's text mentions.
+    `matched_words`: the words (as shown) the offer's text mentions. A word named for a need is not repeated.
     """
-    by_word: dict[str, list[str]] = {}
+    by_offered: dict[str, list[str]] = {}
     for offered, word in needs:
-        if offered not in by_word.setdefault(word, []):
-            by_word[word].append(offered)
+        if word not in by_offered.setdefault(offered, []):
+            by_offered[offered].append(word)
     parts = [
-        f"offers {' and '.join(offered)}, which matches \u201c{word}\u201d in your search"
-        for word, offered in by_word.items()
+        f"offers {offered}, which matches {join_words([_quoted(word) for word in words])} in your search"
+        for offered, words in by_offered.items()
     ]
-    shown = list(dict.fromkeys(matched_words))
+    named = {word for _, word in needs}
+    shown = [word for word in dict.fromkeys(matched_words) if word not in named]
     if shown:
         parts.append(f"mentions {join_words(shown)}, which you searched for")
     text = "; ".join(parts)
     return Reason("keyword-match", text[:1].upper() + text[1:])
+
+
+def _quoted(word: str) -> str:
+    return f"\u201c{word}\u201d"
 
 
 def sector_reason(sector: str, vocabulary: Vocabulary) -> Reason:

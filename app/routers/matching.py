@@ -66,7 +66,13 @@ def _match(snapshot: CatalogueSnapshot, fields: MatchRequest | MatchQuery, heade
 async def match_post(
     snapshot: SnapshotDep, body: Annotated[MatchRequest, Body(examples=[EXAMPLE_REQUEST])]
 ) -> JSONBody:
-    """Ranked offers for an innovator's profile, each with the reasons it was chosen."""
+    """Ranked offers for an innovator's profile, each with the reasons it was chosen and its next step (`url`,
+    `contact_route`).
+
+    Give at least one of stage, trl, needs or keywords: keywords alone are a search in plain words. Only offers
+    with evidence for what was asked are listed (a need met, or an informative word matched), so a request that
+    nothing fits gets `"results": []` (near misses with `explain=full`). Signposting services are never ranked:
+    they come back once in `front_door`."""
     return _match(snapshot, body, {})
 
 
@@ -86,7 +92,11 @@ def _pathway(snapshot: CatalogueSnapshot, fields: PathwayRequest, headers: dict[
 
 @router.post("/pathway", response_model=PathwayResponse)
 async def pathway_post(snapshot: SnapshotDep, body: PathwayBody) -> JSONBody:
-    """The innovator's route ahead: for the current stage and each later one, the best offers for that stage."""
+    """The innovator's route ahead: for the current stage and each later one, the best offers for that stage.
+
+    Each later stage adds the needs innovators typically have there; offers may recur; only the current stage
+    says "where you are now"; a stage nothing serves carries a `note`; front doors come back once in
+    `front_door`."""
     return _pathway(snapshot, body, {})
 
 
