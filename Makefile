@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve serve-prod migrate load test test-fast lint format bench bench-matcher bench-demand bench-http bench-head-limit bench-intake eval-intake clean
+.PHONY: install run serve serve-prod migrate load test test-fast lint format bench bench-matcher bench-demand bench-http bench-head-limit bench-intake eval-intake eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ format: install
 
 bench-matcher: install ## In-process matcher latency and index build time at 50, 1k, 10k and 100k offers.
 	$(BIN)/python bench/bench_matcher.py
+
+# Ranking quality on the graded golden profiles; one script per answer kind (the intake's joins this target).
+EVAL_SCRIPTS := bench/eval_match.py bench/eval_intake.py
+eval: install ## nDCG@5, precision@3, filler, front-door share, coverage per golden profile (bench/results/eval.md).
+	@status=0; for script in $(EVAL_SCRIPTS); do $(BIN)/python $$script || status=1; done; exit $$status
 
 bench-demand: install ## Match latency with anonymous demand recording on vs off (bench/results/demand.md).
 	$(BIN)/python bench/bench_demand.py

@@ -33,6 +33,7 @@ from app.matching import (  # noqa: E402
     OfferRecord,
     Profile,
     Rules,
+    Synonyms,
     Vocabulary,
     match,
     normalise_profile,
@@ -249,8 +250,11 @@ def measure(
     catalogue = "synthetic" if offers is None else "curated"
     if offers is None:
         offers = generate_catalogue(size, vocabulary, random.Random(SEED + size))
+    synonyms = Synonyms.from_mapping(
+        yaml.safe_load((ROOT / "data" / "synonyms.yaml").read_text(encoding="utf-8")), vocabulary
+    )
     started = time.perf_counter()
-    index = CatalogueIndex.build(offers, vocabulary, rules, f"bench-{size}")
+    index = CatalogueIndex.build(offers, vocabulary, rules, f"bench-{size}", synonyms)
     build_s = time.perf_counter() - started
     for profile in profiles[:20]:
         match(index, profile)
@@ -266,7 +270,7 @@ def measure(
     explain_timings: list[float] = []
     for profile in profiles[:100]:
         started = time.perf_counter()
-        match(index, normalise_profile(profile, vocabulary), explain=True)
+        match(index, normalise_profile(profile, vocabulary, synonyms), explain=True)
         explain_timings.append((time.perf_counter() - started) * 1000)
     return Measurement(
         size=size,

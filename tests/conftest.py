@@ -56,6 +56,7 @@ def fixture_catalogue_dir(tmp_path: Path) -> Path:
     (directory / "catalogue").mkdir(parents=True, exist_ok=True)
     shutil.copy(DATA_DIR / "taxonomy.yaml", directory / "taxonomy.yaml")
     shutil.copy(DATA_DIR / "rules.yaml", directory / "rules.yaml")
+    shutil.copy(DATA_DIR / "synonyms.yaml", directory / "synonyms.yaml")
     for name in ("providers.yaml", "offers.yaml"):
         shutil.copy(FIXTURES / "catalogue" / name, directory / "catalogue" / name)
     return directory

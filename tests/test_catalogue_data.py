@@ -266,4 +266,4 @@ def test_golden_profiles_name_real_offers() -> None:
     slugs = {o.slug for o in DOCUMENT.offers}
     assert len(profiles) >= 15
     for profile in profiles:
-        assert set(profile["expect"]) <= slugs, profile["name"]
+        assert set(profile["grades"]) | set(profile.get("front_door", [])) <= slugs, profile["name"]

@@ -1,7 +1,7 @@
 """providers carry curator_judgement (the fields no source states)
 
 Revision ID: 0002_provider_curator_judgement
-Revises: 0001
+Revises: 0002_demand_clients
 Create Date: 2026-12-01 11:50:00
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = '0002_provider_curator_judgement'
-down_revision: str | None = '0001'
+down_revision: str | None = '0002_demand_clients'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -10,20 +10,23 @@ import numpy.typing as npt
 
 from app.matching.diversity import Arrangement, Pool, arrange
 from app.matching.index import CatalogueIndex
-from app.matching.outcome import MatchOutcome, NearMiss, Reason, ScoredOffer, StageRoute
+from app.matching.outcome import FrontDoor, MatchOutcome, NearMiss, Reason, ScoredOffer, StageRoute
 from app.matching.profile import NormalisedProfile, normalise_profile
 from app.matching.reasons import (
-    FALLBACK,
     FORTHCOMING,
+    focus_reason,
+    front_door_reason,
     keyword_reason,
     local_reason,
-    near_miss_hint,
     need_reason,
+    offered_name,
+    restriction_hint,
     sector_reason,
     stage_reason,
+    typical_need_reason,
 )
 from app.matching.records import Profile
-from app.matching.scoring import ScoreSheet, score_offers
+from app.matching.scoring import ASKED, TYPICAL, WORDS, ConsideredNeed, ScoreSheet, score_offers
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
@@ -32,11 +35,16 @@ SCORE_PLACES = 4
 
 
 def match(index: CatalogueIndex, profile: Profile | NormalisedProfile, *, explain: bool = False) -> MatchOutcome:
-    """Rank the catalogue's offers for `profile`; with explain=True also give components and near misses."""
-    normalised = profile if isinstance(profile, NormalisedProfile) else normalise_profile(profile, index.vocabulary)
-    sheet = score_offers(index, normalised)
+    """Rank the catalogue's offers for `profile`; with explain=True also give components and near misses.
+
+    Only offers with evidence for what was asked are listed (a need met, or an informative keyword matched);
+    front doors (signposting services) are never ranked and come back once, in `front_door`.
+    """
+    normalised = _normalised(index, profile)
+    needs = considered_needs(index, normalised)
+    sheet = score_offers(index, normalised, needs)
     chosen = _choose(index, sheet, normalised, normalised.limit)
-    results = _scored(index, sheet, normalised, chosen, explain=explain)
+    results = _scored(index, sheet, normalised, chosen, explain=explain, current=True)
     near = _near_misses(index, sheet, normalised, chosen) if explain else ()
     return MatchOutcome(
         profile=normalised,
@@ -44,25 +52,56 @@ def match(index: CatalogueIndex, profile: Profile | NormalisedProfile, *, explai
         catalogue_version=index.catalogue_version,
         results=results,
         near_misses=near,
+        front_door=_front_doors(index, sheet),
     )
+
+
+def considered_needs(
+    index: CatalogueIndex, profile: NormalisedProfile, *, route_stage: int | None = None
+) -> tuple[ConsideredNeed, ...]:
+    """The needs offers are scored on: those asked for; else those the keywords point to (synonyms); else, for
+    a request giving only a stage or TRL, the needs typical of its stages (pathway data).
+
+    On the route ahead (`route_stage`), every stage but the current one also brings its typical needs.
+    """
+    if profile.needs:
+        base = tuple(ConsideredNeed(need, ASKED) for need in profile.needs)
+    elif profile.keyword_needs:
+        base = tuple(ConsideredNeed(need, WORDS) for need, _ in profile.keyword_needs)
+    else:
+        base = ()
+    typical_stages: tuple[int, ...] = ()
+    if route_stage is not None:
+        if route_stage not in profile.stages or not base:
+            typical_stages = (route_stage,)
+    elif not base and not profile.keyword_terms:
+        typical_stages = profile.stages
+    seen = {need.slug for need in base}
+    extra: list[ConsideredNeed] = []
+    for stage in typical_stages:
+        for slug in index.rules.pathway.typical_needs.get(stage, ()):
+            if slug not in seen:
+                seen.add(slug)
+                extra.append(ConsideredNeed(slug, TYPICAL, stage))
+    return base + tuple(extra)
 
 
 def route_ahead(
     index: CatalogueIndex, profile: Profile | NormalisedProfile, *, per_stage: int = 3
 ) -> tuple[StageRoute, ...]:
-    """The best offers at the current stage and at each later stage, for the same needs and circumstances.
+    """The best offers at the current stage and at each later stage: the route ahead.
 
     The route starts at the lowest of the profile's stages (a TRL can sit in two stages; both are marked
-    current), or at stage 1 when neither stage nor TRL was given. Each step lists only offers serving that
-    stage (or every stage), scored as if the innovator were there, and skips offers already listed at an
-    earlier step so the route reads as "what to approach next".
+    current), or at stage 1 when neither stage nor TRL was given. Each step lists offers serving that stage
+    (or every stage), scored as if the innovator were there, on the needs asked for plus, after the current
+    stage, the needs innovators typically have there. An offer may recur at several steps; a step that
+    nothing serves carries a note.
     """
     if per_stage < 1:
         raise ValueError("per_stage must be at least 1")
-    normalised = profile if isinstance(profile, NormalisedProfile) else normalise_profile(profile, index.vocabulary)
+    normalised = _normalised(index, profile)
     start = min(normalised.stages) if normalised.stages else 1
     cols = index.columns
-    shown = np.zeros(index.size, dtype=np.bool_)
     routes: list[StageRoute] = []
     for band in index.vocabulary.stages[start - 1 :]:
         at_stage = replace(
@@ -73,18 +112,38 @@ def route_ahead(
             trl_band=(band.trl_min, band.trl_max),
             limit=per_stage,
         )
+        current = band.number in normalised.stages
+        needs = considered_needs(index, normalised, route_stage=band.number)
         serves = (cols.stage_mask == 0) | ((cols.stage_mask >> (band.number - 1)) & 1).astype(np.bool_)
-        sheet = score_offers(index, at_stage, scope=serves & ~shown)
+        sheet = score_offers(index, at_stage, needs, scope=serves)
         chosen = _choose(index, sheet, at_stage, per_stage)
-        shown[chosen] = True
-        routes.append(
-            StageRoute(
-                stage=band,
-                is_current=band.number in normalised.stages,
-                results=_scored(index, sheet, at_stage, chosen, explain=False),
-            )
-        )
+        results = _scored(index, sheet, at_stage, chosen, explain=False, current=current)
+        note = None
+        if not results:
+            note = f"Nothing in the catalogue serves stage {band.number}, {band.name}, for what you asked yet"
+        routes.append(StageRoute(stage=band, is_current=current, results=results, note=note))
     return tuple(routes)
+
+
+def front_doors(index: CatalogueIndex, profile: Profile | NormalisedProfile) -> tuple[FrontDoor, ...]:
+    """The signposting services open to this innovator, each saying what it can point them to."""
+    normalised = _normalised(index, profile)
+    return _front_doors(index, score_offers(index, normalised, considered_needs(index, normalised)))
+
+
+def _normalised(index: CatalogueIndex, profile: Profile | NormalisedProfile) -> NormalisedProfile:
+    if isinstance(profile, NormalisedProfile):
+        return profile
+    return normalise_profile(profile, index.vocabulary, index.synonyms)
+
+
+def _front_doors(index: CatalogueIndex, sheet: ScoreSheet) -> tuple[FrontDoor, ...]:
+    found = np.flatnonzero(sheet.front_door)
+    if not found.size:
+        return ()
+    slugs = tuple(dict.fromkeys(need.slug for need in sheet.needs if need.source != TYPICAL))
+    reason = index.memo.get(("front-door-reason", slugs), lambda: front_door_reason(slugs, index.vocabulary))
+    return tuple(FrontDoor(offer=index.offers[i], reasons=(reason,)) for i in found.tolist())
 
 
 def _choose(index: CatalogueIndex, sheet: ScoreSheet, profile: NormalisedProfile, limit: int) -> IntArray:
@@ -165,11 +224,16 @@ def _base_order(sheet: ScoreSheet, offers: IntArray) -> IntArray:
 
 
 def _scored(
-    index: CatalogueIndex, sheet: ScoreSheet, profile: NormalisedProfile, chosen: IntArray, *, explain: bool
+    index: CatalogueIndex,
+    sheet: ScoreSheet,
+    profile: NormalisedProfile,
+    chosen: IntArray,
+    *,
+    explain: bool,
+    current: bool,
 ) -> tuple[ScoredOffer, ...]:
-    keyword_hits = (
-        index.keywords.matched_terms_for(chosen, profile.keyword_terms) if profile.keyword_terms else [()] * len(chosen)
-    )
+    terms = [profile.keyword_terms[k] for k in sheet.terms]
+    keyword_hits = index.keywords.matched_terms_for(chosen, terms) if terms else [()] * len(chosen)
     rows = zip(
         chosen.tolist(),
         sheet.score[chosen].tolist(),
@@ -183,12 +247,13 @@ def _scored(
         components = (
             tuple((name, round(float(values[i]), SCORE_PLACES)) for name, values in sheet.components) if explain else ()
         )
+        words = tuple(profile.keyword_words[sheet.terms[k]] for k in matched)
         results.append(
             ScoredOffer(
                 rank=rank,
                 score=round(score, SCORE_PLACES),
                 offer=index.offers[i],
-                reasons=_reasons(index, profile, i, matched, local=local),
+                reasons=_reasons(index, sheet, profile, i, words, local=local, current=current),
                 components=components,
                 forthcoming=forthcoming,
             )
@@ -197,35 +262,81 @@ def _scored(
 
 
 def _reasons(
-    index: CatalogueIndex, profile: NormalisedProfile, i: int, matched: tuple[int, ...], *, local: bool
+    index: CatalogueIndex,
+    sheet: ScoreSheet,
+    profile: NormalisedProfile,
+    i: int,
+    words: tuple[str, ...],
+    *,
+    local: bool,
+    current: bool,
 ) -> tuple[Reason, ...]:
-    """Why offer i was listed. The sentences recur across requests, so each is built once per index (memo)."""
+    """Why offer i was listed, every reason true of the offer. Sentences recur across requests, so each is
+    built once per index (memo)."""
     offer = index.offers[i]
     vocabulary = index.vocabulary
     memo = index.memo
     reasons: list[Reason] = []
-    for need in profile.needs:
-        reason = memo.get(("need-reason", i, need), partial(_need_reason, index, i, need))
+    word_needs: list[tuple[str, str]] = []
+    keyword_need_words = dict(profile.keyword_needs)
+    for need in sheet.needs:
+        if need.source == ASKED:
+            reason = memo.get(("need-reason", i, need.slug), partial(_need_reason, index, i, need.slug))
+        elif need.source == TYPICAL:
+            assert need.stage is not None
+            reason = memo.get(
+                ("typical-reason", i, need.slug, need.stage), partial(_typical_reason, index, i, need.slug, need.stage)
+            )
+        else:
+            offered = memo.get(("offered-name", i, need.slug), partial(_offered_name, index, i, need.slug))
+            if offered is not None:
+                word_needs.append((offered, keyword_need_words[need.slug]))
+            continue
         if reason is not None:
             reasons.append(reason)
     if profile.stages:
         trl = profile.trl if profile.stage is None else None
-        key = ("stage-reason", offer.stages, profile.stages, trl)
-        reasons.append(memo.get(key, lambda: stage_reason(offer.stages, profile.stages, trl, vocabulary)))
-    if matched:
-        words = tuple(profile.keyword_words[k] for k in matched)
-        reasons.append(memo.get(("keyword-reason", words), lambda: keyword_reason(words)))
+        key = ("stage-reason", offer.stages, profile.stages, trl, current)
+        reasons.append(
+            memo.get(key, lambda: stage_reason(offer.stages, profile.stages, trl, vocabulary, current=current))
+        )
+    if words or word_needs:
+        reasons.append(keyword_reason(word_needs, words))
     sector = profile.sector
-    if sector is not None and sector in offer.sectors:
-        reasons.append(memo.get(("sector-reason", sector), lambda: sector_reason(sector, vocabulary)))
+    if sector is not None and offer.sectors:
+        if sector in offer.sectors:
+            reasons.append(memo.get(("sector-reason", sector), lambda: sector_reason(sector, vocabulary)))
+        else:
+            reasons.append(memo.get(("focus-reason", i, "sector"), lambda: focus_reason("sector", offer, vocabulary)))
+    kind = profile.organisation_type
+    if kind is not None and offer.organisation_types and kind not in offer.organisation_types:
+        reasons.append(
+            memo.get(
+                ("focus-reason", i, "organisation_type"), lambda: focus_reason("organisation_type", offer, vocabulary)
+            )
+        )
+    if profile.location is not None and offer.locations and not set(offer.locations) & set(profile.location_chain):
+        reasons.append(memo.get(("focus-reason", i, "location"), lambda: focus_reason("location", offer, vocabulary)))
     based = offer.provider_location
     if local and based is not None:
         reasons.append(memo.get(("local-reason", based), lambda: local_reason(based, vocabulary)))
-    if not reasons:
-        reasons.append(FALLBACK)
     if offer.status == "forthcoming":
         reasons.append(FORTHCOMING)
     return tuple(reasons)
+
+
+def _offered_name(index: CatalogueIndex, i: int, need: str) -> str | None:
+    row = index.need_row[need]
+    cols = index.columns
+    full, parent = bool(cols.need_full[row, i]), bool(cols.need_ancestor[row, i])
+    return offered_name(index.offers[i], need, index.vocabulary, full=full, parent=parent)
+
+
+def _typical_reason(index: CatalogueIndex, i: int, need: str, stage: int) -> Reason | None:
+    row = index.need_row[need]
+    cols = index.columns
+    full, parent = bool(cols.need_full[row, i]), bool(cols.need_ancestor[row, i])
+    return typical_need_reason(index.offers[i], need, stage, index.vocabulary, full=full, parent=parent)
 
 
 def _need_reason(index: CatalogueIndex, i: int, need: str) -> Reason | None:
@@ -262,7 +373,7 @@ def _near_misses(
             NearMiss(
                 offer=offer,
                 criterion=criterion,
-                hint=near_miss_hint(criterion, offer, index.vocabulary),
+                hint=restriction_hint(criterion, offer, index.vocabulary),
                 score=round(float(sheet.score[i]), SCORE_PLACES),
             )
         )

@@ -13,6 +13,7 @@ import numpy.typing as npt
 from app.matching.keyword_index import KeywordIndex
 from app.matching.records import OFFER_STATUSES, OfferRecord
 from app.matching.rules import Rules
+from app.matching.synonyms import Synonyms
 from app.matching.vocabulary import Vocabulary
 
 BoolArray = npt.NDArray[np.bool_]
@@ -67,9 +68,16 @@ class OfferColumns:
     """need_full[t, i]: offer i is tagged with term t or any of its descendants."""
     need_ancestor: BoolArray
     """need_ancestor[t, i]: offer i is tagged with an ancestor of t (and not with t or below)."""
+    signposting: BoolArray
+    """Front doors: never ranked, returned apart."""
     sector_mask: MaskArray
+    """The offer's focus (soft): its sectors, organisation types, locations."""
     organisation_mask: MaskArray
     location_mask: MaskArray
+    restricted_sector_mask: MaskArray
+    """Its real restrictions (hard filters), from the data's `restrictions`."""
+    restricted_organisation_mask: MaskArray
+    restricted_location_mask: MaskArray
     provider_location: IntArray
     """Index into vocabulary.locations, or -1 when unknown."""
     provider: IntArray
@@ -87,6 +95,9 @@ class CatalogueIndex:
     offers: tuple[OfferRecord, ...]
     columns: OfferColumns
     keywords: KeywordIndex
+    synonyms: Synonyms
+    informative: frozenset[str]
+    """Keyword stems found in at most synonyms.max_document_share of the offers (the IDF floor)."""
     need_row: Mapping[str, int]
     sector_bit: Mapping[str, int]
     organisation_bit: Mapping[str, int]
@@ -101,9 +112,15 @@ class CatalogueIndex:
 
     @classmethod
     def build(
-        cls, offers: Sequence[OfferRecord], vocabulary: Vocabulary, rules: Rules, catalogue_version: str
+        cls,
+        offers: Sequence[OfferRecord],
+        vocabulary: Vocabulary,
+        rules: Rules,
+        catalogue_version: str,
+        synonyms: Synonyms | None = None,
     ) -> CatalogueIndex:
         """Validate the offers against the vocabulary and precompute every column and the keyword index."""
+        rules.pathway.check(vocabulary)
         ordered = tuple(sorted(offers, key=lambda offer: offer.slug))
         for earlier, later in pairwise(ordered):
             if earlier.slug == later.slug:
@@ -123,6 +140,10 @@ class CatalogueIndex:
         sector_mask = np.zeros(size, dtype=np.uint64)
         organisation_mask = np.zeros(size, dtype=np.uint64)
         location_mask = np.zeros(size, dtype=np.uint64)
+        signposting = np.zeros(size, dtype=np.bool_)
+        restricted_sector_mask = np.zeros(size, dtype=np.uint64)
+        restricted_organisation_mask = np.zeros(size, dtype=np.uint64)
+        restricted_location_mask = np.zeros(size, dtype=np.uint64)
         provider_location = np.full(size, -1, dtype=np.int64)
         provider = np.zeros(size, dtype=np.int64)
         provider_numbers: dict[str, int] = {}
@@ -149,6 +170,19 @@ class CatalogueIndex:
                 offer.slug, "organisation type", offer.organisation_types, organisation_bit, masks_seen
             )
             location_mask[i] = _mask(offer.slug, "location", offer.locations, location_bit, masks_seen)
+            signposting[i] = offer.signposting
+            if offer.restricted_sectors:
+                restricted_sector_mask[i] = _mask(
+                    offer.slug, "sector", offer.restricted_sectors, sector_bit, masks_seen
+                )
+            if offer.restricted_organisation_types:
+                restricted_organisation_mask[i] = _mask(
+                    offer.slug, "organisation type", offer.restricted_organisation_types, organisation_bit, masks_seen
+                )
+            if offer.restricted_locations:
+                restricted_location_mask[i] = _mask(
+                    offer.slug, "location", offer.restricted_locations, location_bit, masks_seen
+                )
             if offer.provider_location is not None:
                 if offer.provider_location not in location_row:
                     raise ValueError(f"offer '{offer.slug}': unknown provider location '{offer.provider_location}'")
@@ -173,19 +207,27 @@ class CatalogueIndex:
             sector_mask=sector_mask,
             organisation_mask=organisation_mask,
             location_mask=location_mask,
+            signposting=signposting,
+            restricted_sector_mask=restricted_sector_mask,
+            restricted_organisation_mask=restricted_organisation_mask,
+            restricted_location_mask=restricted_location_mask,
             provider_location=provider_location,
             provider=provider,
         )
         for array in vars(columns).values():
             array.flags.writeable = False
+        words = synonyms or Synonyms.empty()
+        keyword_index = KeywordIndex.build(ordered, rules.keywords)
         return cls(
             catalogue_version=catalogue_version,
-            ruleset_version=rules.version,
+            ruleset_version=rules.version if synonyms is None else f"{rules.version}+synonyms.{words.version}",
             vocabulary=vocabulary,
             rules=rules,
             offers=ordered,
             columns=columns,
-            keywords=KeywordIndex.build(ordered, rules.keywords),
+            keywords=keyword_index,
+            synonyms=words,
+            informative=keyword_index.terms_within(words.max_document_share),
             need_row=need_row,
             sector_bit=sector_bit,
             organisation_bit=organisation_bit,

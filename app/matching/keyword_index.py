@@ -52,6 +52,14 @@ class KeywordIndex:
     weights: FloatArray
     size: int
 
+    def terms_within(self, share: float) -> frozenset[str]:
+        """The terms found in at most `share` of the offers: the rest are near-universal, no evidence."""
+        if self.size == 0:
+            return frozenset(self.term_ids)
+        counts = np.diff(self.starts)
+        limit = share * self.size
+        return frozenset(term for term, term_id in self.term_ids.items() if counts[term_id] <= limit)
+
     @classmethod
     def build(cls, offers: Sequence[OfferRecord], rules: KeywordRules) -> KeywordIndex:
         """Tokenise every offer once and precompute each (term, offer) BM25 contribution.

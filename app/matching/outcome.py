@@ -40,6 +40,14 @@ class NearMiss:
 
 
 @dataclass(frozen=True)
+class FrontDoor:
+    """A signposting service: where to go when none of the results fits; its reasons say what it points to."""
+
+    offer: OfferRecord
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
 class MatchOutcome:
     """The full answer to one match request."""
 
@@ -48,6 +56,7 @@ class MatchOutcome:
     catalogue_version: str
     results: tuple[ScoredOffer, ...]
     near_misses: tuple[NearMiss, ...]
+    front_door: tuple[FrontDoor, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,3 +66,5 @@ class StageRoute:
     stage: StageBand
     is_current: bool
     results: tuple[ScoredOffer, ...]
+    note: str | None = None
+    """Set when nothing in the catalogue serves this stage for the request."""

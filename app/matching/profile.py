@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.matching.records import Profile
-from app.matching.text import query_terms
+from app.matching.synonyms import QueryWord, Synonyms, analyse_query
 from app.matching.vocabulary import Vocabulary
 
 MAX_KEYWORD_CHARS = 200
@@ -46,7 +46,12 @@ class NormalisedProfile:
     location_chain: tuple[str, ...]
     keywords: str | None
     keyword_terms: tuple[str, ...]
+    """Stems of the keywords' words that may carry evidence, and the search terms their synonyms add."""
     keyword_words: tuple[str, ...]
+    """How each keyword term is shown in reasons: the word as typed, or its proper form (AI, NHS)."""
+    keyword_needs: tuple[tuple[str, str], ...]
+    """(need, word) pairs: the needs the keywords point to through the reviewed synonyms (a need is left out when
+    the words also point to one of its children: the more specific reading wins)."""
     limit: int
 
     def as_dict(self) -> dict[str, object]:
@@ -62,15 +67,21 @@ class NormalisedProfile:
             "location": self.location,
             "keywords": self.keywords,
             "keyword_terms": list(self.keyword_terms),
+            "keyword_needs": [{"need": need, "word": word} for need, word in self.keyword_needs],
             "limit": self.limit,
         }
 
 
-def normalise_profile(profile: Profile, vocabulary: Vocabulary) -> NormalisedProfile:
-    """Check `profile` against `vocabulary`; raise ProfileError listing every problem found."""
+def normalise_profile(profile: Profile, vocabulary: Vocabulary, synonyms: Synonyms | None = None) -> NormalisedProfile:
+    """Check `profile` against `vocabulary`; raise ProfileError listing every problem found.
+
+    Keywords are analysed with `synonyms` (the reviewed word rules and synonyms; none when omitted).
+    """
+    words_rules = synonyms or Synonyms.empty()
     errors: list[FieldError] = []
-    if profile.stage is None and profile.trl is None and not profile.needs:
-        errors.append(FieldError("stage", "Give at least one of stage, trl or needs"))
+    keywords = profile.keywords.strip() if profile.keywords is not None else None
+    if profile.stage is None and profile.trl is None and not profile.needs and not keywords:
+        errors.append(FieldError("stage", "Give at least one of stage, trl, needs or keywords"))
 
     stage_ok = profile.stage is None or profile.stage in vocabulary.stage_by_number
     if not stage_ok:
@@ -97,13 +108,23 @@ def normalise_profile(profile: Profile, vocabulary: Vocabulary) -> NormalisedPro
         if value is not None and value not in known:
             errors.append(FieldError(field, _unknown(field.replace("_", " "), value, known)))
 
-    keywords = profile.keywords.strip() if profile.keywords is not None else None
+    analysed: tuple[tuple[QueryWord, ...], tuple[tuple[str, str], ...]] = ((), ())
     if profile.keywords is not None and len(profile.keywords) > MAX_KEYWORD_CHARS:
         errors.append(
             FieldError(
                 "keywords", f"Keywords must be at most {MAX_KEYWORD_CHARS} characters (got {len(profile.keywords)})"
             )
         )
+    elif keywords:
+        analysed = analyse_query(keywords, words_rules)
+        if not analysed[0] and not analysed[1]:
+            errors.append(
+                FieldError(
+                    "keywords",
+                    "Keywords need at least one word that says what you are looking for "
+                    "(common words such as 'help' or 'the', and punctuation, are not searched)",
+                )
+            )
     if not MIN_LIMIT <= profile.limit <= MAX_LIMIT:
         errors.append(FieldError("limit", f"Limit must be from {MIN_LIMIT} to {MAX_LIMIT} (got {profile.limit})"))
     if errors:
@@ -123,7 +144,13 @@ def normalise_profile(profile: Profile, vocabulary: Vocabulary) -> NormalisedPro
     for need in needs:
         expanded[need] = None
         expanded.update(dict.fromkeys(vocabulary.need_descendants[need]))
-    terms = query_terms(keywords) if keywords else ()
+    terms, pointed = analysed
+    # The most specific reading of the words: "into the NHS" (NHS adoption) wins over "NHS" (access to health
+    # systems, its parent), as a named child need ranks above its parent.
+    named = {need for need, _ in pointed}
+    keyword_needs = tuple(
+        (need, word) for need, word in pointed if not named.intersection(vocabulary.need_descendants[need])
+    )
     return NormalisedProfile(
         stage=profile.stage,
         trl=profile.trl,
@@ -136,8 +163,9 @@ def normalise_profile(profile: Profile, vocabulary: Vocabulary) -> NormalisedPro
         location=profile.location,
         location_chain=vocabulary.location_chain(profile.location) if profile.location else (),
         keywords=keywords or None,
-        keyword_terms=tuple(term for term, _ in terms),
-        keyword_words=tuple(word for _, word in terms),
+        keyword_terms=tuple(word.term for word in terms),
+        keyword_words=tuple(word.display for word in terms),
+        keyword_needs=keyword_needs,
         limit=profile.limit,
     )
 

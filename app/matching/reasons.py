@@ -30,17 +30,28 @@ def need_reason(offer: OfferRecord, need: str, vocabulary: Vocabulary, *, full: 
     return None
 
 
-def stage_reason(served: tuple[int, ...], stages: tuple[int, ...], trl: int | None, vocabulary: Vocabulary) -> Reason:
+def stage_reason(
+    served: tuple[int, ...],
+    stages: tuple[int, ...],
+    trl: int | None,
+    vocabulary: Vocabulary,
+    *,
+    current: bool = True,
+) -> Reason:
     """Where an offer serving `served` sits on the pathway relative to an innovator at `stages`.
 
     `trl` is given when the innovator gave a TRL rather than a stage, and is named in a fitting reason.
+    `current` is false on the later stages of the route ahead: only the innovator's own stage is "where you
+    are now".
     """
     relation, stage = stage_relation(served, stages)
     band = vocabulary.stage_by_number[stage]
     named = f"stage {band.number}, {band.name}"
     if relation == "every":
-        return Reason("stage-fit", "Open at every stage, including yours")
+        return Reason("stage-fit", "Open at every stage, including yours" if current else "Open at every stage")
     if relation == "fit":
+        if not current:
+            return Reason("stage-fit", f"Serves {named}, for when you get there")
         if trl is None:
             return Reason("stage-fit", f"Serves {named}, where you are now")
         return Reason("stage-fit", f"Serves {named}, which fits TRL {trl}")
@@ -51,9 +62,54 @@ def stage_reason(served: tuple[int, ...], stages: tuple[int, ...], trl: int | No
     return Reason("stage-behind", f"Aimed at an earlier stage: serves up to {named}")
 
 
-def keyword_reason(matched_words: Sequence[str]) -> Reason:
-    """Names the words of the search that the offer mentions."""
-    return Reason("keyword-match", f"Mentions {join_words(list(matched_words))}, which you searched for")
+def typical_need_reason(
+    offer: OfferRecord, need: str, stage: int, vocabulary: Vocabulary, *, full: bool, parent: bool
+) -> Reason | None:
+    """The offer meets a need innovators typically have at `stage` (pathway data), or None."""
+    offered = offered_name(offer, need, vocabulary, full=full, parent=parent)
+    if offered is None:
+        return None
+    return Reason("need-typical", f"Offers {offered}, which innovators often need at stage {stage}")
+
+
+def offered_name(offer: OfferRecord, need: str, vocabulary: Vocabulary, *, full: bool, parent: bool) -> str | None:
+    """The name of what the offer is tagged with that meets `need` (the need, a child, or an ancestor)."""
+    names = vocabulary.need_names
+    if full:
+        if need in offer.needs:
+            return lower_first(names[need])
+        child = next(slug for slug in vocabulary.need_descendants[need] if slug in offer.needs)
+        return lower_first(names[child])
+    if parent:
+        ancestor = next(slug for slug in vocabulary.need_ancestors[need] if slug in offer.needs)
+        return lower_first(names[ancestor])
+    return None
+
+
+def keyword_reason(needs: Sequence[tuple[str, str]], matched_words: Sequence[str]) -> Reason:
+    """The one keyword reason: which words of the search matched what.
+
+    `needs`: (what the offer offers, the word that points to it) for needs the words point to;
+    `matched_words`: the words (as shown) the offer's text mentions. A word named for a need is not repeated.
+    """
+    by_offered: dict[str, list[str]] = {}
+    for offered, word in needs:
+        if word not in by_offered.setdefault(offered, []):
+            by_offered[offered].append(word)
+    parts = [
+        f"offers {offered}, which matches {join_words([_quoted(word) for word in words])} in your search"
+        for offered, words in by_offered.items()
+    ]
+    named = {word for _, word in needs}
+    shown = [word for word in dict.fromkeys(matched_words) if word not in named]
+    if shown:
+        parts.append(f"mentions {join_words(shown)}, which you searched for")
+    text = "; ".join(parts)
+    return Reason("keyword-match", text[:1].upper() + text[1:])
+
+
+def _quoted(word: str) -> str:
+    return f"\u201c{word}\u201d"
 
 
 def sector_reason(sector: str, vocabulary: Vocabulary) -> Reason:
@@ -66,7 +122,25 @@ def local_reason(provider_location: str, vocabulary: Vocabulary) -> Reason:
     return Reason("local", f"Based in {vocabulary.location_names[provider_location]}, near you")
 
 
-FALLBACK = Reason("open-to-you", "Open to organisations like yours")
+def focus_reason(criterion: str, offer: OfferRecord, vocabulary: Vocabulary) -> Reason:
+    """The offer's focus lies elsewhere (a soft preference, not a restriction): say so plainly."""
+    if criterion == "sector":
+        names = vocabulary.sector_names
+        return Reason("focus", "Mainly for " + join_words([lower_first(names[slug]) for slug in offer.sectors]))
+    if criterion == "organisation_type":
+        names = vocabulary.organisation_type_names
+        kinds = [plural(lower_first(names[slug])) for slug in offer.organisation_types]
+        return Reason("focus", "Mainly for " + join_words(kinds))
+    places = [_place(slug, vocabulary) for slug in offer.locations]
+    return Reason("focus", "Mainly for organisations based " + join_words(places, "or"))
+
+
+def front_door_reason(needs: Sequence[str], vocabulary: Vocabulary) -> Reason:
+    """A signposting service points the way; it does not offer the needs itself."""
+    if not needs:
+        return Reason("front-door", "Can point you to the right support if none of these results fits")
+    names = join_words([lower_first(vocabulary.need_names[need]) for need in needs])
+    return Reason("front-door", f"Can point you to support for {names} if none of these results fits")
 
 
 def near_miss_hint(criterion: str, offer: OfferRecord, vocabulary: Vocabulary) -> str:
@@ -81,6 +155,22 @@ def near_miss_hint(criterion: str, offer: OfferRecord, vocabulary: Vocabulary) -
         return "Focused on " + join_words([lower_first(names[slug]) for slug in offer.sectors])
     first = min(offer.stages)
     return f"Opens to you from stage {first}, {vocabulary.stage_by_number[first].name}"
+
+
+def restriction_hint(criterion: str, offer: OfferRecord, vocabulary: Vocabulary) -> str:
+    """Who a restricted offer is for, from its explicit restrictions (the near-miss hint)."""
+    if criterion == "location":
+        places = [_place(slug, vocabulary) for slug in offer.restricted_locations]
+        return "Only for organisations based " + join_words(places, "or")
+    if criterion == "organisation_type":
+        names = vocabulary.organisation_type_names
+        return "Only for " + join_words(
+            [plural(lower_first(names[slug])) for slug in offer.restricted_organisation_types]
+        )
+    if criterion == "sector":
+        names = vocabulary.sector_names
+        return "Only for " + join_words([lower_first(names[slug]) for slug in offer.restricted_sectors])
+    return near_miss_hint(criterion, offer, vocabulary)
 
 
 def lower_first(name: str) -> str:

@@ -30,6 +30,13 @@ class OfferRecord:
     kind: str
     cost: str
     keywords: tuple[str, ...]
+    signposting: bool = False
+    """A front door pointing innovators to other support: never ranked, returned apart (MatchOutcome.front_door)."""
+    restricted_sectors: tuple[str, ...] = ()
+    """Real eligibility limits, where a source says so; `sectors`, `organisation_types` and `locations` above
+    are only the offer's focus (a soft preference)."""
+    restricted_organisation_types: tuple[str, ...] = ()
+    restricted_locations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

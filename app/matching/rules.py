@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-COMPONENTS = ("need", "stage", "keywords", "sector", "local")
+from app.matching.vocabulary import Vocabulary
+
+COMPONENTS = ("need", "stage", "keywords", "sector", "audience", "local")
 """The soft score components, in the order they are reported."""
 
 TEXT_FIELDS = ("name", "summary", "description", "keywords")
@@ -20,6 +22,7 @@ class Weights:
     stage: float
     keywords: float
     sector: float
+    audience: float
     local: float
 
     def of(self, component: str) -> float:
@@ -33,7 +36,6 @@ class NeedRules:
 
     parent_fraction: float
     breadth: float
-    require_match: bool
 
     @property
     def tier_gap(self) -> float:
@@ -77,6 +79,35 @@ class ResultRules:
 
 
 @dataclass(frozen=True)
+class FocusRules:
+    """How an offer's focus (its sectors, organisation types and locations) counts: a soft preference."""
+
+    open_fraction: float
+    """Score of an offer open to all, between one focused on you (1) and one focused elsewhere (0)."""
+
+
+@dataclass(frozen=True)
+class PathwayRules:
+    """The route ahead: the needs innovators typically have at each stage (data, not code)."""
+
+    typical_needs: Mapping[int, tuple[str, ...]]
+    source: str
+    """Where the table comes from: a seed file name, or `curator`."""
+
+    def check(self, vocabulary: Vocabulary) -> None:
+        """Raise ValueError unless every stage is a pathway stage and every need a known need."""
+        for stage, needs in self.typical_needs.items():
+            if stage not in vocabulary.stage_by_number:
+                raise ValueError(f"rules: 'pathway.typical_needs' names stage {stage}, not a pathway stage")
+            for need in needs:
+                if need not in vocabulary.need_names:
+                    raise ValueError(
+                        f"rules: 'pathway.typical_needs.{stage}' names unknown need '{need}'; "
+                        f"valid values: {', '.join(vocabulary.need_names)}"
+                    )
+
+
+@dataclass(frozen=True)
 class Rules:
     """A complete, validated ruleset."""
 
@@ -85,13 +116,19 @@ class Rules:
     needs: NeedRules
     stages: StageRules
     keywords: KeywordRules
+    focus: FocusRules
     diversity: DiversityRules
     results: ResultRules
+    pathway: PathwayRules
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object]) -> Rules:
         """Validate a parsed rules.yaml mapping; raise ValueError naming the first bad key."""
-        top = _section(data, "", ("version", "weights", "needs", "stages", "keywords", "diversity", "results"))
+        top = _section(
+            data,
+            "",
+            ("version", "weights", "needs", "stages", "keywords", "focus", "diversity", "results", "pathway"),
+        )
         version = top["version"]
         if not isinstance(version, str) or not version.strip():
             raise ValueError("rules: 'version' must be a non-empty string")
@@ -99,11 +136,10 @@ class Rules:
         raw_weights = _section(top["weights"], "weights", COMPONENTS)
         weights = Weights(**{name: _number(raw_weights[name], f"weights.{name}") for name in COMPONENTS})
 
-        raw_needs = _section(top["needs"], "needs", ("parent_fraction", "breadth", "require_match"))
+        raw_needs = _section(top["needs"], "needs", ("parent_fraction", "breadth"))
         needs = NeedRules(
             parent_fraction=_fraction(raw_needs["parent_fraction"], "needs.parent_fraction"),
             breadth=_fraction(raw_needs["breadth"], "needs.breadth"),
-            require_match=_bool(raw_needs["require_match"], "needs.require_match"),
         )
         if needs.tier_gap <= 0:
             raise ValueError(
@@ -141,6 +177,24 @@ class Rules:
         if all(weight == 0 for _, weight in keywords.field_weights):
             raise ValueError("rules: 'keywords.field_weights' must give at least one field a positive weight")
 
+        raw_focus = _section(top["focus"], "focus", ("open_fraction",))
+        focus = FocusRules(open_fraction=_fraction(raw_focus["open_fraction"], "focus.open_fraction"))
+
+        raw_pathway = _section(top["pathway"], "pathway", ("source", "typical_needs"))
+        source = raw_pathway["source"]
+        if not isinstance(source, str) or not source.strip():
+            raise ValueError("rules: 'pathway.source' must name a seed file or say 'curator'")
+        raw_typical = raw_pathway["typical_needs"]
+        if not isinstance(raw_typical, Mapping):
+            raise ValueError("rules: 'pathway.typical_needs' must map stage numbers to lists of need slugs")
+        typical: dict[int, tuple[str, ...]] = {}
+        for stage, slugs in raw_typical.items():
+            number = _integer(stage, "pathway.typical_needs (a stage number)", minimum=1)
+            if not isinstance(slugs, list) or not all(isinstance(slug, str) and slug for slug in slugs):
+                raise ValueError(f"rules: 'pathway.typical_needs.{number}' must be a list of need slugs")
+            typical[number] = tuple(dict.fromkeys(slugs))
+        pathway = PathwayRules(typical_needs=typical, source=source.strip())
+
         raw_diversity = _section(top["diversity"], "diversity", ("need_window", "max_per_provider"))
         diversity = DiversityRules(
             need_window=_integer(raw_diversity["need_window"], "diversity.need_window", minimum=0),
@@ -158,8 +212,10 @@ class Rules:
             needs=needs,
             stages=stages,
             keywords=keywords,
+            focus=focus,
             diversity=diversity,
             results=results,
+            pathway=pathway,
         )
 
 
@@ -193,10 +249,4 @@ def _fraction(value: object, path: str) -> float:
 def _integer(value: object, path: str, *, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise ValueError(f"rules: '{path}' must be an integer >= {minimum}, got {value!r}")
-    return value
-
-
-def _bool(value: object, path: str) -> bool:
-    if not isinstance(value, bool):
-        raise ValueError(f"rules: '{path}' must be true or false, got {value!r}")
     return value

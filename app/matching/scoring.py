@@ -17,11 +17,25 @@ from app.matching.rules import COMPONENTS, StageRules
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+MaskArray = npt.NDArray[np.uint64]
 
 CRITERIA = ("location", "organisation_type", "sector", "stage")
-"""Hard filters an offer can fail (besides being closed), in the order near misses report them."""
+"""Hard filters an offer can fail (besides being closed), in the order near misses report them.
+Location, organisation type and sector fail only on an offer's explicit `restrictions`, never its focus."""
 
 FULL_TIER, PARENT_TIER, NO_TIER = 2, 1, 0
+
+ASKED, WORDS, TYPICAL = "asked", "words", "typical"
+"""Where a considered need comes from: the request's needs, its keywords' synonyms, or its stage's typical needs."""
+
+
+@dataclass(frozen=True)
+class ConsideredNeed:
+    """A need the offers are scored on, with where it came from (and the stage, for a stage's typical need)."""
+
+    slug: str
+    source: str
+    stage: int | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -32,20 +46,33 @@ class ScoreSheet:
     """Applicable components only, in COMPONENTS order."""
     score: FloatArray
     tier: IntArray
-    """2: some requested need fully matched; 1: only parent-level matches; 0: none (or no needs asked)."""
+    """2: some considered need fully matched; 1: only parent-level matches; 0: none (or no needs considered)."""
+    needs: tuple[ConsideredNeed, ...]
     need_full: tuple[BoolArray, ...]
+    terms: tuple[int, ...]
+    """Positions in profile.keyword_terms of the informative terms (the IDF floor applied)."""
     failed: tuple[tuple[str, BoolArray], ...]
     candidate: BoolArray
-    """Could be listed if it passed every hard filter: open, in scope, fits the need and score thresholds."""
+    """Could be listed if it passed every hard filter: open, in scope, not a front door, with evidence."""
     eligible: BoolArray
     local: BoolArray
+    front_door: BoolArray
+    """Open front doors passing every hard filter."""
 
 
-def score_offers(index: CatalogueIndex, profile: NormalisedProfile, scope: BoolArray | None = None) -> ScoreSheet:
-    """Score every offer in `index` against `profile`; `scope` optionally limits which offers may be listed.
+def score_offers(
+    index: CatalogueIndex,
+    profile: NormalisedProfile,
+    needs: tuple[ConsideredNeed, ...],
+    scope: BoolArray | None = None,
+) -> ScoreSheet:
+    """Score every offer in `index` against `profile` and the considered `needs`; `scope` optionally limits
+    which offers may be listed.
 
-    The per-field arrays (a need's strength, a sector's listing, a location's filter) depend on one field value
-    each, so they are computed once per index and value (index.memo) and only combined here.
+    Evidence or nothing: when the request names needs, an offer must meet one of them; otherwise it must meet
+    a need its words or stage point to, or mention an informative keyword. The per-field arrays (a need's
+    strength, a sector's focus, a location's filter) depend on one field value each, so they are computed once
+    per index and value (index.memo) and only combined here.
     """
     rules = index.rules
     cols = index.columns
@@ -56,12 +83,12 @@ def score_offers(index: CatalogueIndex, profile: NormalisedProfile, scope: BoolA
 
     need_full: list[BoolArray] = []
     tier: IntArray = memo.get("no-tier", lambda: _frozen(np.zeros(size, dtype=np.int64)))
-    if profile.needs:
+    if needs:
         strengths = []
-        for need in profile.needs:
-            row = index.need_row[need]
+        for need in needs:
+            row = index.need_row[need.slug]
             need_full.append(cols.need_full[row])
-            strengths.append(memo.get(("need-strength", need), partial(_need_strength, index, row)))
+            strengths.append(memo.get(("need-strength", need.slug), partial(_need_strength, index, row)))
         best, total = strengths[0], strengths[0]
         for strength in strengths[1:]:
             best = np.maximum(best, strength)
@@ -80,27 +107,35 @@ def score_offers(index: CatalogueIndex, profile: NormalisedProfile, scope: BoolA
             failed.append(("stage", gated))
 
     open_offers: BoolArray = memo.get("open", lambda: _frozen(~cols.closed))
-    if profile.keyword_terms:
-        raw = index.keywords.scores(profile.keyword_terms)
-        components.append(("keywords", normalised(raw, open_offers)))
+    terms = tuple(k for k, term in enumerate(profile.keyword_terms) if term in index.informative)
+    text_hit: BoolArray | None = None
+    if terms:
+        raw = index.keywords.scores([profile.keyword_terms[k] for k in terms])
+        text_hit = raw > 0
+        components.append(("keywords", normalised(raw, open_offers & ~cols.signposting)))
 
     sector = profile.sector
     if sector is not None:
-        listed, unlisted = memo.get(("sector", sector), lambda: _sector_columns(index, sector))
-        components.append(("sector", listed))
-        failed.append(("sector", unlisted))
+        focus, restricted = memo.get(("sector", sector), lambda: _sector_columns(index, sector))
+        components.append(("sector", focus))
+        failed.append(("sector", restricted))
 
+    audience: list[FloatArray] = []
     kind = profile.organisation_type
     if kind is not None:
-        restricted = memo.get(("organisation", kind), lambda: _organisation_column(index, kind))
+        focus, restricted = memo.get(("organisation", kind), lambda: _organisation_columns(index, kind))
+        audience.append(focus)
         failed.append(("organisation_type", restricted))
 
     local: BoolArray = memo.get("nowhere-local", lambda: _frozen(np.zeros(size, dtype=np.bool_)))
     location = profile.location
     if location is not None:
-        outside, local, nearby = memo.get(("location", location), lambda: _location_columns(index, location))
+        outside, focus, local, nearby = memo.get(("location", location), lambda: _location_columns(index, location))
+        audience.append(focus)
         failed.append(("location", outside))
         components.append(("local", nearby))
+    if audience:
+        components.append(("audience", audience[0] if len(audience) == 1 else (audience[0] + audience[1]) / 2))
 
     components.sort(key=lambda item: COMPONENTS.index(item[0]))
     weights = [rules.weights.of(name) for name, _ in components]
@@ -113,25 +148,46 @@ def score_offers(index: CatalogueIndex, profile: NormalisedProfile, scope: BoolA
     np.minimum(score, 1.0, out=score)
     np.maximum(score, 0.0, out=score)
 
-    candidate = open_offers & (score >= rules.results.min_score)
+    evidence: BoolArray
+    if needs:
+        evidence = tier > NO_TIER
+        if text_hit is not None and not any(need.source == ASKED for need in needs):
+            evidence = evidence | text_hit
+    elif profile.keyword_terms or profile.keyword_needs:
+        # Keywords and nothing else to go on: their informative words are the only evidence (maybe none).
+        evidence = text_hit if text_hit is not None else np.zeros(size, dtype=np.bool_)
+    else:
+        # A stage with no typical needs in the pathway data: serving the stage is all there is.
+        evidence = memo.get(("stage-only", profile.stages), lambda: _frozen(_serves(index, profile.stages)))
+    candidate = open_offers & ~cols.signposting & evidence & (score >= rules.results.min_score)
     if scope is not None:
         candidate &= scope
-    if profile.needs and rules.needs.require_match:
-        candidate &= tier > NO_TIER
     failed.sort(key=lambda item: CRITERIA.index(item[0]))
-    eligible = candidate
+    passes = open_offers
     for _, mask in failed:
-        eligible = eligible & ~mask
+        passes = passes & ~mask
     return ScoreSheet(
         components=tuple(components),
         score=score,
         tier=tier,
+        needs=needs,
         need_full=tuple(need_full),
+        terms=terms,
         failed=tuple(failed),
         candidate=candidate,
-        eligible=eligible,
+        eligible=candidate & passes,
         local=local,
+        front_door=passes & cols.signposting,
     )
+
+
+def _serves(index: CatalogueIndex, stages: tuple[int, ...]) -> BoolArray:
+    mask = index.columns.stage_mask
+    wanted = 0
+    for stage in stages:
+        wanted |= 1 << (stage - 1)
+    served: BoolArray = (mask == 0) | ((mask & wanted) != 0)
+    return served
 
 
 def _frozen(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
@@ -155,30 +211,49 @@ def _stage_columns(index: CatalogueIndex, stages: tuple[int, ...]) -> tuple[Floa
     return _frozen(fit_table[mask]), gated
 
 
+def _focus(focus: MaskArray, bit: np.uint64, open_fraction: float) -> FloatArray:
+    """1 where the focus includes `bit`, open_fraction where there is no focus, 0 where it is elsewhere."""
+    values = np.where(focus == 0, open_fraction, ((focus & bit) != 0).astype(np.float64))
+    return _frozen(values.astype(np.float64))
+
+
+def _restricted(restricted: MaskArray, bit: np.uint64) -> BoolArray:
+    """Offers restricted to others only (the hard filter)."""
+    return _frozen((restricted != 0) & ((restricted & bit) == 0))
+
+
 def _sector_columns(index: CatalogueIndex, sector: str) -> tuple[FloatArray, BoolArray]:
-    """1.0 for offers naming the sector; and the offers focused on other sectors only (the hard filter)."""
-    sectors = index.columns.sector_mask
-    listed = (sectors & index.bit_of(index.sector_bit, (sector,))) != 0
-    return _frozen(listed.astype(np.float64)), _frozen((sectors != 0) & ~listed)
+    """Each offer's sector focus score, and the offers restricted to other sectors."""
+    bit = index.bit_of(index.sector_bit, (sector,))
+    cols = index.columns
+    return _focus(cols.sector_mask, bit, index.rules.focus.open_fraction), _restricted(cols.restricted_sector_mask, bit)
 
 
-def _organisation_column(index: CatalogueIndex, organisation_type: str) -> BoolArray:
-    """Offers restricted to other organisation types (the hard filter)."""
-    types = index.columns.organisation_mask
+def _organisation_columns(index: CatalogueIndex, organisation_type: str) -> tuple[FloatArray, BoolArray]:
+    """Each offer's organisation-type focus score, and the offers restricted to other organisation types."""
     bit = index.bit_of(index.organisation_bit, (organisation_type,))
-    return _frozen((types != 0) & ((types & bit) == 0))
+    cols = index.columns
+    return (
+        _focus(cols.organisation_mask, bit, index.rules.focus.open_fraction),
+        _restricted(cols.restricted_organisation_mask, bit),
+    )
 
 
-def _location_columns(index: CatalogueIndex, location: str) -> tuple[BoolArray, BoolArray, FloatArray]:
-    """For an innovator at `location`: offers restricted to elsewhere, providers near them (bool and score)."""
+def _location_columns(index: CatalogueIndex, location: str) -> tuple[BoolArray, FloatArray, BoolArray, FloatArray]:
+    """For an innovator at `location`: offers restricted to elsewhere, the location focus score, and providers
+    near them (bool and score)."""
     cols = index.columns
     chain = index.bit_of(index.location_bit, index.vocabulary.location_chain(location))
-    outside = (cols.location_mask != 0) & ((cols.location_mask & chain) == 0)
     table = np.zeros(len(index.location_row) + 1, dtype=np.bool_)
     for slug in _local_locations(index, location):
         table[index.location_row[slug] + 1] = True
     local = table[cols.provider_location + 1]
-    return _frozen(outside), _frozen(local), _frozen(local.astype(np.float64))
+    return (
+        _restricted(cols.restricted_location_mask, chain),
+        _focus(cols.location_mask, chain, index.rules.focus.open_fraction),
+        _frozen(local),
+        _frozen(local.astype(np.float64)),
+    )
 
 
 @lru_cache(maxsize=256)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlmodel import Column, SQLModel
 from sqlmodel import Field as SQLField
 
@@ -107,6 +107,8 @@ class Offer(SQLModel, table=True):
     cost: str = SQLField(sa_column=Column(String(20), nullable=False))
     kind: str = SQLField(sa_column=Column(String(20), nullable=False))
     status: str = SQLField(sa_column=Column(String(20), nullable=False, index=True))
+    signposting: bool = SQLField(default=False, sa_column=Column(Boolean, nullable=False, server_default=false()))
+    restrictions: dict[str, Any] | None = SQLField(default=None, sa_column=json_column(nullable=True))
     application_mode: str = SQLField(sa_column=Column(String(20), nullable=False))
     next_deadline: date | None = SQLField(default=None, nullable=True)
     keywords: list[str] = SQLField(sa_column=json_column())
@@ -218,6 +220,25 @@ def _unique(values: list[Any]) -> list[Any]:
     return values
 
 
+class Restrictions(StrictModel):
+    """Who may use an offer at all, where a source says so (its sectors, organisation types and locations
+    lists are only its focus). The matcher leaves out innovators outside a restriction, and shows the offer to
+    them as a near miss."""
+
+    locations: list[Slug] = Field(default_factory=list, description="Only innovators in these locations.")
+    organisation_types: list[Slug] = Field(default_factory=list, description="Only these organisation types.")
+    sectors: list[Slug] = Field(default_factory=list, description="Only these sectors.")
+    provenance: Provenance = Field(description="The passage the restriction rests on, or `curator` with the reason.")
+
+    _unique_lists = field_validator("locations", "organisation_types", "sectors")(_unique)
+
+    @model_validator(mode="after")
+    def _restricts_something(self) -> Restrictions:
+        if not (self.locations or self.organisation_types or self.sectors):
+            raise ValueError("a restriction names at least one location, organisation type or sector")
+        return self
+
+
 class ProviderCreate(StrictModel):
     """A new provider, as curators write it in data/catalogue/providers.yaml or POST it."""
 
@@ -267,6 +288,14 @@ class OfferCreate(StrictModel):
     cost: Cost = "varies"
     kind: OfferKind
     status: OfferStatus = "active"
+    signposting: bool = Field(
+        default=False,
+        description="A front door that points innovators to the right support rather than offering it: "
+        "never ranked among specific offers, returned in a match's `front_door`.",
+    )
+    restrictions: Restrictions | None = Field(
+        default=None, description="Real eligibility limits, with their source; none when the offer is open to all."
+    )
     application: Application = Field(default_factory=Application)
     keywords: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]] = Field(
         default_factory=list
@@ -307,6 +336,8 @@ class OfferUpdate(StrictModel):
     cost: Cost | None = None
     kind: OfferKind | None = None
     status: OfferStatus | None = None
+    signposting: bool | None = None
+    restrictions: Restrictions | None = None
     application: Application | None = None
     keywords: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]] | None = None
     provenance: Provenance | None = None
@@ -343,6 +374,8 @@ class OfferPublic(BaseModel):
     cost: Cost
     kind: OfferKind
     status: OfferStatus
+    signposting: bool = Field(description="A front door pointing to other support (see `front_door` in /v1/match).")
+    restrictions: Restrictions | None = Field(description="Real eligibility limits with their source, or null.")
     application: Application
     keywords: list[str]
     provenance: Provenance

@@ -24,7 +24,8 @@ EXAMPLE_REQUEST: dict[str, Any] = {
 
 
 class ProfileFields(BaseModel):
-    """An innovator's profile: at least one of stage, trl or needs."""
+    """An innovator's profile: at least one of stage, trl, needs or keywords (keywords alone are a search in
+    plain words)."""
 
     stage: int | None = Field(default=None, ge=1, le=7, description="Pathway stage 1-7 (see /v1/stages).")
     trl: int | None = Field(default=None, ge=1, le=9, description="Technology readiness level 1-9.")
@@ -32,7 +33,12 @@ class ProfileFields(BaseModel):
     sector: str | None = Field(default=None, max_length=80, description="Sector slug (see /v1/sectors).")
     organisation_type: str | None = Field(default=None, max_length=80, description="See /v1/organisation-types.")
     location: str | None = Field(default=None, max_length=80, description="Where the innovator is (see /v1/locations).")
-    keywords: str | None = Field(default=None, max_length=200, description="Free text, at most 200 characters.")
+    keywords: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Free text, at most 200 characters, in your own words: synonyms (data/synonyms.yaml) take "
+        "plain words to the needs vocabulary. Only stop words or only punctuation is a 422.",
+    )
 
 
 class MatchRequest(ProfileFields):
@@ -71,6 +77,13 @@ class PathwayBody(PathwayRequest):
     )
 
 
+class KeywordNeed(BaseModel):
+    """A need a word of the keywords points to."""
+
+    need: str = Field(examples=["seed-investment"])
+    word: str = Field(examples=["money"])
+
+
 class ProfileOut(BaseModel):
     """The request as understood: the TRL crosswalk applied, needs deduplicated, keywords analysed."""
 
@@ -83,7 +96,14 @@ class ProfileOut(BaseModel):
     organisation_type: str | None
     location: str | None
     keywords: str | None
-    keyword_terms: list[str] = Field(description="The analysed (stemmed) keyword terms.", examples=[["softwar"]])
+    keyword_terms: list[str] = Field(
+        description="The analysed (stemmed) keyword terms that may count as evidence, with synonym expansions.",
+        examples=[["softwar"]],
+    )
+    keyword_needs: list[KeywordNeed] = Field(
+        description="The needs the keywords point to through the reviewed synonyms; they stand in for `needs` "
+        "when none are given."
+    )
     limit: int
 
 
@@ -93,7 +113,8 @@ class MatchedOffer(BaseModel):
     slug: str = Field(examples=["charlton-regulatory-advice"])
     name: str
     summary: str
-    url: str | None
+    url: str | None = Field(description="The next step: the offer's own page, else its provider's website.")
+    contact_route: str | None = Field(description="How to start, in words.")
     provider: ProviderRef
     needs: list[str]
     stages: list[int]
@@ -131,14 +152,27 @@ class NearMissOut(BaseModel):
     score: float
 
 
+class FrontDoorOut(BaseModel):
+    """A signposting service: where to go when none of the results fits."""
+
+    offer: MatchedOffer
+    reasons: list[ReasonOut] = Field(
+        examples=[[{"code": "front-door", "text": "Can point you to the right support if none of these results fits"}]]
+    )
+
+
 class MatchResponse(BaseModel):
-    """Ranked, explained offers for a profile."""
+    """Ranked, explained offers for a profile: only offers with evidence for what was asked, so possibly none."""
 
     profile: ProfileOut
     ruleset_version: str
     catalogue_version: str
     results: list[MatchResult]
     near_misses: list[NearMissOut] | None = Field(default=None, description="With explain=full only.")
+    front_door: list[FrontDoorOut] = Field(
+        default_factory=list,
+        description="Signposting services (never ranked among the results): where to go when none of them fits.",
+    )
 
 
 class StageOut(BaseModel):
@@ -156,6 +190,7 @@ class RouteStep(BaseModel):
     stage: StageOut
     is_current: bool
     results: list[MatchResult]
+    note: str | None = Field(default=None, description="Set when nothing in the catalogue serves this stage.")
 
 
 class PathwayResponse(BaseModel):
@@ -165,3 +200,6 @@ class PathwayResponse(BaseModel):
     ruleset_version: str
     catalogue_version: str
     stages: list[RouteStep]
+    front_door: list[FrontDoorOut] = Field(
+        default_factory=list, description="Signposting services, once for the whole route."
+    )

@@ -22,7 +22,7 @@ from app.models.matching import (
 from app.renditions import JSONBody, carried_headers
 from app.services.demand import record_match
 from app.services.match_documents import match_document, pathway_document
-from app.services.matching import current_rules, run_match, run_pathway
+from app.services.matching import ruleset_version, run_match, run_pathway
 from app.services.snapshot import CatalogueSnapshot
 
 CURL_SAMPLE = (
@@ -66,7 +66,13 @@ def _match(snapshot: CatalogueSnapshot, fields: MatchRequest | MatchQuery, heade
 async def match_post(
     snapshot: SnapshotDep, body: Annotated[MatchRequest, Body(examples=[EXAMPLE_REQUEST])]
 ) -> JSONBody:
-    """Ranked offers for an innovator's profile, each with the reasons it was chosen."""
+    """Ranked offers for an innovator's profile, each with the reasons it was chosen and its next step (`url`,
+    `contact_route`).
+
+    Give at least one of stage, trl, needs or keywords: keywords alone are a search in plain words. Only offers
+    with evidence for what was asked are listed (a need met, or an informative word matched), so a request that
+    nothing fits gets `"results": []` (near misses with `explain=full`). Signposting services are never ranked:
+    they come back once in `front_door`."""
     return _match(snapshot, body, {})
 
 
@@ -75,7 +81,7 @@ async def match_get(
     snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[MatchQuery, Query()]
 ) -> JSONBody:
     """The same as POST /v1/match, with the fields as query parameters, so a result can be shared as a link."""
-    conditional_get(request, response, f"{snapshot.stamp}:{current_rules().version}")
+    conditional_get(request, response, f"{snapshot.stamp}:{ruleset_version()}")
     return _match(snapshot, query, carried_headers(response))
 
 
@@ -86,7 +92,11 @@ def _pathway(snapshot: CatalogueSnapshot, fields: PathwayRequest, headers: dict[
 
 @router.post("/pathway", response_model=PathwayResponse)
 async def pathway_post(snapshot: SnapshotDep, body: PathwayBody) -> JSONBody:
-    """The innovator's route ahead: for the current stage and each later one, the best offers for that stage."""
+    """The innovator's route ahead: for the current stage and each later one, the best offers for that stage.
+
+    Each later stage adds the needs innovators typically have there; offers may recur; only the current stage
+    says "where you are now"; a stage nothing serves carries a `note`; front doors come back once in
+    `front_door`."""
     return _pathway(snapshot, body, {})
 
 
@@ -95,5 +105,5 @@ async def pathway_get(
     snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[PathwayRequest, Query()]
 ) -> JSONBody:
     """The route ahead, with the profile as query parameters (needs repeated)."""
-    conditional_get(request, response, f"{snapshot.stamp}:{current_rules().version}")
+    conditional_get(request, response, f"{snapshot.stamp}:{ruleset_version()}")
     return _pathway(snapshot, query, carried_headers(response))

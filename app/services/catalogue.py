@@ -15,6 +15,7 @@ from app.models.catalogue import (
     ProviderCreate,
     ProviderPublic,
     ProviderRef,
+    Restrictions,
 )
 from app.services.taxonomy import Taxonomy
 
@@ -56,6 +57,8 @@ def offer_values(entry: OfferCreate, *, provider_id: int, taxonomy: Taxonomy) ->
         "cost": entry.cost,
         "kind": entry.kind,
         "status": entry.status,
+        "signposting": entry.signposting,
+        "restrictions": None if entry.restrictions is None else entry.restrictions.model_dump(),
         "application_mode": entry.application.mode,
         "next_deadline": entry.application.next_deadline,
         "keywords": list(entry.keywords),
@@ -85,6 +88,8 @@ def offer_entry(row: Offer, provider_slug: str) -> OfferCreate:
         cost=row.cost,
         kind=row.kind,
         status=row.status,
+        signposting=row.signposting,
+        restrictions=None if row.restrictions is None else Restrictions.model_validate(row.restrictions),
         application=Application(mode=row.application_mode, next_deadline=row.next_deadline),
         keywords=list(row.keywords),
         provenance=Provenance.model_validate(row.provenance),

@@ -210,6 +210,18 @@ def validate_entries(
         _check_terms(taxonomy, "sector", offer.sectors, where, "sectors", problems)
         _check_terms(taxonomy, "organisation_type", offer.organisation_types, where, "organisation_types", problems)
         _check_terms(taxonomy, "location", offer.locations, where, "locations", problems)
+        if offer.restrictions is not None:
+            restricted = offer.restrictions
+            _check_terms(taxonomy, "sector", restricted.sectors, where, "restrictions.sectors", problems)
+            _check_terms(
+                taxonomy,
+                "organisation_type",
+                restricted.organisation_types,
+                where,
+                "restrictions.organisation_types",
+                problems,
+            )
+            _check_terms(taxonomy, "location", restricted.locations, where, "restrictions.locations", problems)
         offers.append(offer)
     for problem in lint_catalogue(providers, offers):
         where = labels.get((problem.entity, problem.slug), f"{problem.entity} '{problem.slug}'")

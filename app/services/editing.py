@@ -177,6 +177,14 @@ def _checked_offer_provider(session: Session, entry: OfferCreate, taxonomy: Taxo
     problems += _term_problems(taxonomy, "sector", "sectors", entry.sectors)
     problems += _term_problems(taxonomy, "organisation_type", "organisation_types", entry.organisation_types)
     problems += _term_problems(taxonomy, "location", "locations", entry.locations)
+    if entry.restrictions is not None:
+        for vocabulary, field in (
+            ("sector", "sectors"),
+            ("organisation_type", "organisation_types"),
+            ("location", "locations"),
+        ):
+            values = getattr(entry.restrictions, field)
+            problems += _term_problems(taxonomy, vocabulary, f"restrictions.{field}", values)
     if problems:
         raise ValidationProblem(problems)
     assert provider is not None

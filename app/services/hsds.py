@@ -240,6 +240,18 @@ class HsdsCatalogue:
             + ", ".join(str(s) for s in offer.stages)
             + ".",
         ]
+        restricted = offer.restrictions
+        if restricted is not None:
+            limits = [
+                names(vocabulary, values)
+                for vocabulary, values in (
+                    ("organisation_type", restricted.organisation_types),
+                    ("sector", restricted.sectors),
+                    ("location", restricted.locations),
+                )
+                if values
+            ]
+            parts.append(f"Only for: {'; '.join(limits)}.")
         return " ".join(parts)
 
     def _application(self, offer: OfferPublic) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from app.matching import MatchOutcome, NearMiss, ScoredOffer, StageRoute
+from app.matching import FrontDoor, MatchOutcome, NearMiss, ScoredOffer, StageRoute
 from app.models.matching import MatchedOffer
 from app.renditions import encoded
 from app.services.matching import PathwayOutcome
@@ -23,13 +23,21 @@ Document = dict[str, Any]
 
 
 def _offer_fragments(snapshot: CatalogueSnapshot) -> Mapping[str, orjson.Fragment]:
-    """Every live offer's `offer` object, validated through MatchedOffer and encoded once per snapshot."""
-    return snapshot.derived(
-        "match-offer-fragments",
-        lambda frozen: {
-            offer.slug: encoded(MatchedOffer.model_validate(offer, from_attributes=True)) for offer in frozen.offers
-        },
-    )
+    """Every live offer's `offer` object, validated through MatchedOffer and encoded once per snapshot.
+
+    Its `url` is the next step: the offer's own page, else its provider's website.
+    """
+
+    def build(frozen: CatalogueSnapshot) -> dict[str, orjson.Fragment]:
+        fragments = {}
+        for offer in frozen.offers:
+            matched = MatchedOffer.model_validate(offer, from_attributes=True)
+            if matched.url is None:
+                matched.url = frozen.providers_by_slug[offer.provider.slug].website
+            fragments[offer.slug] = encoded(matched)
+        return fragments
+
+    return snapshot.derived("match-offer-fragments", build)
 
 
 def _result(offers: Mapping[str, orjson.Fragment], scored: ScoredOffer, *, explain: bool) -> Document:
@@ -47,6 +55,10 @@ def _near_miss(offers: Mapping[str, orjson.Fragment], miss: NearMiss) -> Documen
     return {"offer": offers[miss.offer.slug], "criterion": miss.criterion, "hint": miss.hint, "score": miss.score}
 
 
+def _front_door(offers: Mapping[str, orjson.Fragment], door: FrontDoor) -> Document:
+    return {"offer": offers[door.offer.slug], "reasons": [{"code": r.code, "text": r.text} for r in door.reasons]}
+
+
 def match_document(snapshot: CatalogueSnapshot, outcome: MatchOutcome, *, explain: bool) -> Document:
     """The body of a /v1/match answer (the MatchResponse shape)."""
     offers = _offer_fragments(snapshot)
@@ -56,6 +68,7 @@ def match_document(snapshot: CatalogueSnapshot, outcome: MatchOutcome, *, explai
         "catalogue_version": outcome.catalogue_version,
         "results": [_result(offers, scored, explain=explain) for scored in outcome.results],
         "near_misses": [_near_miss(offers, miss) for miss in outcome.near_misses] if explain else None,
+        "front_door": [_front_door(offers, door) for door in outcome.front_door],
     }
 
 
@@ -70,6 +83,7 @@ def _route_step(offers: Mapping[str, orjson.Fragment], route: StageRoute) -> Doc
         },
         "is_current": route.is_current,
         "results": [_result(offers, scored, explain=False) for scored in route.results],
+        "note": route.note,
     }
 
 
@@ -81,4 +95,5 @@ def pathway_document(snapshot: CatalogueSnapshot, outcome: PathwayOutcome) -> Do
         "ruleset_version": outcome.ruleset_version,
         "catalogue_version": outcome.catalogue_version,
         "stages": [_route_step(offers, route) for route in outcome.routes],
+        "front_door": [_front_door(offers, door) for door in outcome.front_door],
     }

@@ -10,6 +10,7 @@ from app.config import get_settings
 from app.errors import FieldProblem, ServiceUnavailable, ValidationProblem
 from app.matching import (
     CatalogueIndex,
+    FrontDoor,
     MatchOutcome,
     NormalisedProfile,
     OfferRecord,
@@ -18,7 +19,9 @@ from app.matching import (
     Rules,
     StageBand,
     StageRoute,
+    Synonyms,
     Vocabulary,
+    front_doors,
     match,
     normalise_profile,
     route_ahead,
@@ -32,6 +35,30 @@ from app.services.taxonomy import Taxonomy
 def load_rules(path: Path) -> Rules:
     """The ruleset in a rules.yaml file (weights, thresholds, switches, version)."""
     return Rules.from_mapping(read_curated_yaml(path))
+
+
+@lru_cache
+def load_synonyms_data(path: Path) -> dict[str, object]:
+    """The parsed synonyms.yaml (validated against the catalogue's vocabulary when the matcher index is built)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping")
+    return data
+
+
+def synonyms_for(vocabulary: Vocabulary) -> Synonyms:
+    """The reviewed synonyms of data/synonyms.yaml, checked against `vocabulary`: an unknown need refuses."""
+    path = get_settings().data_dir / "synonyms.yaml"
+    try:
+        return Synonyms.from_mapping(load_synonyms_data(path), vocabulary)
+    except ValueError as error:
+        raise ValueError(f"{path}: {error}") from error
+
+
+def ruleset_version() -> str:
+    """What a match answer depends on besides the catalogue: the rules' and the synonyms' versions."""
+    version = load_synonyms_data(get_settings().data_dir / "synonyms.yaml").get("version")
+    return f"{current_rules().version}+synonyms.{version}"
 
 
 _current: tuple[Path, Rules] | None = None
@@ -99,6 +126,12 @@ def offer_records(snapshot: CatalogueSnapshot) -> list[OfferRecord]:
                 kind=offer.kind,
                 cost=offer.cost,
                 keywords=tuple(offer.keywords),
+                signposting=offer.signposting,
+                restricted_sectors=tuple(offer.restrictions.sectors) if offer.restrictions else (),
+                restricted_organisation_types=(
+                    tuple(offer.restrictions.organisation_types) if offer.restrictions else ()
+                ),
+                restricted_locations=tuple(offer.restrictions.locations) if offer.restrictions else (),
             )
         )
     return records
@@ -113,20 +146,24 @@ def matcher_index(snapshot: CatalogueSnapshot, rules: Rules | None = None) -> Ca
             raise ServiceUnavailable(
                 "The catalogue has not been loaded yet, so there is nothing to match. Try again shortly."
             )
-        return CatalogueIndex.build(offer_records(frozen), vocabulary_of(frozen.taxonomy), ruleset, frozen.stamp)
+        vocabulary = vocabulary_of(frozen.taxonomy)
+        return CatalogueIndex.build(offer_records(frozen), vocabulary, ruleset, frozen.stamp, synonyms_for(vocabulary))
 
-    return snapshot.derived(f"matcher-index:{ruleset.version}", build)
+    return snapshot.derived(f"matcher-index:{ruleset.version}:{ruleset_version()}", build)
 
 
 def _normalise(profile: Profile, index: CatalogueIndex) -> NormalisedProfile:
     try:
-        return normalise_profile(profile, index.vocabulary)
+        return normalise_profile(profile, index.vocabulary, index.synonyms)
     except ProfileError as error:
         raise ValidationProblem([FieldProblem(field=e.field, message=e.message) for e in error.errors]) from error
 
 
 def run_match(snapshot: CatalogueSnapshot, profile: Profile, *, explain: bool) -> MatchOutcome:
-    """Rank offers for a profile; a profile the taxonomy rejects is a 422 naming each field."""
+    """Rank offers for a profile; a profile the taxonomy rejects is a 422 naming each field.
+
+    The one entry point of matching for the API (POST and GET /v1/match, and the guided intake).
+    """
     index = matcher_index(snapshot)
     return match(index, _normalise(profile, index), explain=explain)
 
@@ -139,6 +176,7 @@ class PathwayOutcome:
     ruleset_version: str
     catalogue_version: str
     routes: tuple[StageRoute, ...]
+    front_door: tuple[FrontDoor, ...] = ()
 
 
 def run_pathway(snapshot: CatalogueSnapshot, profile: Profile, *, per_stage: int) -> PathwayOutcome:
@@ -146,4 +184,6 @@ def run_pathway(snapshot: CatalogueSnapshot, profile: Profile, *, per_stage: int
     index = matcher_index(snapshot)
     normalised = _normalise(profile, index)
     routes = route_ahead(index, normalised, per_stage=per_stage)
-    return PathwayOutcome(normalised, index.ruleset_version, index.catalogue_version, routes)
+    return PathwayOutcome(
+        normalised, index.ruleset_version, index.catalogue_version, routes, front_doors(index, normalised)
+    )

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from app.matching import CatalogueIndex, OfferRecord, Rules, Vocabulary
+from app.matching import CatalogueIndex, OfferRecord, Rules, Synonyms, Vocabulary
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -27,6 +27,18 @@ def taxonomy() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def vocabulary(taxonomy: dict[str, Any]) -> Vocabulary:
     return Vocabulary.from_mapping(taxonomy)
+
+
+@pytest.fixture(scope="session")
+def synonyms_data() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((DATA / "synonyms.yaml").read_text(encoding="utf-8"))
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def synonyms(synonyms_data: dict[str, Any], vocabulary: Vocabulary) -> Synonyms:
+    """The reviewed synonyms and word rules of data/synonyms.yaml."""
+    return Synonyms.from_mapping(synonyms_data, vocabulary)
 
 
 @pytest.fixture(scope="session")
@@ -80,7 +92,9 @@ def offer() -> OfferFactory:
 
 @pytest.fixture(scope="session")
 def build_index(vocabulary: Vocabulary, rules: Rules) -> IndexFactory:
-    def build(offers: Sequence[OfferRecord], rules_override: Rules | None = None) -> CatalogueIndex:
-        return CatalogueIndex.build(offers, vocabulary, rules_override or rules, "test-catalogue")
+    def build(
+        offers: Sequence[OfferRecord], rules_override: Rules | None = None, synonyms: Synonyms | None = None
+    ) -> CatalogueIndex:
+        return CatalogueIndex.build(offers, vocabulary, rules_override or rules, "test-catalogue", synonyms)
 
     return build

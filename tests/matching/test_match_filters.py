@@ -1,4 +1,4 @@
-"""Hard eligibility filters, forthcoming offers and near misses with supportive hints."""
+"""Hard eligibility filters (explicit restrictions only), soft focus, forthcoming offers and near misses."""
 
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ def test_closed_offers_never_match_and_are_never_near_misses(offer: OfferFactory
         [
             offer("open", needs=("seed-investment",)),
             offer("shut", needs=("seed-investment",), status="closed"),
-            offer("shut-elsewhere", needs=("seed-investment",), status="closed", locations=("international",)),
+            offer(
+                "shut-elsewhere", needs=("seed-investment",), status="closed", restricted_locations=("international",)
+            ),
         ]
     )
     outcome = match(index, Profile(needs=("seed-investment",), location="leeds"), explain=True)
@@ -40,14 +42,14 @@ def test_forthcoming_offers_match_flagged_with_a_reason(offer: OfferFactory, bui
     assert "forthcoming" not in {reason.code for reason in results["now"].reasons}
 
 
-def test_location_filter_respects_nesting(offer: OfferFactory, build_index: IndexFactory) -> None:
+def test_location_restriction_respects_nesting(offer: OfferFactory, build_index: IndexFactory) -> None:
     index = build_index(
         [
             offer("anywhere", needs=("work-space",)),
-            offer("leeds-only", needs=("work-space",), locations=("leeds",)),
-            offer("west-yorkshire", needs=("work-space",), locations=("west-yorkshire",)),
-            offer("uk", needs=("work-space",), locations=("uk",)),
-            offer("abroad", needs=("work-space",), locations=("international",)),
+            offer("leeds-only", needs=("work-space",), restricted_locations=("leeds",)),
+            offer("west-yorkshire", needs=("work-space",), restricted_locations=("west-yorkshire",)),
+            offer("uk", needs=("work-space",), restricted_locations=("uk",)),
+            offer("abroad", needs=("work-space",), restricted_locations=("international",)),
         ]
     )
     in_leeds = set(_slugs(match(index, Profile(needs=("work-space",), location="leeds"))))
@@ -60,11 +62,11 @@ def test_location_filter_respects_nesting(offer: OfferFactory, build_index: Inde
     assert unknown == {"anywhere", "leeds-only", "west-yorkshire", "uk", "abroad"}
 
 
-def test_organisation_type_filter(offer: OfferFactory, build_index: IndexFactory) -> None:
+def test_organisation_type_restriction(offer: OfferFactory, build_index: IndexFactory) -> None:
     index = build_index(
         [
             offer("for-all", needs=("seed-investment",)),
-            offer("smes", needs=("seed-investment",), organisation_types=("startup", "sme")),
+            offer("smes", needs=("seed-investment",), restricted_organisation_types=("startup", "sme")),
         ]
     )
     assert set(_slugs(match(index, Profile(needs=("seed-investment",), organisation_type="academic")))) == {"for-all"}
@@ -75,11 +77,11 @@ def test_organisation_type_filter(offer: OfferFactory, build_index: IndexFactory
     assert set(_slugs(match(index, Profile(needs=("seed-investment",))))) == {"for-all", "smes"}
 
 
-def test_sector_filter(offer: OfferFactory, build_index: IndexFactory) -> None:
+def test_sector_restriction(offer: OfferFactory, build_index: IndexFactory) -> None:
     index = build_index(
         [
             offer("all-sectors", needs=("work-space",)),
-            offer("digital", needs=("work-space",), sectors=("digital-health",)),
+            offer("digital", needs=("work-space",), restricted_sectors=("digital-health",)),
         ]
     )
     assert _slugs(match(index, Profile(needs=("work-space",), sector="biotech"))) == ["all-sectors"]
@@ -94,11 +96,16 @@ def test_near_misses_explain_each_criterion_supportively(offer: OfferFactory, bu
     index = build_index(
         [
             offer("fits", needs=("regulatory-advice",)),
-            offer("uk-only", needs=("regulatory-advice",), locations=("uk",)),
-            offer("smes", needs=("regulatory-advice",), organisation_types=("startup", "sme")),
-            offer("digital", needs=("regulatory-advice",), sectors=("digital-health",)),
-            offer("two-misses", needs=("regulatory-advice",), sectors=("digital-health",), locations=("uk",)),
-            offer("unrelated", needs=("seed-investment",), locations=("uk",)),
+            offer("uk-only", needs=("regulatory-advice",), restricted_locations=("uk",)),
+            offer("smes", needs=("regulatory-advice",), restricted_organisation_types=("startup", "sme")),
+            offer("digital", needs=("regulatory-advice",), restricted_sectors=("digital-health",)),
+            offer(
+                "two-misses",
+                needs=("regulatory-advice",),
+                restricted_sectors=("digital-health",),
+                restricted_locations=("uk",),
+            ),
+            offer("unrelated", needs=("seed-investment",), restricted_locations=("uk",)),
         ]
     )
     outcome = match(
@@ -109,16 +116,16 @@ def test_near_misses_explain_each_criterion_supportively(offer: OfferFactory, bu
     assert _slugs(outcome) == ["fits"]
     hints = {miss.offer.slug: (miss.criterion, miss.hint) for miss in outcome.near_misses}
     assert hints == {
-        "uk-only": ("location", "For organisations based in the United Kingdom"),
-        "smes": ("organisation_type", "For start-ups and small or medium-sized enterprises"),
-        "digital": ("sector", "Focused on digital health"),
+        "uk-only": ("location", "Only for organisations based in the United Kingdom"),
+        "smes": ("organisation_type", "Only for start-ups and small or medium-sized enterprises"),
+        "digital": ("sector", "Only for digital health"),
     }
     assert all("ineligible" not in miss.hint.lower() for miss in outcome.near_misses)
     assert all(0 < miss.score <= 1 for miss in outcome.near_misses)
 
 
 def test_near_misses_only_when_explaining(offer: OfferFactory, build_index: IndexFactory) -> None:
-    index = build_index([offer("uk-only", needs=("work-space",), locations=("uk",))])
+    index = build_index([offer("uk-only", needs=("work-space",), restricted_locations=("uk",))])
     assert match(index, Profile(needs=("work-space",), location="international")).near_misses == ()
     assert len(match(index, Profile(needs=("work-space",), location="international"), explain=True).near_misses) == 1
 
@@ -128,11 +135,14 @@ def test_near_misses_must_beat_the_last_listed_offer(offer: OfferFactory, build_
         [
             offer("exact-1", needs=("regulatory-advice",)),
             offer("exact-2", needs=("regulatory-advice",)),
-            offer("parent-abroad", needs=("professional-advice",), locations=("international",)),
+            offer("parent-abroad", needs=("professional-advice",), restricted_locations=("international",)),
             offer(
-                "exact-abroad", needs=("regulatory-advice",), locations=("international",), provider_location="leeds"
+                "exact-abroad",
+                needs=("regulatory-advice",),
+                restricted_locations=("international",),
+                provider_location="leeds",
             ),
-            offer("exact-abroad-2", needs=("regulatory-advice",), locations=("international",)),
+            offer("exact-abroad-2", needs=("regulatory-advice",), restricted_locations=("international",)),
         ]
     )
     outcome = match(index, Profile(needs=("regulatory-advice",), location="leeds", limit=2), explain=True)
@@ -160,3 +170,27 @@ def test_stage_gate_rule_switch(offer: OfferFactory, build_index: IndexFactory, 
     assert [(miss.offer.slug, miss.criterion, miss.hint) for miss in outcome.near_misses] == [
         ("far", "stage", "Opens to you from stage 4, Investment validation")
     ]
+
+
+def test_focus_is_a_preference_not_a_filter(offer: OfferFactory, build_index: IndexFactory) -> None:
+    """Sector, organisation-type and location tags are an offer's focus: it stays listed, below an offer focused
+    on you, and says plainly where its focus lies (issue 12: NPIC hidden from a digital-health innovator)."""
+    index = build_index(
+        [
+            offer("yours", needs=("work-space",), sectors=("digital-health",), organisation_types=("startup",)),
+            offer("open", needs=("work-space",)),
+            offer("elsewhere", needs=("work-space",), sectors=("diagnostics",), organisation_types=("sme",)),
+            offer("abroad", needs=("work-space",), locations=("international",)),
+        ]
+    )
+    outcome = match(
+        index, Profile(needs=("work-space",), sector="digital-health", organisation_type="startup", location="leeds")
+    )
+    ranked = _slugs(outcome)
+    assert ranked[0] == "yours" and set(ranked) == {"yours", "open", "elsewhere", "abroad"}
+    assert ranked.index("open") < ranked.index("elsewhere")
+    reasons = {result.offer.slug: [reason.text for reason in result.reasons] for result in outcome.results}
+    assert "Mainly for diagnostics" in reasons["elsewhere"]
+    assert "Mainly for small or medium-sized enterprises" in reasons["elsewhere"]
+    assert "Mainly for organisations based outside the UK" in reasons["abroad"]
+    assert not any(text.startswith("Mainly") for text in reasons["yours"] + reasons["open"])

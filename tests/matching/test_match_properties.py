@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from app.matching import (
     CatalogueIndex,
     MatchOutcome,
+    NormalisedProfile,
     OfferRecord,
     Profile,
     Rules,
@@ -23,6 +24,7 @@ from app.matching import (
     match,
     normalise_profile,
 )
+from app.matching.text import STOP_WORDS, stem, words
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 VOCABULARY = Vocabulary.from_mapping(yaml.safe_load((DATA / "taxonomy.yaml").read_text(encoding="utf-8")))
@@ -59,6 +61,8 @@ LAST_STAGE = VOCABULARY.last_stage
 
 need_slugs = st.one_of(st.sampled_from(FAMILY), st.sampled_from(NEEDS))
 text = st.lists(st.sampled_from(WORDS), max_size=6).map(" ".join)
+# Keywords of only stop words are a 422 (tested in test_normalise_profile), so requests avoid them.
+keyword_text = text.filter(lambda typed: any(word != "the" for word in typed.split()))
 
 
 @st.composite
@@ -92,6 +96,12 @@ def offers(draw: st.DrawFn, number: int) -> OfferRecord:
         kind="programme",
         cost="free",
         keywords=tuple(draw(st.lists(st.sampled_from(WORDS), max_size=3))),
+        signposting=draw(st.sampled_from([False] * 7 + [True])),
+        restricted_sectors=tuple(draw(st.lists(st.sampled_from(SECTORS), max_size=2, unique=True))),
+        restricted_organisation_types=tuple(
+            draw(st.lists(st.sampled_from(ORGANISATION_TYPES), max_size=2, unique=True))
+        ),
+        restricted_locations=tuple(draw(st.lists(st.sampled_from(LOCATIONS), max_size=2, unique=True))),
     )
 
 
@@ -105,7 +115,8 @@ def catalogues(draw: st.DrawFn) -> list[OfferRecord]:
 def profiles(draw: st.DrawFn) -> Profile:
     needs = tuple(draw(st.lists(need_slugs, max_size=3)))
     mode = draw(st.sampled_from(["stage", "trl", "both", "none"]))
-    if mode == "none" and not needs:
+    keywords = draw(st.none() | keyword_text)
+    if mode == "none" and not needs and not keywords:
         mode = "stage"
     stage = trl = None
     if mode in ("stage", "both"):
@@ -123,7 +134,7 @@ def profiles(draw: st.DrawFn) -> Profile:
         sector=draw(st.none() | st.sampled_from(SECTORS)),
         organisation_type=draw(st.none() | st.sampled_from(ORGANISATION_TYPES)),
         location=draw(st.none() | st.sampled_from(LOCATIONS)),
-        keywords=draw(st.none() | text),
+        keywords=keywords,
         limit=draw(st.integers(1, 12)),
     )
 
@@ -151,22 +162,50 @@ def need_fit(offer: OfferRecord, needs: tuple[str, ...]) -> Fit:
 
 
 def failed_filters(offer: OfferRecord, profile: Profile) -> list[str]:
+    """Only explicit restrictions exclude; an offer's sectors, organisation types and locations are its focus."""
     failed = []
     chain = VOCABULARY.location_chain(profile.location) if profile.location else ()
-    if chain and offer.locations and not set(offer.locations).intersection(chain):
+    if chain and offer.restricted_locations and not set(offer.restricted_locations).intersection(chain):
         failed.append("location")
     organisation = profile.organisation_type
-    if organisation and offer.organisation_types and organisation not in offer.organisation_types:
+    if organisation and offer.restricted_organisation_types and organisation not in offer.restricted_organisation_types:
         failed.append("organisation_type")
-    if profile.sector and offer.sectors and profile.sector not in offer.sectors:
+    if profile.sector and offer.restricted_sectors and profile.sector not in offer.restricted_sectors:
         failed.append("sector")
     return failed
 
 
-def eligible(offer: OfferRecord, profile: Profile, needs: tuple[str, ...]) -> bool:
-    if offer.status == "closed" or failed_filters(offer, profile):
+def considered(normalised: NormalisedProfile) -> tuple[str, ...]:
+    """The needs offers are scored on: asked; none for keywords (no synonyms here); else the stages' typical."""
+    if normalised.needs:
+        return normalised.needs
+    if normalised.keyword_terms:
+        return ()
+    typical: dict[str, None] = {}
+    for stage in normalised.stages:
+        typical.update(dict.fromkeys(RULES.pathway.typical_needs.get(stage, ())))
+    return tuple(typical)
+
+
+def text_hit(offer: OfferRecord, terms: tuple[str, ...]) -> bool:
+    text = " ".join((offer.name, offer.summary, offer.description, " ".join(offer.keywords)))
+    found = {stem(word) for word in words(text) if word not in STOP_WORDS and len(word) > 1}
+    return bool(found.intersection(terms))
+
+
+def has_evidence(offer: OfferRecord, normalised: NormalisedProfile) -> bool:
+    needs = considered(normalised)
+    if needs:
+        return need_fit(offer, needs).tier > 0
+    if normalised.keyword_terms:
+        return text_hit(offer, normalised.keyword_terms)
+    return not offer.stages or bool(set(offer.stages).intersection(normalised.stages))
+
+
+def eligible(offer: OfferRecord, profile: Profile, normalised: NormalisedProfile) -> bool:
+    if offer.status == "closed" or offer.signposting or failed_filters(offer, profile):
         return False
-    return not needs or need_fit(offer, needs).tier > 0
+    return has_evidence(offer, normalised)
 
 
 def _run(catalogue: list[OfferRecord], profile: Profile, *, explain: bool = False) -> MatchOutcome:
@@ -194,11 +233,13 @@ def test_same_request_same_answer_whatever_the_catalogue_order(
 def test_hard_filters_limit_ranks_and_reasons(catalogue: list[OfferRecord], profile: Profile) -> None:
     outcome = _run(catalogue, profile)
     needs = outcome.profile.needs
+    assert not {door.offer.slug for door in outcome.front_door} & {r.offer.slug for r in outcome.results}
+    assert all(door.offer.signposting for door in outcome.front_door)
     assert len(outcome.results) <= profile.limit
     assert [result.rank for result in outcome.results] == list(range(1, len(outcome.results) + 1))
     assert len({result.offer.slug for result in outcome.results}) == len(outcome.results)
     for result in outcome.results:
-        assert eligible(result.offer, profile, needs), result.offer
+        assert eligible(result.offer, profile, outcome.profile), result.offer
         assert 0.0 <= result.score <= 1.0
         assert result.forthcoming == (result.offer.status == "forthcoming")
         codes = {reason.code for reason in result.reasons}
@@ -206,9 +247,11 @@ def test_hard_filters_limit_ranks_and_reasons(catalogue: list[OfferRecord], prof
         assert all(reason.text for reason in result.reasons)
         if needs:
             assert codes & {"need-match", "need-parent"}, result.reasons
+        else:
+            assert codes & {"need-typical", "keyword-match", "stage-fit"}, result.reasons
     # Nothing eligible is missing from a short list.
     listed = {result.offer.slug for result in outcome.results}
-    everyone = [offer.slug for offer in catalogue if eligible(offer, profile, needs)]
+    everyone = [offer.slug for offer in catalogue if eligible(offer, profile, outcome.profile)]
     if len(outcome.results) < profile.limit:
         assert listed == set(everyone)
     else:
@@ -223,7 +266,7 @@ def _tiers(results: tuple[ScoredOffer, ...], needs: tuple[str, ...]) -> list[int
 @given(catalogue=catalogues(), profile=profiles())
 def test_need_fit_ordering_is_guaranteed(catalogue: list[OfferRecord], profile: Profile) -> None:
     outcome = _run(catalogue, profile)
-    needs = outcome.profile.needs
+    needs = considered(outcome.profile)
     tiers = _tiers(outcome.results, needs)
     assert tiers == sorted(tiers, reverse=True)
     scores = [result.score for result in outcome.results]
@@ -233,7 +276,7 @@ def test_need_fit_ordering_is_guaranteed(catalogue: list[OfferRecord], profile: 
     if not needs:
         return
     listed = {result.offer.slug: result.rank for result in outcome.results}
-    candidates = [offer for offer in catalogue if eligible(offer, profile, needs)]
+    candidates = [offer for offer in catalogue if eligible(offer, profile, outcome.profile)]
     for child in (need for need in needs if VOCABULARY.need_parents[need] is not None):
         position = needs.index(child)
         with_child = [offer for offer in candidates if position in need_fit(offer, needs).full]
@@ -251,12 +294,12 @@ def test_need_fit_ordering_is_guaranteed(catalogue: list[OfferRecord], profile: 
 @given(catalogue=catalogues(), profile=profiles())
 def test_diversity_reorders_only_as_documented(catalogue: list[OfferRecord], profile: Profile) -> None:
     outcome = _run(catalogue, profile)
-    needs = outcome.profile.needs
+    needs = considered(outcome.profile)
     results = outcome.results
     cap = RULES.diversity.max_per_provider
     window = min(profile.limit, max(len(needs), RULES.diversity.need_window))
     fits = [need_fit(result.offer, needs) for result in results]
-    candidates = [offer for offer in catalogue if eligible(offer, profile, needs)]
+    candidates = [offer for offer in catalogue if eligible(offer, profile, outcome.profile)]
     required = set()
     for position in range(len(needs)):
         if any(position in need_fit(offer, needs).full for offer in candidates):
@@ -286,13 +329,13 @@ def test_diversity_reorders_only_as_documented(catalogue: list[OfferRecord], pro
 @given(catalogue=catalogues(), profile=profiles())
 def test_provider_cap_holds_while_others_are_available(catalogue: list[OfferRecord], profile: Profile) -> None:
     outcome = _run(catalogue, profile)
-    needs = outcome.profile.needs
+    needs = considered(outcome.profile)
     cap = RULES.diversity.max_per_provider
     results = outcome.results
     listed = {result.offer.slug for result in results}
-    unlisted = [o for o in catalogue if eligible(o, profile, needs) and o.slug not in listed]
+    unlisted = [o for o in catalogue if eligible(o, profile, outcome.profile) and o.slug not in listed]
     window = min(profile.limit, max(len(needs), RULES.diversity.need_window))
-    fits = [need_fit(o, needs) for o in catalogue if eligible(o, profile, needs)]
+    fits = [need_fit(o, needs) for o in catalogue if eligible(o, profile, outcome.profile)]
     required = {position for position in range(len(needs)) if any(position in fit.full for fit in fits)}
     for i, result in enumerate(results):
         placed = Counter(r.offer.provider_slug for r in results[:i])
@@ -313,18 +356,17 @@ def test_provider_cap_holds_while_others_are_available(catalogue: list[OfferReco
 @given(catalogue=catalogues(), profile=profiles())
 def test_near_misses_fail_exactly_one_filter_and_say_why_kindly(catalogue: list[OfferRecord], profile: Profile) -> None:
     outcome = _run(catalogue, profile, explain=True)
-    needs = outcome.profile.needs
     listed = {result.offer.slug for result in outcome.results}
     assert len(outcome.near_misses) <= profile.limit
     for miss in outcome.near_misses:
         assert miss.offer.status != "closed"
         assert miss.offer.slug not in listed
         assert failed_filters(miss.offer, profile) == [miss.criterion]
-        assert not needs or need_fit(miss.offer, needs).tier > 0
+        assert has_evidence(miss.offer, outcome.profile) and not miss.offer.signposting
         assert miss.hint and "ineligible" not in miss.hint.lower()
     for result in outcome.results:
         names = [name for name, _ in result.components]
-        assert names == [n for n in ("need", "stage", "keywords", "sector", "local") if n in names]
+        assert names == [n for n in ("need", "stage", "keywords", "sector", "audience", "local") if n in names]
         assert all(0.0 <= value <= 1.0 for _, value in result.components)
 
 

@@ -95,30 +95,21 @@ def test_offers_matching_no_need_are_left_out_by_default(offer: OfferFactory, bu
     assert _slugs(match(index, Profile(stage=5, needs=("work-space",)))) == ["match"]
 
 
-def test_unmatched_offers_trail_every_match_when_allowed(
-    offer: OfferFactory, build_index: IndexFactory, rules_mapping: dict[str, Any]
-) -> None:
+def test_evidence_is_not_a_switch(rules_mapping: dict[str, Any]) -> None:
+    """The contract lists only offers with evidence for what was asked: the old require_match switch is refused."""
     rules_mapping["needs"]["require_match"] = False
-    index = build_index(
-        [
-            offer("weak-match", needs=("work-space",), stages=(1,)),
-            offer("strong-miss", needs=("seed-investment",), stages=(5,), name="Software device lab"),
-        ],
-        Rules.from_mapping(rules_mapping),
-    )
-    outcome = match(index, Profile(stage=5, needs=("work-space",), keywords="software device"))
-    assert _slugs(outcome) == ["weak-match", "strong-miss"]
-    assert outcome.results[0].score > outcome.results[1].score
+    with pytest.raises(ValueError, match="require_match"):
+        Rules.from_mapping(rules_mapping)
 
 
 def test_stage_fit_next_and_decay(offer: OfferFactory, build_index: IndexFactory) -> None:
     index = build_index(
         [
-            offer("fit", stages=(4, 5)),
-            offer("every", stages=()),
-            offer("next", stages=(6, 7)),
-            offer("two-ahead", stages=(7,)),
-            offer("behind", stages=(1, 2)),
+            offer("fit", stages=(4, 5), needs=("regulatory-advice",)),
+            offer("every", stages=(), needs=("regulatory-advice",)),
+            offer("next", stages=(6, 7), needs=("regulatory-advice",)),
+            offer("two-ahead", stages=(7,), needs=("regulatory-advice",)),
+            offer("behind", stages=(1, 2), needs=("regulatory-advice",)),
         ]
     )
     outcome = match(index, Profile(stage=5), explain=True)
@@ -133,7 +124,13 @@ def test_stage_fit_next_and_decay(offer: OfferFactory, build_index: IndexFactory
 
 
 def test_trl_profile_fits_every_stage_of_its_band(offer: OfferFactory, build_index: IndexFactory) -> None:
-    index = build_index([offer("one", stages=(1,)), offer("two", stages=(2,)), offer("three", stages=(3,))])
+    index = build_index(
+        [
+            offer("one", stages=(1,), needs=("research-expertise",)),
+            offer("two", stages=(2,), needs=("research-expertise",)),
+            offer("three", stages=(3,), needs=("research-expertise",)),
+        ]
+    )
     outcome = match(index, Profile(trl=2), explain=True)
     stage = {slug: dict(result.components)["stage"] for slug, result in _by_slug(outcome).items()}
     assert stage == {"one": 1.0, "two": 1.0, "three": 0.6}
@@ -196,7 +193,9 @@ def test_sector_and_local_bonuses_with_reasons(offer: OfferFactory, build_index:
     assert _codes(results["sector"])["sector-match"] == "Focused on digital health, your sector"
     assert _codes(results["local"])["local"] == "Based in West Yorkshire, near you"
     assert "local" not in _codes(results["uk-base"])
-    assert results["sector"].score == results["local"].score > results["plain"].score == results["uk-base"].score
+    # An offer open to every sector scores focus.open_fraction on sector: between focused on yours and elsewhere.
+    assert dict(results["plain"].components)["sector"] == 0.5
+    assert results["local"].score > results["sector"].score > results["plain"].score == results["uk-base"].score
 
 
 def test_local_presence_is_nested_both_ways_below_uk(offer: OfferFactory, build_index: IndexFactory) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.matching import FieldError, NormalisedProfile, Profile, ProfileError, Vocabulary, normalise_profile
+from app.matching import FieldError, NormalisedProfile, Profile, ProfileError, Synonyms, Vocabulary, normalise_profile
 
 
 def _errors(profile: Profile, vocabulary: Vocabulary) -> dict[str, str]:
@@ -14,9 +14,26 @@ def _errors(profile: Profile, vocabulary: Vocabulary) -> dict[str, str]:
     return {error.field: error.message for error in caught.value.errors}
 
 
-def test_needs_at_least_one_of_stage_trl_or_needs(vocabulary: Vocabulary) -> None:
-    errors = _errors(Profile(sector="medtech", keywords="wound care"), vocabulary)
-    assert errors == {"stage": "Give at least one of stage, trl or needs"}
+def test_needs_at_least_one_of_stage_trl_needs_or_keywords(vocabulary: Vocabulary) -> None:
+    errors = _errors(Profile(sector="medtech"), vocabulary)
+    assert errors == {"stage": "Give at least one of stage, trl, needs or keywords"}
+    assert normalise_profile(Profile(keywords="wound care"), vocabulary).keyword_terms == ("wound", "care")
+
+
+@pytest.mark.parametrize("keywords", ["the and of", "?!... --", "help, I need to find something", "a b c", "co"])
+def test_keywords_of_only_stop_words_or_punctuation_are_refused(
+    vocabulary: Vocabulary, synonyms: Synonyms, keywords: str
+) -> None:
+    with pytest.raises(ProfileError) as caught:
+        normalise_profile(Profile(keywords=keywords), vocabulary, synonyms)
+    (error,) = caught.value.errors
+    assert error.field == "keywords"
+    assert "at least one word that says what you are looking for" in error.message
+
+
+def test_keywords_over_200_characters_are_refused_even_with_needs(vocabulary: Vocabulary) -> None:
+    errors = _errors(Profile(needs=("work-space",), keywords="lab " * 51), vocabulary)
+    assert errors == {"keywords": "Keywords must be at most 200 characters (got 204)"}
 
 
 @pytest.mark.parametrize("stage", [0, 8, -1])
@@ -157,6 +174,7 @@ def test_as_dict_is_the_contract_profile_object(vocabulary: Vocabulary) -> None:
         "location": "leeds",
         "keywords": "software as a medical device",
         "keyword_terms": ["softwar", "medic", "devic"],
+        "keyword_needs": [],
         "limit": 10,
     }
 

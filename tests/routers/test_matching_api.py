@@ -100,6 +100,7 @@ def test_pathway_shows_the_route_ahead(client: TestClient) -> None:
     )
     assert posted.json() == body
     assert client.post("/v1/pathway", json={"per_stage": 3}).status_code == 422
+    assert client.get("/v1/pathway", params={"keywords": "!!!"}).status_code == 422
 
 
 def test_index_refreshes_when_the_catalogue_changes(client: TestClient, fixture_db: Engine) -> None:
@@ -115,7 +116,11 @@ def test_index_refreshes_when_the_catalogue_changes(client: TestClient, fixture_
 
 
 BAD: list[tuple[Any, str, str]] = [
-    ({}, "stage", "at least one of stage, trl or needs"),
+    ({}, "stage", "at least one of stage, trl, needs or keywords"),
+    ({"keywords": "the and of"}, "keywords", "at least one word that says what you are looking for"),
+    ({"keywords": "?! ... -- !!"}, "keywords", "at least one word that says what you are looking for"),
+    ({"stage": 3, "keywords": "help me find something"}, "keywords", "at least one word"),
+    ({"keywords": "lab " * 60}, "keywords", "at most 200 characters"),
     ({"stage": 8}, "stage", "less than or equal to 7"),
     ({"stage": 0}, "stage", "greater than or equal to 1"),
     ({"trl": 10}, "trl", "less than or equal to 9"),
@@ -178,3 +183,84 @@ def test_match_before_any_catalogue_is_loaded_is_503(engine: Engine, monkeypatch
     assert response.status_code == 503
     assert response.headers["content-type"] == PROBLEM
     assert "not been loaded" in response.json()["detail"]
+
+
+def test_keywords_alone_are_a_search_in_plain_words(client: TestClient) -> None:
+    """No stage, no needs: "money" reaches investor networks through the reviewed synonyms (data/synonyms.yaml)."""
+    body = client.get("/v1/match", params={"keywords": "money for my start-up"}).json()
+    assert body["profile"]["keyword_needs"][0] == {"need": "seed-investment", "word": "money"}
+    slugs = [r["offer"]["slug"] for r in body["results"]]
+    assert slugs and slugs[0] == "gamma-seed"
+    (reason,) = [r for r in body["results"][0]["reasons"] if r["code"] == "keyword-match"]
+    assert reason["text"].startswith("Offers investor networks (seed), which matches \u201cmoney\u201d in your search")
+    posted = client.post("/v1/match", json={"keywords": "money for my start-up"}).json()
+    assert posted == body
+    words = client.post("/v1/match", json={"keywords": "software"}).json()
+    assert [r["offer"]["slug"] for r in words["results"]] == ["beta-regulatory"]
+    assert [r["text"] for r in words["results"][0]["reasons"]] == ["Mentions software, which you searched for"]
+
+
+def test_a_request_nothing_fits_gets_no_results_never_filler(client: TestClient) -> None:
+    body = client.post("/v1/match", json={"stage": 5, "keywords": "wound dressings", "explain": "full"}).json()
+    assert body["results"] == [] and body["near_misses"] == []
+    restricted = client.post(
+        "/v1/match", json={"keywords": "randomised trials", "location": "international", "explain": "full"}
+    ).json()
+    assert restricted["results"] == []
+    (miss,) = restricted["near_misses"]
+    assert miss["offer"]["slug"] == "alpha-trials" and miss["criterion"] == "location"
+    assert miss["hint"] == "Only for organisations based in the United Kingdom"
+
+
+def test_every_result_carries_its_next_step(client: TestClient) -> None:
+    body = client.post("/v1/match", json={"needs": ["lab-space", "regulatory-advice"]}).json()
+    offers = {r["offer"]["slug"]: r["offer"] for r in body["results"]}
+    # alpha-lab has no page of its own: its provider's website is the next step.
+    assert offers["alpha-lab"]["url"] == "https://alpha.example.org"
+    assert all("contact_route" in offer for offer in offers.values())
+
+
+def test_the_front_door_comes_back_apart(real_client: TestClient) -> None:
+    for request in ({"stage": 3, "needs": ["seed-investment"], "trl": 4}, {"keywords": "desk space"}, {"stage": 6}):
+        body = real_client.post("/v1/match", json=request).json()
+        assert "lahp-navigator" not in [r["offer"]["slug"] for r in body["results"]]
+        (door,) = body["front_door"]
+        assert door["offer"]["slug"] == "lahp-navigator" and door["offer"]["url"].startswith("https://")
+        (reason,) = door["reasons"]
+        assert reason["code"] == "front-door" and reason["text"].startswith("Can point you to")
+    route = real_client.get("/v1/pathway", params={"stage": 3, "needs": "seed-investment"}).json()
+    assert [door["offer"]["slug"] for door in route["front_door"]] == ["lahp-navigator"]
+
+
+def test_focus_is_not_eligibility_on_the_real_catalogue(real_client: TestClient) -> None:
+    """Issue 12: NPIC (focused on diagnostics and AI) was hidden from a digital-health innovator."""
+    body = real_client.post("/v1/match", json={"sector": "digital-health", "keywords": "digital pathology"}).json()
+    first = body["results"][0]
+    assert first["offer"]["slug"] == "npic-digital-pathology"
+    texts = [r["text"] for r in first["reasons"]]
+    assert "Mainly for diagnostics and AI and data" in texts
+
+
+def test_reasons_keep_proper_names_and_name_the_words(real_client: TestClient) -> None:
+    body = real_client.post("/v1/match", json={"stage": 5, "keywords": "ai breast screening"}).json()
+    assert body["results"]
+    for result in body["results"]:
+        keyword = [r["text"] for r in result["reasons"] if r["code"] == "keyword-match"]
+        assert len(keyword) <= 1
+        assert all(" ai" not in text for text in keyword)
+    assert any("AI" in r["text"] for r in body["results"][0]["reasons"])
+
+
+def test_the_route_ahead_on_the_real_catalogue(real_client: TestClient) -> None:
+    body = real_client.get("/v1/pathway", params={"stage": 3, "needs": "seed-investment"}).json()
+    steps = {step["stage"]["number"]: step for step in body["stages"]}
+    assert list(steps) == [3, 4, 5, 6, 7]
+    for number in (5, 6, 7):
+        assert steps[number]["results"], number  # issue 12: these were empty
+        assert steps[number]["note"] is None
+    texts = {n: [r["text"] for x in step["results"] for r in x["reasons"]] for n, step in steps.items()}
+    assert any("where you are now" in text for text in texts[3])
+    assert not any("where you are now" in text for n in (4, 5, 6, 7) for text in texts[n])
+    assert any(r["code"] == "need-typical" for x in steps[5]["results"] for r in x["reasons"])
+    seen = [x["offer"]["slug"] for step in steps.values() for x in step["results"]]
+    assert len(seen) > len(set(seen)), "an offer may recur at several stages"

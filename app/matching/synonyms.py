@@ -1,0 +1,202 @@
+"""Plain words to the vocabulary: reviewed synonyms (word -> needs, word -> search terms) and the word rules."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from app.matching.text import STOP_WORDS, stem, words
+from app.matching.vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class SynonymEntry:
+    """One reviewed line of data/synonyms.yaml: these words (or phrases) mean these needs and/or search terms."""
+
+    phrases: tuple[tuple[str, ...], ...]
+    """Each phrase as its sequence of stems, stop words included (one stem for a single word)."""
+    anchors: tuple[int, ...]
+    """For each phrase, the position of its first word that is not a stop word: where it is looked up."""
+    needs: tuple[str, ...]
+    terms: tuple[str, ...]
+    """Extra search stems the words stand for ("ai" -> "artifici", "intellig")."""
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    """The reviewed synonym data: which plain words point to which needs, and the word rules of search.
+
+    - `stop_words`: request filler on top of the English stop words ("help", "looking"), never evidence;
+    - `short_words`: two-letter words that carry meaning (AI, IP, UK); other words need three letters;
+    - `proper_forms`: how names and acronyms are written in reasons (AI, NHS, UKCA), whatever the user typed;
+    - `max_document_share`: a word found in more than this share of open offers is near-universal
+      ("health", "innovation"), so it is no evidence and does not score (the IDF floor).
+    """
+
+    version: str
+    stop_words: frozenset[str]
+    short_words: frozenset[str]
+    proper_forms: Mapping[str, str]
+    max_document_share: float
+    entries: tuple[SynonymEntry, ...]
+    by_stem: Mapping[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_stem: dict[str, list[int]] = {}
+        for position, entry in enumerate(self.entries):
+            for phrase, anchor in zip(entry.phrases, entry.anchors, strict=True):
+                if position not in by_stem.get(phrase[anchor], []):
+                    by_stem.setdefault(phrase[anchor], []).append(position)
+        object.__setattr__(self, "by_stem", {key: tuple(value) for key, value in by_stem.items()})
+
+    @classmethod
+    def empty(cls) -> Synonyms:
+        """No synonyms and the default word rules (for tests and tools that do not load the data file)."""
+        return cls("none", frozenset(), frozenset({"ai"}), {}, 1.0, ())
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, object], vocabulary: Vocabulary) -> Synonyms:
+        """Validate a parsed synonyms.yaml against the vocabulary; raise ValueError naming the first problem."""
+        keys = ("version", "stop_words", "short_words", "proper_forms", "max_document_share", "synonyms")
+        if not isinstance(data, Mapping):
+            raise ValueError(f"synonyms: the top level must be a mapping with keys {', '.join(keys)}")
+        for key in data:
+            if key not in keys:
+                raise ValueError(f"synonyms: unknown key '{key}'; expected one of {', '.join(keys)}")
+        for key in keys:
+            if key not in data:
+                raise ValueError(f"synonyms: missing key '{key}'")
+        version = data["version"]
+        if not isinstance(version, str) or not version.strip():
+            raise ValueError("synonyms: 'version' must be a non-empty string")
+        share = data["max_document_share"]
+        if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 < share <= 1:
+            raise ValueError(f"synonyms: 'max_document_share' must be a number in (0, 1], got {share!r}")
+        stop_words = frozenset(_word_list(data["stop_words"], "stop_words"))
+        short_words = frozenset(_word_list(data["short_words"], "short_words"))
+        for word in short_words:
+            if len(word) != 2:
+                raise ValueError(f"synonyms: 'short_words' holds two-letter words only, got '{word}'")
+        raw_forms = data["proper_forms"]
+        if not isinstance(raw_forms, list) or not all(isinstance(form, str) and form.strip() for form in raw_forms):
+            raise ValueError("synonyms: 'proper_forms' must be a list of words as they are written (AI, NHS)")
+        proper_forms = {form.strip().lower(): form.strip() for form in raw_forms}
+        raw_entries = data["synonyms"]
+        if not isinstance(raw_entries, list):
+            raise ValueError("synonyms: 'synonyms' must be a list of {words, needs, terms} entries")
+        entries = tuple(_entry(raw, position, vocabulary, stop_words) for position, raw in enumerate(raw_entries))
+        return cls(version.strip(), stop_words, short_words, proper_forms, float(share), entries)
+
+    def informative_word(self, word: str) -> bool:
+        """Whether a lower-case word may carry evidence at all (before the catalogue's IDF floor)."""
+        if word in STOP_WORDS or word in self.stop_words:
+            return False
+        return len(word) >= 3 or word in self.short_words
+
+
+def _word_list(value: object, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise ValueError(f"synonyms: '{key}' must be a list of words")
+    return [item.strip().lower() for item in value]
+
+
+def _entry(raw: object, position: int, vocabulary: Vocabulary, stop_words: frozenset[str]) -> SynonymEntry:
+    where = f"synonyms[{position}]"
+    if not isinstance(raw, Mapping):
+        raise ValueError(f"synonyms: {where} must be a mapping with 'words' and 'needs' or 'terms'")
+    for key in raw:
+        if key not in ("words", "needs", "terms"):
+            raise ValueError(f"synonyms: {where}: unknown key '{key}'; expected words, needs, terms")
+    phrases: list[tuple[str, ...]] = []
+    anchors: list[int] = []
+    for text in _word_list(raw.get("words"), f"{where}.words"):
+        parts = [word for word in words(text) if len(word) > 1]
+        anchor = next((k for k, word in enumerate(parts) if word not in STOP_WORDS and word not in stop_words), None)
+        if anchor is None:
+            raise ValueError(f"synonyms: {where}.words: '{text}' has no word that is not a stop word")
+        phrases.append(tuple(stem(word) for word in parts))
+        anchors.append(anchor)
+    needs = tuple(_word_list(raw.get("needs", []), f"{where}.needs"))
+    for need in needs:
+        if need not in vocabulary.need_names:
+            raise ValueError(
+                f"synonyms: {where}.needs: unknown need '{need}'; valid values: {', '.join(vocabulary.need_names)}"
+            )
+    terms = tuple(
+        stem(word)
+        for text in _word_list(raw.get("terms", []), f"{where}.terms")
+        for word in words(text)
+        if word not in STOP_WORDS
+    )
+    if not needs and not terms:
+        raise ValueError(f"synonyms: {where} must give 'needs' or 'terms'")
+    return SynonymEntry(phrases=tuple(phrases), anchors=tuple(anchors), needs=needs, terms=terms)
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """One word of the keywords: its stem, and how to show it (the token as typed, or its proper form)."""
+
+    term: str
+    display: str
+
+
+def analyse_query(text: str, synonyms: Synonyms) -> tuple[tuple[QueryWord, ...], tuple[tuple[str, str], ...]]:
+    """The informative words of a query (unique by stem, in the order typed, expansions after their word),
+    and the needs its words point to, as (need, display word) pairs in the order found.
+
+    Phrases ("wet lab", "into the NHS") are matched on consecutive words, stop words included, looked up from
+    their first word that is not a stop word.
+    """
+    typed: list[tuple[QueryWord, bool]] = []
+    sequence: list[str] = []
+    starts: list[int] = []
+    """For each entry of `typed`, its position in `sequence` (every word, stop words included, for phrases)."""
+    for token in text.split():
+        parts = [part for part in words(token) if len(part) > 1]
+        shown = _display(token, parts, synonyms)
+        for part in parts:
+            sequence.append(stem(part))
+            if part in STOP_WORDS or part in synonyms.stop_words:
+                continue
+            display = shown if len(parts) > 1 else _display(part, [part], synonyms)
+            typed.append((QueryWord(stem(part), display), synonyms.informative_word(part)))
+            starts.append(len(sequence) - 1)
+    found: dict[str, QueryWord] = {}
+    needs: dict[str, str] = {}
+    displays = {start: word.display for start, (word, _) in zip(starts, typed, strict=True)}
+    for position, (word, informative) in enumerate(typed):
+        if informative:
+            found.setdefault(word.term, word)
+        start = starts[position]
+        for entry_position in synonyms.by_stem.get(word.term, ()):
+            entry = synonyms.entries[entry_position]
+            for phrase, anchor in zip(entry.phrases, entry.anchors, strict=True):
+                first = start - anchor
+                if phrase[anchor] != word.term or first < 0 or tuple(sequence[first : first + len(phrase)]) != phrase:
+                    continue
+                shown = _joined([displays[k] for k in range(first, first + len(phrase)) if k in displays])
+                for need in entry.needs:
+                    needs.setdefault(need, shown)
+                for term in entry.terms:
+                    found.setdefault(term, QueryWord(term, shown))
+    return tuple(found.values()), tuple(needs.items())
+
+
+def _joined(displays: Sequence[str]) -> str:
+    """A phrase's display: its tokens, a hyphenated token shown once ("co-design", not "co-design co-design")."""
+    shown: list[str] = []
+    for display in displays:
+        if not shown or shown[-1] != display:
+            shown.append(display)
+    return " ".join(shown)
+
+
+def _display(token: str, parts: Sequence[str], synonyms: Synonyms) -> str:
+    """The token with surrounding punctuation dropped; a known proper form (AI, NHS) when typed in lower case."""
+    stripped = token.strip("\"'\u201c\u201d\u2018\u2019()[]{}.,;:!?")
+    if len(parts) == 1 and stripped.lower() == parts[0]:
+        if stripped.islower() or not stripped.isalpha():
+            return synonyms.proper_forms.get(parts[0], stripped)
+        return stripped
+    return stripped or " ".join(parts)
