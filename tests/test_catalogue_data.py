@@ -11,7 +11,7 @@ import yaml
 
 from app.config import PROJECT_ROOT
 from app.services.catalogue_files import read_catalogue
-from app.services.catalogue_lint import FRONT_DOOR_OFFER, SOURCE_TALK, SUMMARY_LIMIT, lint_catalogue
+from app.services.catalogue_lint import SOURCE_TALK, SUMMARY_LIMIT, lint_catalogue
 
 SEEDS = Path(os.environ.get("NAVIGATOR_SEEDS_DIR", PROJECT_ROOT.parent / "shared" / "seeds"))
 DOCUMENT = read_catalogue(PROJECT_ROOT / "data")
@@ -70,8 +70,8 @@ def test_every_live_offer_has_a_next_step_and_the_addresses_are_many() -> None:
     assert all(o.url and o.url.startswith(("https://", "http://")) for o in live)
     assert all(o.contact_route and o.contact_route.strip() for o in live)
     assert len({o.url for o in live}) >= 30
-    front_door = next(o for o in DOCUMENT.offers if o.slug == FRONT_DOOR_OFFER)
-    via_front_door = [o for o in live if o.url == front_door.url and o.slug != FRONT_DOOR_OFFER]
+    front_door = next(o for o in DOCUMENT.offers if o.signposting)
+    via_front_door = [o for o in live if o.url == front_door.url and not o.signposting]
     for offer in via_front_door:
         assert "Leeds Academic Health Partnership" in (offer.contact_route or ""), offer.slug
 
@@ -129,7 +129,7 @@ def test_urls_come_from_the_seeds_or_cited_pages() -> None:
 
 def _is_fallback(entry: object, address: str) -> bool:
     providers = {p.slug: p for p in DOCUMENT.providers}
-    front_door = next(o for o in DOCUMENT.offers if o.slug == FRONT_DOOR_OFFER)
+    front_door = next(o for o in DOCUMENT.offers if o.signposting)
     provider = providers.get(getattr(entry, "provider", ""))
     return address == front_door.url or (provider is not None and address == provider.website)
 

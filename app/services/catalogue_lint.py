@@ -25,8 +25,6 @@ from typing import Any
 from app.models.catalogue import OfferCreate, Provenance, ProviderCreate
 
 SUMMARY_LIMIT = 200
-FRONT_DOOR_OFFER = "lahp-navigator"
-"""The catalogue's front door: an offer with no page of its own or of its provider's may point here."""
 
 OFFER_FACT_FIELDS = (
     "provider",
@@ -261,9 +259,10 @@ def lint_offer(entry: OfferCreate, *, provider_website: str | None, front_door_u
 def lint_catalogue(providers: Sequence[ProviderCreate], offers: Sequence[OfferCreate]) -> list[LintProblem]:
     """Every rule the entries of a whole catalogue break."""
     websites = {provider.slug: provider.website for provider in providers}
-    front_door = next((offer.url for offer in offers if offer.slug == FRONT_DOOR_OFFER), None)
+    # An offer with no page of its own or of its provider's may point to the front door (a signposting offer).
+    front_door = next((offer.url for offer in sorted(offers, key=lambda o: o.slug) if offer.signposting), None)
     problems = [problem for provider in providers for problem in lint_provider(provider)]
     for offer in offers:
-        door = None if offer.slug == FRONT_DOOR_OFFER else front_door
+        door = None if offer.signposting else front_door
         problems += lint_offer(offer, provider_website=websites.get(offer.provider), front_door_url=door)
     return problems

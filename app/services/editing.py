@@ -29,7 +29,7 @@ from app.models.catalogue import (
 )
 from app.services.audit import Actor, record_event
 from app.services.catalogue import offer_entry, offer_values, provider_entry, provider_values
-from app.services.catalogue_lint import FRONT_DOOR_OFFER, LintProblem, lint_offer, lint_provider
+from app.services.catalogue_lint import LintProblem, lint_offer, lint_provider
 from app.services.loader import load_taxonomy_from_db
 from app.services.preconditions import Precondition, check_precondition, entity_etag, stale_for
 from app.services.state import bump_stamp, lock_for_write
@@ -218,8 +218,10 @@ def _refuse_lint(problems: list[LintProblem]) -> None:
 
 def _lint_offer(session: Session, entry: OfferCreate, provider: Provider) -> None:
     door = None
-    if entry.slug != FRONT_DOOR_OFFER:
-        door = session.exec(select(Offer.url).where(Offer.slug == FRONT_DOOR_OFFER)).first()
+    if not entry.signposting:
+        door = session.exec(
+            select(Offer.url).where(Offer.signposting, Offer.withdrawn_at.is_(None)).order_by(Offer.slug)  # type: ignore[union-attr]
+        ).first()
     _refuse_lint(lint_offer(entry, provider_website=provider.website, front_door_url=door))
 
 

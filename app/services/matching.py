@@ -40,7 +40,7 @@ def load_rules(path: Path) -> Rules:
 @lru_cache
 def load_synonyms_data(path: Path) -> dict[str, object]:
     """The parsed synonyms.yaml (validated against the catalogue's vocabulary when the matcher index is built)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_curated_yaml(path)
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping")
     return data
