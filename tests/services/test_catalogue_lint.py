@@ -125,7 +125,7 @@ def test_naming_a_field_an_entry_does_not_have_is_refused() -> None:
 
 
 def test_the_whole_catalogue_lint_uses_each_providers_website_and_the_front_door() -> None:
-    door_entry = new_offer("lahp-navigator", url=FRONT_DOOR)
+    door_entry = new_offer("lahp-navigator", url=FRONT_DOOR, signposting=True)
     door_entry["provenance"]["pages"] = [{"url": FRONT_DOOR, "title": "Front door"}]
     door = OfferCreate.model_validate(door_entry)
     via_door = offer("via-door", url=FRONT_DOOR)
