@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import TooManyRequests, problem_response
@@ -131,12 +132,17 @@ class RateLimitMiddleware:
         key_bucket = _key_bucket(scope)
         if key_bucket is not None:
             buckets.append((key_bucket, self.limits.per_key))
+        policies: list[str] = []
+        remaining: list[str] = []
         for bucket, limit in buckets:
             try:
                 count = await self.counter.hit(bucket, window, size + 1)
             except Exception as exc:  # the limiter must never take the API down with it
                 logger.warning("rate-limit store unavailable, request allowed: %s", type(exc).__name__)
                 break
+            name = "key" if bucket.startswith("key:") else "addr"
+            policies.append(f'"{name}";q={limit};w={size}')
+            remaining.append(f'"{name}";r={max(0, limit - count)};t={retry_after}')
             if count > limit:
                 what = "API key" if bucket.startswith("key:") else "address"
                 response = problem_response(
@@ -145,11 +151,29 @@ class RateLimitMiddleware:
                     title=TooManyRequests.title,
                     type_=TooManyRequests.type,
                     instance=scope.get("path"),
-                    headers={"Retry-After": str(retry_after)},
+                    headers={
+                        "Retry-After": str(retry_after),
+                        "RateLimit-Policy": ", ".join(policies),
+                        "RateLimit": ", ".join(remaining),
+                    },
                 )
                 await response(scope, receive, send)
                 return
-        await self.app(scope, receive, send)
+        if not policies:
+            await self.app(scope, receive, send)
+            return
+        # The IETF draft's fields (draft-ietf-httpapi-ratelimit-headers): each policy's quota and window, and
+        # what is left of it with the seconds until the window resets.
+        policy_header, remaining_header = ", ".join(policies), ", ".join(remaining)
+
+        async def send_with_limits(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["RateLimit-Policy"] = policy_header
+                headers["RateLimit"] = remaining_header
+            await send(message)
+
+        await self.app(scope, receive, send_with_limits)
 
     def _closing_on_shutdown(self, receive: Receive) -> Receive:
         async def wrapped() -> Message:

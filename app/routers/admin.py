@@ -10,7 +10,8 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.db import SessionDep
-from app.errors import UnsupportedMediaType, problem_responses
+from app.deps import json_content
+from app.errors import problem_responses
 from app.models.base import IsoDateTime
 from app.models.catalogue import SLUG_PATTERN, OfferCreate, OfferUpdate, ProviderCreate, ProviderUpdate
 from app.pagination import PageMeta, page_meta
@@ -65,16 +66,6 @@ def _actor(role: auth.Role) -> Callable[..., Actor]:
 
 EditorActor = Annotated[Actor, Depends(_actor("editor"))]
 AdminActor = Annotated[Actor, Depends(_actor("admin"))]
-
-
-def json_content(request: Request) -> None:
-    """415 for a body that is not JSON (before the body is parsed, so the answer says what to send)."""
-    has_body = request.headers.get("content-length", "0") != "0" or "transfer-encoding" in request.headers
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if has_body and not (content_type == "application/json" or content_type.endswith("+json")):
-        raise UnsupportedMediaType(
-            f"Send the body as JSON with `Content-Type: application/json` (got {content_type or 'none'!r})."
-        )
 
 
 def _if_match(entity_type: str) -> Callable[..., Precondition]:
