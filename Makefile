@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve serve-prod migrate load test test-fast lint format bench bench-matcher bench-demand bench-http clean
+.PHONY: install run serve serve-prod migrate load test test-fast lint format bench bench-matcher bench-demand bench-http examples clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,9 @@ lint: install ## Ruff and mypy --strict.
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+examples: install ## Re-record the OpenAPI response examples from real answers (app/openapi_examples.json).
+	$(BIN)/python scripts/record_openapi_examples.py
 
 bench-matcher: install ## In-process matcher latency and index build time at 50, 1k, 10k and 100k offers.
 	$(BIN)/python bench/bench_matcher.py

@@ -21,6 +21,7 @@ from app.errors import install_error_handlers
 from app.head import HeadMiddleware
 from app.middleware import PublicCORSMiddleware, RequestContextMiddleware
 from app.observability import ObservabilityMiddleware
+from app.openapi import install_openapi
 from app.ratelimit import Limits, RateLimitMiddleware, build_counter
 from app.routers import admin, catalogue, docs, health, hsds, insights, matching, metrics, taxonomy, widget
 from app.services.demand import demand_recorder
@@ -96,6 +97,7 @@ def create_app() -> FastAPI:
         ],
     )
     install_error_handlers(app)
+    install_openapi(app, settings.data_dir)
     # Added innermost first: request context (ids, security headers) wraps everything, then metrics and the access
     # log (which so see 413s and 429s too), then CORS, then the limits.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)

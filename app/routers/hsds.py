@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from app.deps import SnapshotDep, conditional_get
-from app.errors import FieldProblem, NotFound, ValidationProblem, problem_responses
+from app.errors import NotFound, problem_responses
 from app.models.base import IsoDateTime, as_utc
 from app.renditions import carried_headers, ndjson_lines
 from app.services.hsds import HSDS_PROFILE, HSDS_VERSION, HsdsCatalogue, hsds_catalogue, page_envelope
@@ -91,14 +91,6 @@ def _ids(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
-def _check(field: str, ids: list[str], known: Any, listing: str) -> None:
-    unknown = [i for i in ids if i not in known]
-    if unknown:
-        raise ValidationProblem(
-            [FieldProblem(field=field, message=f"Unknown id '{u}'. See {listing} for valid ids.") for u in unknown]
-        )
-
-
 def _answer(
     request: Request,
     response: Response,
@@ -116,7 +108,12 @@ def _answer(
     return JSONResponse({**envelope, "contents": [render(i) for i in chosen]}, headers=headers)
 
 
-@router.get("/", response_class=JSONResponse, responses=_json({}, {"version": "3.0", "profile": HSDS_PROFILE}))
+@router.get(
+    "/",
+    summary="HSDS version and profile",
+    response_class=JSONResponse,
+    responses=_json({}, {"version": "3.0", "profile": HSDS_PROFILE}),
+)
 def hsds_root(request: Request) -> dict[str, str]:
     """Which HSDS version this API speaks, its profile and where its OpenAPI document is."""
     return {
@@ -128,6 +125,7 @@ def hsds_root(request: Request) -> dict[str, str]:
 
 @router.get(
     "/services",
+    summary="List HSDS services",
     response_class=JSONResponse,
     responses={
         **_json({}, {**PAGE_EXAMPLE, "contents": [SERVICE_EXAMPLE]}, ndjson=True),
@@ -142,10 +140,7 @@ async def list_services(
     """Offers as HSDS services (one-to-one fields and organization; `full=true` nests attributes)."""
     hsds = hsds_catalogue(snapshot)
     term_ids, taxonomy_ids = _ids(query.taxonomy_term_id), _ids(query.taxonomy_id)
-    _check("taxonomy_term_id", term_ids, hsds.terms, "/hsds/taxonomy_terms")
-    _check("taxonomy_id", taxonomy_ids, hsds.taxonomies, "/hsds/taxonomies")
-    if query.organization_id:
-        _check("organization_id", [query.organization_id], hsds.organizations, "/hsds/organizations")
+    # An id no record has selects nothing: an empty page, as a directory syncing by id expects (not a 422).
     ids = hsds.select_services(
         search=query.search,
         term_ids=term_ids,
@@ -168,6 +163,7 @@ IdPath = Annotated[str, Path(max_length=64, examples=["0d8a2d9c-3c55-5b57-9a59-1
 
 @router.get(
     "/services/{id}",
+    summary="Get one HSDS service",
     response_class=JSONResponse,
     responses={**_json({}, SERVICE_EXAMPLE), **NOT_MODIFIED, **problem_responses(404, 422)},
 )
@@ -181,6 +177,7 @@ async def get_service(id: IdPath, snapshot: SnapshotDep, request: Request, respo
 
 @router.get(
     "/organizations",
+    summary="List HSDS organizations",
     response_class=JSONResponse,
     responses={
         **_json(
@@ -207,6 +204,7 @@ async def list_organizations(
 
 @router.get(
     "/organizations/{id}",
+    summary="Get one HSDS organization",
     response_class=JSONResponse,
     responses={
         **_json({}, {"id": "…", "name": "Beta Advisors", "description": "…", "services": []}),
@@ -221,7 +219,7 @@ async def get_organization(
     response: Response,
     full_service: Annotated[bool, Query(description="Nest each service fully.")] = False,
 ) -> Response:
-    """One organization with its services."""
+    """One organization (a provider) with its services, briefly or, with `full_service`, fully nested."""
     hsds = hsds_catalogue(snapshot)
     if id not in hsds.organizations:
         raise NotFound(f"There is no organization '{id}'. See /hsds/organizations.")
@@ -231,6 +229,7 @@ async def get_organization(
 
 @router.get(
     "/taxonomies",
+    summary="List HSDS taxonomies",
     response_class=JSONResponse,
     responses={
         **_json(
@@ -256,6 +255,7 @@ async def list_taxonomies(
 
 @router.get(
     "/taxonomies/{id}",
+    summary="Get one HSDS taxonomy",
     response_class=JSONResponse,
     responses={
         **_json({}, {"id": "…", "name": "Support needs", "description": "…"}),
@@ -264,7 +264,7 @@ async def list_taxonomies(
     },
 )
 async def get_taxonomy(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
-    """One taxonomy."""
+    """One taxonomy: a vocabulary of the catalogue (support needs, stages, sectors…) with its version."""
     hsds = hsds_catalogue(snapshot)
     if id not in hsds.taxonomies:
         raise NotFound(f"There is no taxonomy '{id}'. See /hsds/taxonomies.")
@@ -274,6 +274,7 @@ async def get_taxonomy(id: IdPath, snapshot: SnapshotDep, request: Request, resp
 
 @router.get(
     "/taxonomy_terms",
+    summary="List HSDS taxonomy terms",
     response_class=JSONResponse,
     responses={
         **_json(
@@ -295,9 +296,6 @@ async def list_taxonomy_terms(
     """Every term of every taxonomy; `parent_id` lists a term's children, `top_only` the top-level terms."""
     hsds = hsds_catalogue(snapshot)
     taxonomy_ids = _ids(query.taxonomy_id)
-    _check("taxonomy_id", taxonomy_ids, hsds.taxonomies, "/hsds/taxonomies")
-    if query.parent_id:
-        _check("parent_id", [query.parent_id], hsds.terms, "/hsds/taxonomy_terms")
     ids = hsds.select_terms(
         search=query.search, taxonomy_ids=taxonomy_ids, parent_id=query.parent_id, top_only=query.top_only
     )
@@ -306,6 +304,7 @@ async def list_taxonomy_terms(
 
 @router.get(
     "/taxonomy_terms/{id}",
+    summary="Get one HSDS taxonomy term",
     response_class=JSONResponse,
     responses={
         **_json({}, {"id": "…", "code": "regulatory-advice", "name": "Regulatory advice", "description": "…"}),

@@ -43,6 +43,7 @@ def _cached(request: Request, content: bytes, media_type: str, cache_control: st
 
 @router.get(
     "/navigator.js",
+    summary="The widget script",
     response_class=Response,
     responses={200: {"content": {SCRIPT_MEDIA_TYPE: {}}, "description": "The widget script."}, **NOT_MODIFIED},
 )
@@ -53,6 +54,7 @@ def navigator_script(request: Request) -> Response:
 
 @router.get(
     "/",
+    summary="The widget's demo page",
     response_class=Response,
     responses={200: {"content": {"text/html": {}}, "description": "The demo page."}, **NOT_MODIFIED},
 )
