@@ -14,13 +14,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install the service with its development tools.
 
-run: install ## Serve on http://127.0.0.1:8000 with SQLite, migrating and loading the catalogue first.
-	$(BIN)/navigator serve --host 127.0.0.1 --port 8000
+HOST ?= 127.0.0.1
+PORT ?= 8000
+run: install ## Serve on http://$(HOST):$(PORT) (default 127.0.0.1:8000) with SQLite, migrating and loading first.
+	$(BIN)/navigator serve --host $(HOST) --port $(PORT)
 
 # Production: several stateless workers sharing PostgreSQL (and Redis for rate limits); see docs/deploying.md.
 # Migrate first (`make migrate`, once per release), then start every host with this.
 WORKERS ?= 4
-PORT ?= 8000
 serve-prod: install ## Serve on 0.0.0.0:$(PORT) with $(WORKERS) workers; needs NAVIGATOR_DATABASE_URL (PostgreSQL).
 	@case "$$NAVIGATOR_DATABASE_URL" in postgresql*) ;; *) echo "serve-prod: set NAVIGATOR_DATABASE_URL to PostgreSQL (docs/deploying.md)"; exit 2;; esac
 	$(BIN)/navigator serve --no-migrate --host 0.0.0.0 --port $(PORT) --workers $(WORKERS)
