@@ -111,7 +111,7 @@ def _complete_operation(path: str, method: str, operation: dict[str, Any], enums
                 and recorded is not None
                 and "examples" not in content
             ):
-                content.setdefault("example", recorded)
+                content["example"] = recorded  # a real answer beats a hand-written one
             if media == PROBLEM_MEDIA_TYPE and "example" not in content and "examples" not in content:
                 content["example"] = _problem(int(status))["content"][PROBLEM_MEDIA_TYPE]["example"]
         if rate_limited and (status.startswith("2") or status == "429"):

@@ -84,6 +84,8 @@ def record() -> dict[str, Any]:
         take("GET", "/hsds/", "/hsds/")
         services = take("GET", "/hsds/services", "/hsds/services", params={"per_page": 2})
         take("GET", "/hsds/services/{id}", f"/hsds/services/{services['contents'][0]['id']}")
+        links = take("GET", "/hsds/service_at_locations", "/hsds/service_at_locations", params={"per_page": 2})
+        take("GET", "/hsds/service_at_locations/{id}", f"/hsds/service_at_locations/{links['contents'][0]['id']}")
         organizations = take("GET", "/hsds/organizations", "/hsds/organizations", params={"per_page": 2})
         take("GET", "/hsds/organizations/{id}", f"/hsds/organizations/{organizations['contents'][0]['id']}")
         taxonomies = take("GET", "/hsds/taxonomies", "/hsds/taxonomies", params={"per_page": 2})
