@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve serve-prod migrate load test test-fast lint format bench bench-matcher bench-demand bench-http examples clean
+.PHONY: install run serve serve-prod migrate load test test-fast lint format bench bench-matcher bench-demand bench-http examples client clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ format: install
 
 examples: install ## Re-record the OpenAPI response examples from real answers (app/openapi_examples.json).
 	$(BIN)/python scripts/record_openapi_examples.py
+
+client: install ## Regenerate clients/python (openapi-python-client) and app/widget/api.d.ts (openapi-typescript).
+	cd clients/typescript && npm ci --no-audit --no-fund --silent
+	$(BIN)/python scripts/generate_clients.py
 
 bench-matcher: install ## In-process matcher latency and index build time at 50, 1k, 10k and 100k offers.
 	$(BIN)/python bench/bench_matcher.py

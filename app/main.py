@@ -21,7 +21,7 @@ from app.errors import install_error_handlers
 from app.head import HeadMiddleware
 from app.middleware import PublicCORSMiddleware, RequestContextMiddleware
 from app.observability import ObservabilityMiddleware
-from app.openapi import install_openapi
+from app.openapi import install_openapi, operation_id
 from app.ratelimit import Limits, RateLimitMiddleware, build_counter
 from app.routers import admin, catalogue, docs, health, hsds, insights, matching, metrics, taxonomy, widget
 from app.services.demand import demand_recorder
@@ -81,6 +81,7 @@ def create_app() -> FastAPI:
         # Served by app.routers.docs from pinned local copies, so the docs work without internet access.
         docs_url=None,
         redoc_url=None,
+        generate_unique_id_function=operation_id,
         openapi_tags=[
             {"name": "matching", "description": "Ranked, explained support for an innovator's profile."},
             {"name": "catalogue", "description": "Offers and providers, filtered and paginated."},

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
 
 from app.errors import PROBLEM_MEDIA_TYPE, problem_pages
 from app.models.catalogue import SLUG_PATTERN
@@ -156,3 +157,9 @@ def install_openapi(app: FastAPI, data_dir: Path) -> None:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def operation_id(route: APIRoute) -> str:
+    """Operation ids are the endpoint's function name (`match_post`, `list_offers`), so generated clients read
+    well; the curators' API, whose functions share names with the public ones, gets an `admin_` prefix."""
+    return f"admin_{route.name}" if "admin" in route.tags else route.name
