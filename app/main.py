@@ -104,7 +104,9 @@ def create_app() -> FastAPI:
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     # Bodies over about 1 KB are gzipped for clients that accept it (with Vary: Accept-Encoding); HEAD is answered
     # outside that, so its headers are exactly those of the GET it stands for.
-    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_BYTES, compresslevel=6)
+    # Level 1: the 100-offer page (76 KB) goes to 15 KB for a third of level 6's CPU (which gets 12 KB); server
+    # CPU is what the service is sized by (bench/results/http-gzip.md).
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_BYTES, compresslevel=1)
     app.add_middleware(HeadMiddleware)
     if settings.rate_limit_enabled:
         limits = Limits(

@@ -177,7 +177,7 @@ def measure(
 ) -> Result:
     script = work / f"wrk-{uuid.uuid4().hex[:8]}.lua"
     encoded = [_lua_string(json.dumps(body)) for body in bodies or []]
-    extra = "\n".join(f"wrk.headers[{_lua_string(k)}] = {_lua_string(v)}" for k, v in (headers or {}).items())
+    extra = "\n".join(f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}" for k, v in (headers or {}).items())
     script.write_text(
         WRK_SCRIPT.replace("{BODIES}", "{" + ", ".join(encoded) + "}")
         .replace("{METHOD}", method)
