@@ -35,10 +35,11 @@ load: install ## Load (upsert) the curated catalogue from data/.
 test: install ## Run the whole test suite (PostgreSQL and browser tests skip, with a reason, when absent).
 	$(BIN)/python -m pytest
 
-lint: install ## Ruff and mypy --strict.
+lint: install ## Ruff, mypy --strict and the layer rules (import-linter contracts in pyproject.toml).
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator
-from sqlalchemy import JSON, Column, DateTime, MetaData
+from sqlalchemy import JSON, Column, DateTime
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import SQLModel
 
@@ -19,8 +19,6 @@ SQLModel.metadata.naming_convention = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-METADATA: MetaData = SQLModel.metadata
 
 PortableJSON = JSON().with_variant(JSONB(), "postgresql")
 

@@ -9,9 +9,9 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Annotated, Literal
+from typing import Literal
 
-from fastapi import Depends, Request
+from fastapi import Request
 from pydantic import BaseModel, Field
 from sqlmodel import Session, select
 
@@ -209,7 +209,3 @@ def require_role(role: Role) -> Callable[..., Principal]:
         return principal
 
     return dependency
-
-
-EditorDep = Annotated[Principal, Depends(require_role("editor"))]
-AdminDep = Annotated[Principal, Depends(require_role("admin"))]
