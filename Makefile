@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve serve-prod migrate load test test-fast lint format bench bench-matcher bench-demand bench-http bench-head-limit bench-intake eval-intake eval clean
+.PHONY: install run serve serve-prod migrate load test test-fast lint format bench bench-matcher bench-demand bench-http bench-head-limit bench-intake eval-intake eval examples client clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,13 +14,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install the service with its development tools.
 
-run: install ## Serve on http://127.0.0.1:8000 with SQLite, migrating and loading the catalogue first.
-	$(BIN)/navigator serve --host 127.0.0.1 --port 8000
+HOST ?= 127.0.0.1
+PORT ?= 8000
+run: install ## Serve on http://$(HOST):$(PORT) (default 127.0.0.1:8000) with SQLite, migrating and loading first.
+	$(BIN)/navigator serve --host $(HOST) --port $(PORT)
 
 # Production: several stateless workers sharing PostgreSQL (and Redis for rate limits); see docs/deploying.md.
 # Migrate first (`make migrate`, once per release), then start every host with this.
 WORKERS ?= 4
-PORT ?= 8000
 serve-prod: install ## Serve on 0.0.0.0:$(PORT) with $(WORKERS) workers; needs NAVIGATOR_DATABASE_URL (PostgreSQL).
 	@case "$$NAVIGATOR_DATABASE_URL" in postgresql*) ;; *) echo "serve-prod: set NAVIGATOR_DATABASE_URL to PostgreSQL (docs/deploying.md)"; exit 2;; esac
 	$(BIN)/navigator serve --no-migrate --host 0.0.0.0 --port $(PORT) --workers $(WORKERS)
@@ -43,6 +44,13 @@ lint: install ## Ruff, mypy --strict and the layer rules (import-linter contract
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+examples: install ## Re-record the OpenAPI response examples from real answers (app/openapi_examples.json).
+	$(BIN)/python scripts/record_openapi_examples.py
+
+client: install ## Regenerate clients/python (openapi-python-client) and app/widget/api.d.ts (openapi-typescript).
+	cd clients/typescript && npm ci --no-audit --no-fund --silent
+	$(BIN)/python scripts/generate_clients.py
 
 bench-matcher: install ## In-process matcher latency and index build time at 50, 1k, 10k and 100k offers.
 	$(BIN)/python bench/bench_matcher.py

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import tempfile
 from pathlib import Path
 from typing import Annotated
@@ -73,6 +74,12 @@ def serve(
 ) -> None:
     """Migrate, load the curated catalogue into an empty database, then serve the API."""
     settings = get_settings()
+    busy = _port_in_use(host, port)
+    if busy:
+        typer.echo(
+            f"error: cannot listen on {host}:{port} ({busy}); choose another with --port (make run PORT=…)", err=True
+        )
+        raise typer.Exit(code=1)
     if migrate:
         upgrade_database()
         with Session(get_engine()) as session:
@@ -108,6 +115,22 @@ def serve(
         # takes longer than uvicorn's 5 s default, and the worker would be killed and restarted in a loop.
         timeout_worker_healthcheck=30,
     )
+
+
+def _port_in_use(host: str, port: int) -> str | None:
+    """Why the address cannot be bound now (checked before migrating, so a busy port fails fast), or None."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as error:
+        return f"unknown host: {error.strerror or error}"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: TIME_WAIT is not busy
+        try:
+            probe.bind(address)
+        except OSError as error:
+            return error.strerror or str(error)
+    return None
 
 
 def _exit_cleanly(_signum: int, _frame: object) -> None:

@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from app.config import Settings, get_settings
 from app.db import get_engine
-from app.errors import NotModified
+from app.errors import NotModified, UnsupportedMediaType
 from app.middleware import STALE_STATE
 from app.observability import catalogue_watch
 from app.services.snapshot import CatalogueSnapshot, snapshot_cache
@@ -145,3 +145,16 @@ def conditional_get(
     if if_none_match and _matches(if_none_match, etag):
         raise NotModified(headers)
     response.headers.update(headers)
+
+
+def json_content(request: Request) -> None:
+    """415 for a body that is not JSON (before the body is parsed, so the answer says what to send)."""
+    has_body = request.headers.get("content-length", "0") != "0" or "transfer-encoding" in request.headers
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if has_body and not (content_type == "application/json" or content_type.endswith("+json")):
+        raise UnsupportedMediaType(
+            f"Send the body as JSON with `Content-Type: application/json` (got {content_type or 'none'!r})."
+        )
+
+
+JsonContent = Depends(json_content)

@@ -25,13 +25,14 @@ SECURITY_HEADERS = {
     "Cross-Origin-Resource-Policy": "cross-origin",
     "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
 }
-# The docs and widget pages load their own scripts and styles; they get a policy that allows that.
+# The widget pages load their own scripts and styles; they get a policy that allows that (/docs and /redoc set
+# their own, in app.routers.docs).
 PAGE_CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
     "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
     "connect-src 'self' *; frame-ancestors 'self'"
 )
-PAGE_PREFIXES = ("/docs", "/redoc", "/widget")
+PAGE_PREFIXES = ("/widget",)
 
 
 class RequestContextMiddleware:
@@ -99,6 +100,8 @@ class PublicCORSMiddleware:
                 "Retry-After",
                 "Content-Disposition",
                 "X-Catalogue-Stale",
+                "RateLimit-Policy",
+                "RateLimit",
             ],
             max_age=600,
         )

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import TooManyRequests, problem_response
@@ -142,6 +143,8 @@ class RateLimitMiddleware:
         if time.monotonic() < self._store_retry_at:
             RATE_LIMIT_UNCHECKED.labels(reason="backoff").inc()
             buckets = []
+        policies: list[str] = []
+        remaining: list[str] = []
         for bucket, limit in buckets:
             try:
                 count = await self.counter.hit(bucket, window, size + 1)
@@ -152,6 +155,9 @@ class RateLimitMiddleware:
                 RATE_LIMIT_UNCHECKED.labels(reason="error").inc()
                 logger.warning("rate-limit store unavailable, requests allowed for 1 s: %s", type(exc).__name__)
                 break
+            name = "key" if bucket.startswith("key:") else "addr"
+            policies.append(f'"{name}";q={limit};w={size}')
+            remaining.append(f'"{name}";r={max(0, limit - count)};t={retry_after}')
             if count > limit:
                 what = "API key" if bucket.startswith("key:") else "address"
                 response = problem_response(
@@ -160,11 +166,29 @@ class RateLimitMiddleware:
                     title=TooManyRequests.title,
                     type_=TooManyRequests.type,
                     instance=scope.get("path"),
-                    headers={"Retry-After": str(retry_after)},
+                    headers={
+                        "Retry-After": str(retry_after),
+                        "RateLimit-Policy": ", ".join(policies),
+                        "RateLimit": ", ".join(remaining),
+                    },
                 )
                 await response(scope, receive, send)
                 return
-        await self.app(scope, receive, send)
+        if not policies:
+            await self.app(scope, receive, send)
+            return
+        # The IETF draft's fields (draft-ietf-httpapi-ratelimit-headers): each policy's quota and window, and
+        # what is left of it with the seconds until the window resets.
+        policy_header, remaining_header = ", ".join(policies), ", ".join(remaining)
+
+        async def send_with_limits(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["RateLimit-Policy"] = policy_header
+                headers["RateLimit"] = remaining_header
+            await send(message)
+
+        await self.app(scope, receive, send_with_limits)
 
     def _closing_on_shutdown(self, receive: Receive) -> Receive:
         async def wrapped() -> Message:

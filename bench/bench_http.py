@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import httpx
 import yaml
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -52,6 +53,8 @@ GOLDEN = ROOT / "data" / "golden_profiles.yaml"
 MATCH_BODIES: list[dict[str, Any]] = [profile["request"] for profile in yaml.safe_load(GOLDEN.read_text())["profiles"]]
 WRK = shutil.which("wrk") or "wrk"
 OFFERS_QUERY = "/v1/offers?need=professional-advice&stage=5"
+LARGE_PAGE = "/v1/offers?limit=100"
+PAGE_BYTES: dict[str, int] = {}
 PARENT_NEED = "professional-advice"
 # Datasette gets the same question in SQL: live offers tagged with the need or any of its children, serving stage 5,
 # active or forthcoming, by name, first page of 20, with the provider's name.
@@ -96,6 +99,7 @@ local bodies = {BODIES}
 local method = "{METHOD}"
 local n = 0
 wrk.headers["Accept"] = "application/json"
+{HEADERS}
 if method == "POST" then
   wrk.headers["Content-Type"] = "application/json"
 end
@@ -169,10 +173,16 @@ def measure(
     *,
     pid: int,
     work: Path,
+    headers: dict[str, str] | None = None,
 ) -> Result:
     script = work / f"wrk-{uuid.uuid4().hex[:8]}.lua"
     encoded = [_lua_string(json.dumps(body)) for body in bodies or []]
-    script.write_text(WRK_SCRIPT.replace("{BODIES}", "{" + ", ".join(encoded) + "}").replace("{METHOD}", method))
+    extra = "\n".join(f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}" for k, v in (headers or {}).items())
+    script.write_text(
+        WRK_SCRIPT.replace("{BODIES}", "{" + ", ".join(encoded) + "}")
+        .replace("{METHOD}", method)
+        .replace("{HEADERS}", extra)
+    )
     _wrk(port, path, script, WARMUP)
     before = cpu_seconds(pid)
     requests, seconds, p50, p99, errors = _wrk(port, path, script, DURATION)
@@ -331,10 +341,29 @@ def run_backend(backend: str, real_url: str, synthetic_url: str, log: Path, work
         )
         real = match("POST /v1/match (real catalogue)", port, pid)
         real.rss_mb = rss_mb(pid)
+        # The largest page, as sent (identity) and gzipped: what compression costs the server per request.
+        pages = []
+        for encoding in ("identity", "gzip"):
+            scenario = f"GET {LARGE_PAGE} ({encoding})"
+            pages.append(
+                measure(
+                    scenario,
+                    backend,
+                    "navigator",
+                    port,
+                    "GET",
+                    LARGE_PAGE,
+                    pid=pid,
+                    work=work,
+                    headers={"Accept-Encoding": encoding},
+                )
+            )
+            answer = httpx.get(f"http://127.0.0.1:{port}{LARGE_PAGE}", headers={"Accept-Encoding": encoding})
+            PAGE_BYTES[encoding] = int(answer.headers["content-length"])  # bytes on the wire
     with serving(synthetic_url, log) as (pid, port):
         big = match(f"POST /v1/match ({SYNTHETIC_OFFERS // 1000}k offers)", port, pid)
         big.rss_mb = rss_mb(pid)
-    results = [baseline, offers, real, big]
+    results = [baseline, offers, real, *pages, big]
     if backend == "postgresql":
         # Scale-out on one host: the production shape (stateless workers sharing PostgreSQL), two workers for two
         # cores. The load generator shares those cores, so this is a floor for what a second core buys.
@@ -490,6 +519,7 @@ def main() -> None:
         "match_bodies": f"{len(MATCH_BODIES)} golden profiles in turn ({GOLDEN.relative_to(ROOT)})",
         "load_generator": _wrk_version(),
         "offers_query": OFFERS_QUERY,
+        "large_page_bytes": PAGE_BYTES,
     }
     (RESULTS / "http.json").write_text(
         json.dumps(

@@ -10,7 +10,8 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.db import SessionDep
-from app.errors import UnsupportedMediaType, problem_responses
+from app.deps import json_content
+from app.errors import problem_responses
 from app.models.base import IsoDateTime
 from app.models.catalogue import SLUG_PATTERN, OfferCreate, OfferUpdate, ProviderCreate, ProviderUpdate
 from app.pagination import PageMeta, page_meta
@@ -67,16 +68,6 @@ EditorActor = Annotated[Actor, Depends(_actor("editor"))]
 AdminActor = Annotated[Actor, Depends(_actor("admin"))]
 
 
-def json_content(request: Request) -> None:
-    """415 for a body that is not JSON (before the body is parsed, so the answer says what to send)."""
-    has_body = request.headers.get("content-length", "0") != "0" or "transfer-encoding" in request.headers
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if has_body and not (content_type == "application/json" or content_type.endswith("+json")):
-        raise UnsupportedMediaType(
-            f"Send the body as JSON with `Content-Type: application/json` (got {content_type or 'none'!r})."
-        )
-
-
 def _if_match(entity_type: str) -> Callable[..., Precondition]:
     def dependency(request: Request) -> Precondition:
         return parse_if_match(request.headers.get("if-match"), entity_type, request.path_params.get("slug", ""))
@@ -112,7 +103,7 @@ class AuditPage(PageMeta):
 # ---- offers -----------------------------------------------------------------------------------------------------
 
 
-@router.get("/offers/{slug}", responses=problem_responses(404, 422))
+@router.get("/offers/{slug}", summary="Read an offer for editing", responses=problem_responses(404, 422))
 def get_offer(slug: SlugPath, session: SessionDep, response: Response, _actor: EditorActor) -> editing.OfferRecord:
     """An offer's editable record (withdrawn ones too), with the ETag to send back as If-Match."""
     record = editing.get_offer(session=session, slug=slug)
@@ -120,7 +111,13 @@ def get_offer(slug: SlugPath, session: SessionDep, response: Response, _actor: E
     return record
 
 
-@router.post("/offers", status_code=201, responses=problem_responses(409, 415, 422), dependencies=[JsonBody])
+@router.post(
+    "/offers",
+    summary="Add an offer",
+    status_code=201,
+    responses=problem_responses(409, 415, 422),
+    dependencies=[JsonBody],
+)
 def create_offer(
     entry: OfferCreate, session: SessionDep, response: Response, actor: EditorActor
 ) -> editing.OfferRecord:
@@ -131,7 +128,13 @@ def create_offer(
     return record
 
 
-@router.put("/offers/{slug}", responses=WRITE_PROBLEMS, dependencies=[JsonBody], openapi_extra=IF_MATCH_DOC)
+@router.put(
+    "/offers/{slug}",
+    summary="Replace an offer",
+    responses=WRITE_PROBLEMS,
+    dependencies=[JsonBody],
+    openapi_extra=IF_MATCH_DOC,
+)
 def replace_offer(
     slug: SlugPath,
     entry: OfferCreate,
@@ -146,7 +149,13 @@ def replace_offer(
     return record
 
 
-@router.patch("/offers/{slug}", responses=WRITE_PROBLEMS, dependencies=[JsonBody], openapi_extra=IF_MATCH_DOC)
+@router.patch(
+    "/offers/{slug}",
+    summary="Change some fields of an offer",
+    responses=WRITE_PROBLEMS,
+    dependencies=[JsonBody],
+    openapi_extra=IF_MATCH_DOC,
+)
 def patch_offer(
     slug: SlugPath,
     changes: Annotated[OfferUpdate, Body(examples=[{"status": "closed"}])],
@@ -161,7 +170,7 @@ def patch_offer(
     return record
 
 
-@router.delete("/offers/{slug}", responses=WRITE_PROBLEMS, openapi_extra=IF_MATCH_DOC)
+@router.delete("/offers/{slug}", summary="Withdraw an offer", responses=WRITE_PROBLEMS, openapi_extra=IF_MATCH_DOC)
 def withdraw_offer(
     slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: OfferPrecondition
 ) -> editing.OfferRecord:
@@ -171,7 +180,9 @@ def withdraw_offer(
     return record
 
 
-@router.post("/offers/{slug}/restore", responses=WRITE_PROBLEMS, openapi_extra=IF_MATCH_DOC)
+@router.post(
+    "/offers/{slug}/restore", summary="Restore a withdrawn offer", responses=WRITE_PROBLEMS, openapi_extra=IF_MATCH_DOC
+)
 def restore_offer(
     slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: OfferPrecondition
 ) -> editing.OfferRecord:
@@ -181,7 +192,13 @@ def restore_offer(
     return record
 
 
-@router.post("/offers/{slug}/verify", responses=WRITE_PROBLEMS, dependencies=[JsonBody], openapi_extra=IF_MATCH_DOC)
+@router.post(
+    "/offers/{slug}/verify",
+    summary="Record that an offer was checked",
+    responses=WRITE_PROBLEMS,
+    dependencies=[JsonBody],
+    openapi_extra=IF_MATCH_DOC,
+)
 def verify_offer(
     slug: SlugPath,
     session: SessionDep,
@@ -202,7 +219,7 @@ def verify_offer(
 # ---- providers --------------------------------------------------------------------------------------------------
 
 
-@router.get("/providers/{slug}", responses=problem_responses(404, 422))
+@router.get("/providers/{slug}", summary="Read a provider for editing", responses=problem_responses(404, 422))
 def get_provider(
     slug: SlugPath, session: SessionDep, response: Response, _actor: EditorActor
 ) -> editing.ProviderRecord:
@@ -212,7 +229,13 @@ def get_provider(
     return record
 
 
-@router.post("/providers", status_code=201, responses=problem_responses(409, 415, 422), dependencies=[JsonBody])
+@router.post(
+    "/providers",
+    summary="Add a provider",
+    status_code=201,
+    responses=problem_responses(409, 415, 422),
+    dependencies=[JsonBody],
+)
 def create_provider(
     entry: ProviderCreate, session: SessionDep, response: Response, actor: EditorActor
 ) -> editing.ProviderRecord:
@@ -223,7 +246,13 @@ def create_provider(
     return record
 
 
-@router.put("/providers/{slug}", responses=WRITE_PROBLEMS, dependencies=[JsonBody], openapi_extra=IF_MATCH_DOC)
+@router.put(
+    "/providers/{slug}",
+    summary="Replace a provider",
+    responses=WRITE_PROBLEMS,
+    dependencies=[JsonBody],
+    openapi_extra=IF_MATCH_DOC,
+)
 def replace_provider(
     slug: SlugPath,
     entry: ProviderCreate,
@@ -238,7 +267,13 @@ def replace_provider(
     return record
 
 
-@router.patch("/providers/{slug}", responses=WRITE_PROBLEMS, dependencies=[JsonBody], openapi_extra=IF_MATCH_DOC)
+@router.patch(
+    "/providers/{slug}",
+    summary="Change some fields of a provider",
+    responses=WRITE_PROBLEMS,
+    dependencies=[JsonBody],
+    openapi_extra=IF_MATCH_DOC,
+)
 def patch_provider(
     slug: SlugPath,
     changes: Annotated[ProviderUpdate, Body(examples=[{"website": "https://example.org"}])],
@@ -253,7 +288,7 @@ def patch_provider(
     return record
 
 
-@router.delete("/providers/{slug}", responses=WRITE_PROBLEMS, openapi_extra=IF_MATCH_DOC)
+@router.delete("/providers/{slug}", summary="Withdraw a provider", responses=WRITE_PROBLEMS, openapi_extra=IF_MATCH_DOC)
 def withdraw_provider(
     slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: ProviderPrecondition
 ) -> editing.ProviderRecord:
@@ -263,7 +298,12 @@ def withdraw_provider(
     return record
 
 
-@router.post("/providers/{slug}/restore", responses=WRITE_PROBLEMS, openapi_extra=IF_MATCH_DOC)
+@router.post(
+    "/providers/{slug}/restore",
+    summary="Restore a withdrawn provider",
+    responses=WRITE_PROBLEMS,
+    openapi_extra=IF_MATCH_DOC,
+)
 def restore_provider(
     slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: ProviderPrecondition
 ) -> editing.ProviderRecord:
@@ -276,7 +316,13 @@ def restore_provider(
 # ---- taxonomy ---------------------------------------------------------------------------------------------------
 
 
-@router.post("/needs", status_code=201, responses=problem_responses(409, 415, 422), dependencies=[JsonBody])
+@router.post(
+    "/needs",
+    summary="Add a child need",
+    status_code=201,
+    responses=problem_responses(409, 415, 422),
+    dependencies=[JsonBody],
+)
 def add_need(
     need: editing.NeedCreate, session: SessionDep, response: Response, actor: EditorActor
 ) -> editing.NeedCreated:
@@ -288,7 +334,13 @@ def add_need(
 # ---- keys (admin role) ------------------------------------------------------------------------------------------
 
 
-@router.post("/keys", status_code=201, responses=problem_responses(409, 415, 422), dependencies=[JsonBody])
+@router.post(
+    "/keys",
+    summary="Create an API key",
+    status_code=201,
+    responses=problem_responses(409, 415, 422),
+    dependencies=[JsonBody],
+)
 def create_key(new_key: auth.KeyCreate, session: SessionDep, response: Response, actor: AdminActor) -> auth.KeyCreated:
     """Create a key and show it once (only its salted hash is kept). Admin role only."""
     created = auth.create_key(session=session, name=new_key.name, role=new_key.role, actor=actor)
@@ -296,14 +348,14 @@ def create_key(new_key: auth.KeyCreate, session: SessionDep, response: Response,
     return created
 
 
-@router.get("/keys", responses=problem_responses(422))
+@router.get("/keys", summary="List API keys", responses=problem_responses(422))
 def list_keys(session: SessionDep, response: Response, _actor: AdminActor) -> auth.KeyList:
     """Every key with its role, prefix, creation, last use and revocation (never a secret). Admin role only."""
     response.headers["Cache-Control"] = NO_STORE
     return auth.KeyList(items=auth.list_keys(session=session))
 
 
-@router.delete("/keys/{name}", responses=problem_responses(404, 422))
+@router.delete("/keys/{name}", summary="Revoke an API key", responses=problem_responses(404, 422))
 def revoke_key(
     name: Annotated[str, Path(pattern=auth.NAME_PATTERN, examples=["lahp-curator"])],
     session: SessionDep,
@@ -319,7 +371,7 @@ def revoke_key(
 # ---- audit ------------------------------------------------------------------------------------------------------
 
 
-@router.get("/audit", responses=problem_responses(422))
+@router.get("/audit", summary="Read the audit trail", responses=problem_responses(422))
 def list_audit(
     filters: Annotated[AuditFilters, Query()],
     session: SessionDep,

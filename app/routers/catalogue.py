@@ -52,6 +52,7 @@ class ProviderFilters(FormatParam):
 
 @router.get(
     "/offers",
+    summary="List offers",
     response_model=OfferPage,
     responses={**EXPORT_RESPONSES, **NOT_MODIFIED, **problem_responses(406, 422)},
     openapi_extra={"x-example": "/v1/offers?need=professional-advice&stage=5&location=leeds"},
@@ -80,6 +81,7 @@ async def list_offers(
 
 @router.get(
     "/offers/facets",
+    summary="Count offers per facet value",
     responses={**NOT_MODIFIED, **problem_responses(422)},
     openapi_extra={"x-example": "/v1/offers/facets?location=leeds&sector=digital-health"},
 )
@@ -95,7 +97,7 @@ async def get_offer_facets(
     return offer_facets(snapshot, filter_offers(snapshot, filters))
 
 
-@router.get("/offers/{slug}", responses={**NOT_MODIFIED, **problem_responses(404, 410, 422)})
+@router.get("/offers/{slug}", summary="Get one offer", responses={**NOT_MODIFIED, **problem_responses(404, 410, 422)})
 async def get_offer(slug: SlugPath, snapshot: SnapshotDep, request: Request, response: Response) -> OfferPublic:
     """One offer; 410 Gone when it has been withdrawn."""
     if slug in snapshot.withdrawn_offers:
@@ -109,6 +111,7 @@ async def get_offer(slug: SlugPath, snapshot: SnapshotDep, request: Request, res
 
 @router.get(
     "/providers",
+    summary="List providers",
     response_model=ProviderPage,
     responses={**EXPORT_RESPONSES, **NOT_MODIFIED, **problem_responses(406, 422)},
 )
@@ -135,7 +138,11 @@ async def list_providers(
     return ProviderPage(items=items, **meta.model_dump())
 
 
-@router.get("/providers/{slug}", responses={**NOT_MODIFIED, **problem_responses(404, 410, 422)})
+@router.get(
+    "/providers/{slug}",
+    summary="Get one provider with its offers",
+    responses={**NOT_MODIFIED, **problem_responses(404, 410, 422)},
+)
 async def get_provider(slug: SlugPath, snapshot: SnapshotDep, request: Request, response: Response) -> ProviderDetail:
     """One provider with its offers (closed ones included, marked by status)."""
     if slug in snapshot.withdrawn_providers:

@@ -39,7 +39,7 @@ class Index(BaseModel):
     endpoints: dict[str, str]
 
 
-@router.get("/", include_in_schema=True, responses=problem_responses(500))
+@router.get("/", summary="The API's front door", include_in_schema=True, responses=problem_responses(500))
 def index() -> Index:
     """The API's front door: links to the documentation and the main endpoints."""
     return Index(
@@ -58,13 +58,13 @@ def index() -> Index:
     )
 
 
-@router.get("/healthz", responses=problem_responses(500))
+@router.get("/healthz", summary="Liveness probe", responses=problem_responses(500))
 async def healthz() -> Health:
     """Liveness: the process answers (the database is not consulted, no worker thread is needed)."""
     return Health(status="ok", version=__version__)
 
 
-@router.get("/readyz", responses=problem_responses(500, 503))
+@router.get("/readyz", summary="Readiness probe", responses=problem_responses(500, 503))
 def readyz(session: SessionDep) -> Readiness:
     """Readiness: the database answers; 503 problem+json when it does not."""
     session.execute(text("SELECT 1"))

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from app.deps import SnapshotDep, conditional_get
-from app.errors import FieldProblem, NotFound, ValidationProblem, problem_responses
+from app.errors import NotFound, problem_responses
 from app.models.base import IsoDateTime, as_utc
 from app.renditions import carried_headers, ndjson_lines
 from app.services.hsds import HSDS_PROFILE, HSDS_VERSION, HsdsCatalogue, hsds_catalogue, page_envelope
@@ -91,14 +91,6 @@ def _ids(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
-def _check(field: str, ids: list[str], known: Any, listing: str) -> None:
-    unknown = [i for i in ids if i not in known]
-    if unknown:
-        raise ValidationProblem(
-            [FieldProblem(field=field, message=f"Unknown id '{u}'. See {listing} for valid ids.") for u in unknown]
-        )
-
-
 def _answer(
     request: Request,
     response: Response,
@@ -116,18 +108,53 @@ def _answer(
     return JSONResponse({**envelope, "contents": [render(i) for i in chosen]}, headers=headers)
 
 
-@router.get("/", response_class=JSONResponse, responses=_json({}, {"version": "3.0", "profile": HSDS_PROFILE}))
+@router.get(
+    "/",
+    summary="HSDS version and profile",
+    response_class=JSONResponse,
+    responses=_json(
+        {},
+        {"version": HSDS_VERSION, "profile": HSDS_PROFILE, "openapi_url": "http://127.0.0.1:8000/hsds/openapi.json"},
+    ),
+)
 def hsds_root(request: Request) -> dict[str, str]:
-    """Which HSDS version this API speaks, its profile and where its OpenAPI document is."""
+    """Which HSDS version this API speaks, its profile, and the OpenAPI document of this HSDS API alone.
+
+    `openapi_url` is absolute and its paths are relative to `/hsds` (`/services`, not `/hsds/services`), as a
+    profile validator joins them to the API's base address.
+    """
     return {
         "version": HSDS_VERSION,
         "profile": HSDS_PROFILE,
-        "openapi_url": str(request.base_url) + "openapi.json",
+        "openapi_url": str(request.base_url) + "hsds/openapi.json",
+    }
+
+
+@router.get(
+    "/openapi.json",
+    summary="The OpenAPI document of the HSDS API",
+    response_class=JSONResponse,
+    responses=_json({}, {"openapi": "3.1.0", "servers": [{"url": "http://127.0.0.1:8000/hsds"}], "paths": {}}),
+)
+def hsds_openapi(request: Request) -> dict[str, Any]:
+    """The HSDS operations of this API as their own OpenAPI document, served under `/hsds` (paths without it)."""
+    whole = request.app.openapi()
+    paths = {
+        path.removeprefix("/hsds") or "/": item
+        for path, item in whole["paths"].items()
+        if path.startswith("/hsds/") and path != "/hsds/openapi.json"
+    }
+    return {
+        **{k: v for k, v in whole.items() if k not in ("paths", "servers", "tags")},
+        "info": {**whole["info"], "title": "Support Navigator: Open Referral HSDS 3.0"},
+        "servers": [{"url": str(request.base_url) + "hsds"}],
+        "paths": paths,
     }
 
 
 @router.get(
     "/services",
+    summary="List HSDS services",
     response_class=JSONResponse,
     responses={
         **_json({}, {**PAGE_EXAMPLE, "contents": [SERVICE_EXAMPLE]}, ndjson=True),
@@ -142,10 +169,7 @@ async def list_services(
     """Offers as HSDS services (one-to-one fields and organization; `full=true` nests attributes)."""
     hsds = hsds_catalogue(snapshot)
     term_ids, taxonomy_ids = _ids(query.taxonomy_term_id), _ids(query.taxonomy_id)
-    _check("taxonomy_term_id", term_ids, hsds.terms, "/hsds/taxonomy_terms")
-    _check("taxonomy_id", taxonomy_ids, hsds.taxonomies, "/hsds/taxonomies")
-    if query.organization_id:
-        _check("organization_id", [query.organization_id], hsds.organizations, "/hsds/organizations")
+    # An id no record has selects nothing: an empty page, as a directory syncing by id expects (not a 422).
     ids = hsds.select_services(
         search=query.search,
         term_ids=term_ids,
@@ -157,17 +181,81 @@ async def list_services(
     return _answer(request, response, snapshot.stamp, query, ids, render)
 
 
+IdPath = Annotated[str, Path(max_length=64, examples=["0d8a2d9c-3c55-5b57-9a59-1c1d0b2f0a11"])]
+
+SERVICE_AT_LOCATION_EXAMPLE = {
+    "id": "5b0f0c7e-1d1e-5d6a-9a55-2a7e3c1b9d10",
+    "service_id": SERVICE_EXAMPLE["id"],
+    "location_id": "7d3c2b1a-0f9e-5d8c-8b7a-6f5e4d3c2b1a",
+    "description": "Beta regulatory advice for software, from Beta Advisors's base.",
+    "location": {
+        "id": "7d3c2b1a-0f9e-5d8c-8b7a-6f5e4d3c2b1a",
+        "location_type": "physical",
+        "name": "Beta Advisors, Leeds",
+        "description": "Based in Leeds. The catalogue records the area, not a street address.",
+    },
+}
+
+
+@router.get(
+    "/service_at_locations",
+    summary="List HSDS services at locations",
+    response_class=JSONResponse,
+    responses={
+        **_json({}, {**PAGE_EXAMPLE, "contents": [SERVICE_AT_LOCATION_EXAMPLE]}, ndjson=True),
+        **NOT_MODIFIED,
+        **problem_responses(422),
+    },
+)
+async def list_service_at_locations(
+    snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[ServiceQuery, Query()]
+) -> Response:
+    """Each service at its provider's base, where the catalogue knows one (an area such as Leeds, no address).
+
+    The filters are those of `/hsds/services` and select the same services; `full=true` nests the service.
+    """
+    hsds = hsds_catalogue(snapshot)
+    services = hsds.select_services(
+        search=query.search,
+        term_ids=_ids(query.taxonomy_term_id),
+        taxonomy_ids=_ids(query.taxonomy_id),
+        organization_id=query.organization_id,
+        modified_after=as_utc(query.modified_after),
+    )
+    ids = hsds.select_service_at_locations(services)
+    return _answer(
+        request, response, snapshot.stamp, query, ids, lambda i: hsds.service_at_location_document(i, full=query.full)
+    )
+
+
+@router.get(
+    "/service_at_locations/{id}",
+    summary="Get one HSDS service at a location",
+    response_class=JSONResponse,
+    responses={**_json({}, SERVICE_EXAMPLE), **NOT_MODIFIED, **problem_responses(404, 422)},
+)
+async def get_service_at_location(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
+    """The fully nested service available at this location (the HSDS 3.0 document answers a service here).
+
+    Its `service_at_locations` hold this one, with the location nested.
+    """
+    hsds = hsds_catalogue(snapshot)
+    if id not in hsds.service_at_locations:
+        raise NotFound(f"There is no service at location '{id}'. See /hsds/service_at_locations.")
+    conditional_get(request, response, snapshot.stamp, variant="hsds")
+    service_id = hsds.service_at_locations[id]
+    return JSONResponse(hsds.service_full(service_id), headers=carried_headers(response))
+
+
 def _service(hsds: HsdsCatalogue, service_id: str) -> str:
     if service_id not in hsds.services:
         raise NotFound(f"There is no service '{service_id}'. See /hsds/services.")
     return service_id
 
 
-IdPath = Annotated[str, Path(max_length=64, examples=["0d8a2d9c-3c55-5b57-9a59-1c1d0b2f0a11"])]
-
-
 @router.get(
     "/services/{id}",
+    summary="Get one HSDS service",
     response_class=JSONResponse,
     responses={**_json({}, SERVICE_EXAMPLE), **NOT_MODIFIED, **problem_responses(404, 422)},
 )
@@ -181,6 +269,7 @@ async def get_service(id: IdPath, snapshot: SnapshotDep, request: Request, respo
 
 @router.get(
     "/organizations",
+    summary="List HSDS organizations",
     response_class=JSONResponse,
     responses={
         **_json(
@@ -207,6 +296,7 @@ async def list_organizations(
 
 @router.get(
     "/organizations/{id}",
+    summary="Get one HSDS organization",
     response_class=JSONResponse,
     responses={
         **_json({}, {"id": "…", "name": "Beta Advisors", "description": "…", "services": []}),
@@ -221,7 +311,7 @@ async def get_organization(
     response: Response,
     full_service: Annotated[bool, Query(description="Nest each service fully.")] = False,
 ) -> Response:
-    """One organization with its services."""
+    """One organization (a provider) with its services, briefly or, with `full_service`, fully nested."""
     hsds = hsds_catalogue(snapshot)
     if id not in hsds.organizations:
         raise NotFound(f"There is no organization '{id}'. See /hsds/organizations.")
@@ -231,6 +321,7 @@ async def get_organization(
 
 @router.get(
     "/taxonomies",
+    summary="List HSDS taxonomies",
     response_class=JSONResponse,
     responses={
         **_json(
@@ -256,6 +347,7 @@ async def list_taxonomies(
 
 @router.get(
     "/taxonomies/{id}",
+    summary="Get one HSDS taxonomy",
     response_class=JSONResponse,
     responses={
         **_json({}, {"id": "…", "name": "Support needs", "description": "…"}),
@@ -264,7 +356,7 @@ async def list_taxonomies(
     },
 )
 async def get_taxonomy(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
-    """One taxonomy."""
+    """One taxonomy: a vocabulary of the catalogue (support needs, stages, sectors…) with its version."""
     hsds = hsds_catalogue(snapshot)
     if id not in hsds.taxonomies:
         raise NotFound(f"There is no taxonomy '{id}'. See /hsds/taxonomies.")
@@ -274,6 +366,7 @@ async def get_taxonomy(id: IdPath, snapshot: SnapshotDep, request: Request, resp
 
 @router.get(
     "/taxonomy_terms",
+    summary="List HSDS taxonomy terms",
     response_class=JSONResponse,
     responses={
         **_json(
@@ -295,9 +388,6 @@ async def list_taxonomy_terms(
     """Every term of every taxonomy; `parent_id` lists a term's children, `top_only` the top-level terms."""
     hsds = hsds_catalogue(snapshot)
     taxonomy_ids = _ids(query.taxonomy_id)
-    _check("taxonomy_id", taxonomy_ids, hsds.taxonomies, "/hsds/taxonomies")
-    if query.parent_id:
-        _check("parent_id", [query.parent_id], hsds.terms, "/hsds/taxonomy_terms")
     ids = hsds.select_terms(
         search=query.search, taxonomy_ids=taxonomy_ids, parent_id=query.parent_id, top_only=query.top_only
     )
@@ -306,6 +396,7 @@ async def list_taxonomy_terms(
 
 @router.get(
     "/taxonomy_terms/{id}",
+    summary="Get one HSDS taxonomy term",
     response_class=JSONResponse,
     responses={
         **_json({}, {"id": "…", "code": "regulatory-advice", "name": "Regulatory advice", "description": "…"}),

@@ -68,6 +68,7 @@ def _check_filters(snapshot: CatalogueSnapshot, sectors: list[str], locations: l
 
 @router.get(
     "/coverage",
+    summary="Coverage of the pathway (stage x need)",
     response_model=CoverageReport,
     responses={**EXPORT_RESPONSES, **NOT_MODIFIED, **problem_responses(406, 422)},
     openapi_extra={"x-example": "/v1/insights/coverage?sector=digital-health&format=csv"},
@@ -102,6 +103,7 @@ class SvgQuery(BaseModel):
 
 @router.get(
     "/coverage.svg",
+    summary="Coverage heatmap as SVG",
     response_class=Response,
     responses={
         200: {"content": {"image/svg+xml": {"schema": {"type": "string"}}}, "description": "The heatmap."},
@@ -122,6 +124,7 @@ async def get_coverage_svg(
 
 @router.get(
     "/demand",
+    summary="Demand from match requests against supply",
     response_model=DemandReport,
     responses={**EXPORT_RESPONSES, **problem_responses(406, 422)},
     openapi_extra={"x-example": "/v1/insights/demand?since=2026-01-01&until=2026-03-31"},

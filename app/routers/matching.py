@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Request, Response
 
-from app.deps import NOT_MODIFIED, SnapshotDep, conditional_get
+from app.deps import NOT_MODIFIED, JsonContent, SnapshotDep, conditional_get
 from app.errors import problem_responses
 from app.matching import MatchOutcome, Profile
 from app.models.matching import (
@@ -60,7 +60,9 @@ def _match(snapshot: CatalogueSnapshot, fields: MatchRequest | MatchQuery, heade
 
 @router.post(
     "/match",
+    summary="Match a profile to ranked offers",
     response_model=MatchResponse,
+    dependencies=[JsonContent],
     openapi_extra={"x-codeSamples": [{"lang": "curl", "source": CURL_SAMPLE}]},
 )
 async def match_post(
@@ -76,7 +78,7 @@ async def match_post(
     return _match(snapshot, body, {})
 
 
-@router.get("/match", response_model=MatchResponse, responses=NOT_MODIFIED)
+@router.get("/match", summary="Match a profile given as a link", response_model=MatchResponse, responses=NOT_MODIFIED)
 async def match_get(
     snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[MatchQuery, Query()]
 ) -> JSONBody:
@@ -90,7 +92,9 @@ def _pathway(snapshot: CatalogueSnapshot, fields: PathwayRequest, headers: dict[
     return JSONBody(pathway_document(snapshot, outcome), headers=headers)
 
 
-@router.post("/pathway", response_model=PathwayResponse)
+@router.post(
+    "/pathway", summary="The route ahead for a profile", response_model=PathwayResponse, dependencies=[JsonContent]
+)
 async def pathway_post(snapshot: SnapshotDep, body: PathwayBody) -> JSONBody:
     """The innovator's route ahead: for the current stage and each later one, the best offers for that stage.
 
@@ -100,7 +104,9 @@ async def pathway_post(snapshot: SnapshotDep, body: PathwayBody) -> JSONBody:
     return _pathway(snapshot, body, {})
 
 
-@router.get("/pathway", response_model=PathwayResponse, responses=NOT_MODIFIED)
+@router.get(
+    "/pathway", summary="The route ahead, given as a link", response_model=PathwayResponse, responses=NOT_MODIFIED
+)
 async def pathway_get(
     snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[PathwayRequest, Query()]
 ) -> JSONBody:

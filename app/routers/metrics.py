@@ -17,6 +17,7 @@ navigator_http_requests_total{method="POST",route="/v1/match",status="200"} 1234
 
 @router.get(
     "/metrics",
+    summary="Prometheus metrics",
     response_class=Response,
     responses={
         200: {

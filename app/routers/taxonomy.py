@@ -62,7 +62,9 @@ class LocationsResponse(BaseModel):
     locations: list[LocationPublic]
 
 
-@router.get("/stages", response_model=StagesResponse, responses=RENDITIONS)
+@router.get(
+    "/stages", summary="List pathway stages and the TRL crosswalk", response_model=StagesResponse, responses=RENDITIONS
+)
 async def list_stages(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> StagesResponse | Response:
@@ -90,7 +92,7 @@ async def list_stages(
     return StagesResponse(taxonomy_version=taxonomy.version, stages=stages, trls=trls)
 
 
-@router.get("/needs", response_model=NeedsResponse, responses=RENDITIONS)
+@router.get("/needs", summary="List the support needs tree", response_model=NeedsResponse, responses=RENDITIONS)
 async def list_needs(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> NeedsResponse | Response:
@@ -116,7 +118,7 @@ def _terms(snapshot: SnapshotDep, vocabulary: str) -> TermsResponse:
     )
 
 
-@router.get("/sectors", response_model=TermsResponse, responses=RENDITIONS)
+@router.get("/sectors", summary="List sectors", response_model=TermsResponse, responses=RENDITIONS)
 async def list_sectors(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> TermsResponse | Response:
@@ -127,7 +129,9 @@ async def list_sectors(
     return _terms(snapshot, "sector")
 
 
-@router.get("/organisation-types", response_model=TermsResponse, responses=RENDITIONS)
+@router.get(
+    "/organisation-types", summary="List organisation types", response_model=TermsResponse, responses=RENDITIONS
+)
 async def list_organisation_types(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> TermsResponse | Response:
@@ -138,7 +142,7 @@ async def list_organisation_types(
     return _terms(snapshot, "organisation_type")
 
 
-@router.get("/provider-kinds", response_model=TermsResponse, responses=RENDITIONS)
+@router.get("/provider-kinds", summary="List provider kinds", response_model=TermsResponse, responses=RENDITIONS)
 async def list_provider_kinds(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> TermsResponse | Response:
@@ -149,7 +153,7 @@ async def list_provider_kinds(
     return _terms(snapshot, "provider_kind")
 
 
-@router.get("/locations", response_model=LocationsResponse, responses=RENDITIONS)
+@router.get("/locations", summary="List locations", response_model=LocationsResponse, responses=RENDITIONS)
 async def list_locations(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> LocationsResponse | Response:

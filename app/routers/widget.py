@@ -43,6 +43,7 @@ def _cached(request: Request, content: bytes, media_type: str, cache_control: st
 
 @router.get(
     "/navigator.js",
+    summary="The widget script",
     response_class=Response,
     responses={200: {"content": {SCRIPT_MEDIA_TYPE: {}}, "description": "The widget script."}, **NOT_MODIFIED},
 )
@@ -53,6 +54,7 @@ def navigator_script(request: Request) -> Response:
 
 @router.get(
     "/",
+    summary="The widget's demo page",
     response_class=Response,
     responses={200: {"content": {"text/html": {}}, "description": "The demo page."}, **NOT_MODIFIED},
 )
@@ -61,3 +63,28 @@ def widget_page(request: Request) -> Response:
     api_base = html.escape(str(request.base_url).rstrip("/"), quote=True)
     page = widget_file("index.html").decode("utf-8").replace(API_BASE_PLACEHOLDER, api_base)
     return _cached(request, page.encode("utf-8"), "text/html; charset=utf-8", PAGE_CACHE)
+
+
+TYPES_MEDIA_TYPE = "application/typescript; charset=utf-8"
+
+
+@router.get(
+    "/navigator.d.ts",
+    summary="TypeScript declarations of the widget",
+    response_class=Response,
+    responses={200: {"content": {TYPES_MEDIA_TYPE: {}}, "description": "The declarations."}, **NOT_MODIFIED},
+)
+def navigator_types(request: Request) -> Response:
+    """TypeScript declarations of `<support-navigator>`: its attributes, properties and the results event."""
+    return _cached(request, widget_file("navigator.d.ts"), TYPES_MEDIA_TYPE, SCRIPT_CACHE)
+
+
+@router.get(
+    "/api.d.ts",
+    summary="TypeScript declarations of the API's JSON",
+    response_class=Response,
+    responses={200: {"content": {TYPES_MEDIA_TYPE: {}}, "description": "The declarations."}, **NOT_MODIFIED},
+)
+def api_types(request: Request) -> Response:
+    """TypeScript declarations of every request and answer of this API, generated from its OpenAPI document."""
+    return _cached(request, widget_file("api.d.ts"), TYPES_MEDIA_TYPE, SCRIPT_CACHE)

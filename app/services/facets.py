@@ -18,6 +18,14 @@ class FacetCount(BaseModel):
     count: int = Field(examples=[4])
 
 
+class StageFacet(BaseModel):
+    """A stage count: the value is the stage number, as everywhere else in the API."""
+
+    value: int = Field(ge=1, le=7, examples=[5])
+    name: str = Field(examples=["Clearance and trials"])
+    count: int = Field(examples=[4])
+
+
 class NeedFacet(FacetCount):
     """A need count; a parent need counts the offers tagged with any of its children too."""
 
@@ -30,7 +38,7 @@ class OfferFacets(BaseModel):
     catalogue_version: str
     total: int = Field(description="Offers matching the current filters.", examples=[12])
     need: list[NeedFacet]
-    stage: list[FacetCount]
+    stage: list[StageFacet]
     sector: list[FacetCount] = Field(description="Offers with no sector list serve every sector, so count for each.")
     kind: list[FacetCount]
     cost: list[FacetCount]
@@ -55,8 +63,8 @@ def offer_facets(snapshot: CatalogueSnapshot, offers: Sequence[OfferPublic]) -> 
         for term in taxonomy.of("need")
     ]
     stages = [
-        FacetCount(
-            value=str(term.attributes["number"]),
+        StageFacet(
+            value=int(term.attributes["number"]),
             name=term.name,
             count=sum(1 for offer in offers if int(term.attributes["number"]) in offer.stages),
         )

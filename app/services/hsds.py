@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.models.catalogue import OFFER_KINDS, OfferPublic, ProviderPublic
-from app.services.search import search_terms, text_index
 from app.services.snapshot import CatalogueSnapshot
 from app.services.taxonomy import Term
 
@@ -145,6 +144,21 @@ class HsdsCatalogue:
         self.organizations_in_order = sorted(
             self.organizations, key=lambda o: (self.organizations[o].name.casefold(), o)
         )
+        # The catalogue knows where a provider is based (an area such as Leeds, never a street address): each
+        # such provider is one HSDS location, and each of its services is available at it.
+        self.locations = {
+            stable_id("location", f"provider:{p.slug}"): p for p in snapshot.providers if p.base_location is not None
+        }
+        self.location_ids = {p.slug: lid for lid, p in self.locations.items()}
+        self.service_at_locations = {
+            stable_id("service_at_location", f"offer:{o.slug}"): sid
+            for sid, o in self.services.items()
+            if o.provider.slug in self.location_ids
+        }
+        self.service_at_locations_in_order = sorted(
+            self.service_at_locations, key=lambda a: self.services_in_order.index(self.service_at_locations[a])
+        )
+        self._search_text: dict[str, str] = {}
 
     # ---- taxonomies -----------------------------------------------------------------------------------------
 
@@ -266,6 +280,71 @@ class HsdsCatalogue:
             text += f" {offer.contact_route}"
         return text
 
+    def modified_at(self, service_id: str) -> datetime:
+        """When the service's record last changed: its offer's own edit, or its organization's (nested in it)."""
+        offer = self.services[service_id]
+        provider = self.snapshot.providers_by_slug.get(offer.provider.slug)
+        return max(offer.updated_at, provider.updated_at) if provider is not None else offer.updated_at
+
+    def shown_text(self, service_id: str) -> str:
+        """Every text the service's record shows (lower-cased): what `search` looks in, and nothing hidden."""
+        if service_id not in self._search_text:
+            texts: list[str] = []
+
+            def collect(value: Any) -> None:
+                if isinstance(value, str):
+                    texts.append(value)
+                elif isinstance(value, dict):
+                    for key, item in value.items():
+                        if key not in ("id", "organization_id", "last_modified"):
+                            collect(item)
+
+            collect(self.service_brief(service_id))
+            self._search_text[service_id] = " ".join(texts).casefold()
+        return self._search_text[service_id]
+
+    def location_document(self, location_id: str) -> dict[str, Any]:
+        """A provider's base as an HSDS location: the area's name; no address, no coordinates (none is known)."""
+        provider = self.locations[location_id]
+        names = {t.slug: t.name for t in self.snapshot.taxonomy.of("location")}
+        area = names.get(provider.base_location or "", provider.base_location or "")
+        return {
+            "id": location_id,
+            "location_type": "physical",
+            "organization_id": self.organization_ids[provider.slug],
+            "name": f"{provider.name}, {area}",
+            "description": f"Based in {area}. The catalogue records the area, not a street address.",
+            "addresses": [],
+            "phones": [],
+            "schedules": [],
+            "languages": [],
+            "accessibility": [],
+            "contacts": [],
+            "attributes": [],
+            "metadata": [],
+        }
+
+    def service_at_location_document(self, link_id: str, *, full: bool = False) -> dict[str, Any]:
+        """A service available at its provider's base, with the location nested (and the service when `full`)."""
+        service_id = self.service_at_locations[link_id]
+        offer = self.services[service_id]
+        location_id = self.location_ids[offer.provider.slug]
+        document: dict[str, Any] = {
+            "id": link_id,
+            "service_id": service_id,
+            "location_id": location_id,
+            "description": f"{offer.name}, from {offer.provider.name}'s base.",
+            "contacts": [],
+            "phones": [],
+            "schedules": [],
+            "attributes": [],
+            "metadata": [],
+            "location": self.location_document(location_id),
+        }
+        if full:
+            document["service"] = self.service_brief(service_id)
+        return document
+
     def organization_brief(self, provider: ProviderPublic) -> dict[str, Any]:
         """The one-to-one fields of an organization."""
         return _without_none(
@@ -294,7 +373,7 @@ class HsdsCatalogue:
                 "fees_description": COST_TEXT[offer.cost],
                 "eligibility_description": self._eligibility(offer),
                 "alert": ALERT.get(offer.status),
-                "last_modified": _iso(offer.updated_at),
+                "last_modified": _iso(self.modified_at(service_id)),
             }
         )
         if provider is not None:
@@ -339,10 +418,14 @@ class HsdsCatalogue:
                 "amount_description": COST_TEXT[offer.cost],
             }
         ]
+        document["service_at_locations"] = [
+            self.service_at_location_document(link_id)
+            for link_id, linked in self.service_at_locations.items()
+            if linked == service_id
+        ]
         for key in (
             "phones",
             "schedules",
-            "service_at_locations",
             "languages",
             "funding",
             "required_documents",
@@ -363,17 +446,17 @@ class HsdsCatalogue:
     ) -> list[str]:
         """Service ids matching every filter, in name order. A term matches services linked to it or to a
         narrower term (asking for a parent need finds services tagged with its children)."""
-        relevance = text_index(self.snapshot).matching(search_terms(search)) if search else None
+        words = [w for w in (search or "").casefold().split() if w]
         wanted_terms = set(term_ids)
         wanted_taxonomies = set(taxonomy_ids)
         selected = []
         for service_id in self.services_in_order:
             offer = self.services[service_id]
-            if relevance is not None and offer.slug not in relevance:
+            if words and not all(w in self.shown_text(service_id) for w in words):
                 continue
             if organization_id and self.organization_ids.get(offer.provider.slug) != organization_id:
                 continue
-            if modified_after and offer.updated_at < modified_after:
+            if modified_after and self.modified_at(service_id) < modified_after:
                 continue
             linked = self.service_terms[service_id]
             if wanted_terms and not any(wanted_terms & set(self.ancestors(t)) for t in linked):
@@ -409,9 +492,16 @@ class HsdsCatalogue:
             if kind_id
             else []
         )
-        for key in ("funding", "contacts", "phones", "locations", "programs", "organization_identifiers", "metadata"):
+        location_id = self.location_ids.get(provider.slug)
+        document["locations"] = [self.location_document(location_id)] if location_id else []
+        for key in ("funding", "contacts", "phones", "programs", "organization_identifiers", "metadata"):
             document[key] = []
         return document
+
+    def select_service_at_locations(self, service_ids: Sequence[str]) -> list[str]:
+        """The service-at-location ids of these services (already filtered), in service name order."""
+        wanted = set(service_ids)
+        return [a for a in self.service_at_locations_in_order if self.service_at_locations[a] in wanted]
 
     def select_organizations(self, *, search: str | None = None) -> list[str]:
         """Organization ids whose name or description holds every word of `search`, in name order."""

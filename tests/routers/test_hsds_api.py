@@ -153,15 +153,20 @@ def test_service_filters(client: TestClient) -> None:
     assert len(names(modified_after="2000-01-01T00:00:00Z")) == 7
 
 
-def test_unknown_ids_are_problems(client: TestClient) -> None:
+def test_unknown_ids_are_404_and_filter_on_nothing(client: TestClient) -> None:
     missing = client.get(f"/hsds/services/{uuid.uuid4()}")
     assert missing.status_code == 404
     assert missing.headers["content-type"].startswith("application/problem+json")
     assert client.get(f"/hsds/organizations/{uuid.uuid4()}").status_code == 404
     assert client.get(f"/hsds/taxonomy_terms/{uuid.uuid4()}").status_code == 404
-    bad = client.get("/hsds/services", params={"taxonomy_term_id": "nope"})
-    assert bad.status_code == 422
-    assert bad.json()["errors"][0]["field"] == "taxonomy_term_id"
+    # A filter on an id no record has selects nothing: an empty page, not an error.
+    for params in ({"taxonomy_term_id": "nope"}, {"taxonomy_id": str(uuid.uuid4())}, {"organization_id": "x"}):
+        page = client.get("/hsds/services", params=params)
+        assert page.status_code == 200 and page.json()["total_items"] == 0 and page.json()["empty"] is True
+    assert client.get("/hsds/taxonomy_terms", params={"parent_id": "nope"}).json()["contents"] == []
+    known = client.get("/hsds/taxonomy_terms", params={"per_page": 1}).json()["contents"][0]["id"]
+    mixed = client.get("/hsds/services", params={"taxonomy_term_id": f"nope,{known}"}).json()["total_items"]
+    assert mixed == client.get("/hsds/services", params={"taxonomy_term_id": known}).json()["total_items"]
     assert client.get("/hsds/services", params={"per_page": 0}).status_code == 422
 
 

@@ -23,7 +23,7 @@ def test_facets_count_the_live_catalogue(client: TestClient) -> None:
     assert needs["work-space"] == 1 and needs["lab-space"] == 1
     assert needs["market-access-and-venture-investment"] == 1  # gamma-soon
     assert needs["evaluation-expertise"] == 0
-    assert _facet(body, "stage") == {"1": 0, "2": 1, "3": 3, "4": 3, "5": 3, "6": 2, "7": 1}
+    assert _facet(body, "stage") == {1: 0, 2: 1, 3: 3, 4: 3, 5: 3, 6: 2, 7: 1}  # numbers, as everywhere
     sectors = _facet(body, "sector")
     assert sectors["medtech"] == 5  # alpha-trials plus the four offers serving every sector
     assert sectors["digital-health"] == 5

@@ -1,0 +1,1 @@
+"""Files the app serves itself: the script that starts Swagger UI on /docs."""

@@ -1,0 +1,263 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_providers_format_type_0 import ListProvidersFormatType0
+from ...models.problem import Problem
+from ...models.provider_page import ProviderPage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    format_: ListProvidersFormatType0 | None | Unset = UNSET,
+    kind: list[str] | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, ListProvidersFormatType0):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    json_kind: list[str] | Unset = UNSET
+    if not isinstance(kind, Unset):
+        json_kind = kind
+
+    params["kind"] = json_kind
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/providers",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Problem | ProviderPage | None:
+    if response.status_code == 200:
+        response_200 = ProviderPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Problem | ProviderPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    format_: ListProvidersFormatType0 | None | Unset = UNSET,
+    kind: list[str] | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> Response[Any | Problem | ProviderPage]:
+    """List providers
+
+     Providers in name order, optionally of given kinds; also as CSV or NDJSON (every row unless paged).
+
+    Args:
+        format_ (ListProvidersFormatType0 | None | Unset): json (default), csv or ndjson;
+            overrides the Accept header. CSV and NDJSON return every matching row unless limit or
+            offset is given.
+        kind (list[str] | Unset): Provider kind slug, repeatable.
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset): Providers to skip. Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | ProviderPage]
+    """
+
+    kwargs = _get_kwargs(
+        format_=format_,
+        kind=kind,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    format_: ListProvidersFormatType0 | None | Unset = UNSET,
+    kind: list[str] | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> Any | Problem | ProviderPage | None:
+    """List providers
+
+     Providers in name order, optionally of given kinds; also as CSV or NDJSON (every row unless paged).
+
+    Args:
+        format_ (ListProvidersFormatType0 | None | Unset): json (default), csv or ndjson;
+            overrides the Accept header. CSV and NDJSON return every matching row unless limit or
+            offset is given.
+        kind (list[str] | Unset): Provider kind slug, repeatable.
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset): Providers to skip. Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | ProviderPage
+    """
+
+    return sync_detailed(
+        client=client,
+        format_=format_,
+        kind=kind,
+        limit=limit,
+        offset=offset,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    format_: ListProvidersFormatType0 | None | Unset = UNSET,
+    kind: list[str] | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> Response[Any | Problem | ProviderPage]:
+    """List providers
+
+     Providers in name order, optionally of given kinds; also as CSV or NDJSON (every row unless paged).
+
+    Args:
+        format_ (ListProvidersFormatType0 | None | Unset): json (default), csv or ndjson;
+            overrides the Accept header. CSV and NDJSON return every matching row unless limit or
+            offset is given.
+        kind (list[str] | Unset): Provider kind slug, repeatable.
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset): Providers to skip. Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | ProviderPage]
+    """
+
+    kwargs = _get_kwargs(
+        format_=format_,
+        kind=kind,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    format_: ListProvidersFormatType0 | None | Unset = UNSET,
+    kind: list[str] | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> Any | Problem | ProviderPage | None:
+    """List providers
+
+     Providers in name order, optionally of given kinds; also as CSV or NDJSON (every row unless paged).
+
+    Args:
+        format_ (ListProvidersFormatType0 | None | Unset): json (default), csv or ndjson;
+            overrides the Accept header. CSV and NDJSON return every matching row unless limit or
+            offset is given.
+        kind (list[str] | Unset): Provider kind slug, repeatable.
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset): Providers to skip. Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | ProviderPage
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            format_=format_,
+            kind=kind,
+            limit=limit,
+            offset=offset,
+        )
+    ).parsed

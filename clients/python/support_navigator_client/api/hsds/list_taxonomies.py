@@ -1,0 +1,252 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_taxonomies_format import ListTaxonomiesFormat
+from ...models.list_taxonomies_response_200 import ListTaxonomiesResponse200
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    search: None | str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 50,
+    format_: ListTaxonomiesFormat | Unset = ListTaxonomiesFormat.JSON,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_search: None | str | Unset
+    if isinstance(search, Unset):
+        json_search = UNSET
+    else:
+        json_search = search
+    params["search"] = json_search
+
+    params["page"] = page
+
+    params["per_page"] = per_page
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/hsds/taxonomies",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ListTaxonomiesResponse200 | Problem | None:
+    if response.status_code == 200:
+        response_200 = ListTaxonomiesResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | ListTaxonomiesResponse200 | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    search: None | str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 50,
+    format_: ListTaxonomiesFormat | Unset = ListTaxonomiesFormat.JSON,
+) -> Response[Any | ListTaxonomiesResponse200 | Problem]:
+    """List HSDS taxonomies
+
+     The vocabularies as HSDS taxonomies: support needs, pathway stages, sectors, eligibility and kinds.
+
+    Args:
+        search (None | str | Unset): Full text search.
+        page (int | Unset): Page number, from 1. Default: 1.
+        per_page (int | Unset): Results per page. Default: 50.
+        format_ (ListTaxonomiesFormat | Unset): `ndjson` streams every result, one per line,
+            without pagination. Default: ListTaxonomiesFormat.JSON.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ListTaxonomiesResponse200 | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        search=search,
+        page=page,
+        per_page=per_page,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    search: None | str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 50,
+    format_: ListTaxonomiesFormat | Unset = ListTaxonomiesFormat.JSON,
+) -> Any | ListTaxonomiesResponse200 | Problem | None:
+    """List HSDS taxonomies
+
+     The vocabularies as HSDS taxonomies: support needs, pathway stages, sectors, eligibility and kinds.
+
+    Args:
+        search (None | str | Unset): Full text search.
+        page (int | Unset): Page number, from 1. Default: 1.
+        per_page (int | Unset): Results per page. Default: 50.
+        format_ (ListTaxonomiesFormat | Unset): `ndjson` streams every result, one per line,
+            without pagination. Default: ListTaxonomiesFormat.JSON.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ListTaxonomiesResponse200 | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        search=search,
+        page=page,
+        per_page=per_page,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    search: None | str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 50,
+    format_: ListTaxonomiesFormat | Unset = ListTaxonomiesFormat.JSON,
+) -> Response[Any | ListTaxonomiesResponse200 | Problem]:
+    """List HSDS taxonomies
+
+     The vocabularies as HSDS taxonomies: support needs, pathway stages, sectors, eligibility and kinds.
+
+    Args:
+        search (None | str | Unset): Full text search.
+        page (int | Unset): Page number, from 1. Default: 1.
+        per_page (int | Unset): Results per page. Default: 50.
+        format_ (ListTaxonomiesFormat | Unset): `ndjson` streams every result, one per line,
+            without pagination. Default: ListTaxonomiesFormat.JSON.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ListTaxonomiesResponse200 | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        search=search,
+        page=page,
+        per_page=per_page,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    search: None | str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 50,
+    format_: ListTaxonomiesFormat | Unset = ListTaxonomiesFormat.JSON,
+) -> Any | ListTaxonomiesResponse200 | Problem | None:
+    """List HSDS taxonomies
+
+     The vocabularies as HSDS taxonomies: support needs, pathway stages, sectors, eligibility and kinds.
+
+    Args:
+        search (None | str | Unset): Full text search.
+        page (int | Unset): Page number, from 1. Default: 1.
+        per_page (int | Unset): Results per page. Default: 50.
+        format_ (ListTaxonomiesFormat | Unset): `ndjson` streams every result, one per line,
+            without pagination. Default: ListTaxonomiesFormat.JSON.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ListTaxonomiesResponse200 | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            search=search,
+            page=page,
+            per_page=per_page,
+            format_=format_,
+        )
+    ).parsed

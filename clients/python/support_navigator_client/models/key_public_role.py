@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class KeyPublicRole(StrEnum):
+    ADMIN = "admin"
+    EDITOR = "editor"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ListOffersCostItem(StrEnum):
+    EQUITY = "equity"
+    FREE = "free"
+    PAID = "paid"
+    VARIES = "varies"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,117 @@
+"""The HSDS filters mean what they say: search over what a record shows, modified_after over real edits,
+service_at_locations for the services whose provider has a known base, and a root a profile validator can follow."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy.engine import Engine
+
+from app.services.hsds import stable_id
+from tests.curators import bearer, issue_key
+from tests.routers.test_hsds_api import response_schema, validate, validate_page
+
+
+def _services(client: TestClient, **params: Any) -> list[dict[str, Any]]:
+    body = client.get("/hsds/services", params={"per_page": 100, **params}).json()
+    validate_page(body, "/services")
+    return list(body["contents"])
+
+
+def _shown(service: dict[str, Any]) -> str:
+    texts = [v for k, v in service.items() if isinstance(v, str) and k not in ("id", "organization_id")]
+    texts += [v for v in service.get("organization", {}).values() if isinstance(v, str)]
+    return " ".join(texts).casefold()
+
+
+def test_search_finds_only_what_the_record_shows(client: TestClient) -> None:
+    services = _services(client)
+    hidden_checked = 0
+    for service in services:
+        offer = client.get(f"/v1/offers/{service['alternate_name']}").json()
+        for keyword in offer["keywords"]:
+            found = {s["id"] for s in _services(client, search=keyword)}
+            if all(word in _shown(service) for word in keyword.casefold().split()):
+                assert service["id"] in found, keyword
+            else:
+                hidden_checked += 1
+                assert service["id"] not in found, f"{keyword!r} is not in the record, yet search finds it"
+        for word in re.findall(r"[a-z]{4,}", service["name"].casefold()):
+            assert service["id"] in {s["id"] for s in _services(client, search=word)}, word
+    assert hidden_checked > 0, "no keyword hidden from the records: the test would prove nothing"
+    # Every word must appear (AND), and each result shows every word.
+    for result in _services(client, search="regulatory software"):
+        assert "regulatory" in _shown(result) and "software" in _shown(result)
+
+
+def test_last_modified_and_modified_after_follow_each_records_own_edits(client: TestClient, fixture_db: Engine) -> None:
+    key = issue_key(fixture_db, "hsds-editor", "editor")
+    before = {s["alternate_name"]: s["last_modified"] for s in _services(client)}
+    time.sleep(1.1)  # last_modified has whole seconds at most: the edit must land in a later second
+    cut = datetime.now(UTC).isoformat()
+    edited = client.patch("/v1/admin/offers/alpha-lab", json={"cost": "paid"}, headers={**bearer(key), "If-Match": "*"})
+    assert edited.status_code == 200, edited.text
+    after = {s["alternate_name"]: s["last_modified"] for s in _services(client)}
+    assert after["alpha-lab"] > before["alpha-lab"]
+    assert {slug for slug in after if after[slug] != before[slug]} == {"alpha-lab"}
+    assert [s["alternate_name"] for s in _services(client, modified_after=cut)] == ["alpha-lab"]
+    # A change to a provider changes the records of its services, which nest it.
+    provider = client.patch(
+        "/v1/admin/providers/gamma-fund",
+        json={"description": "A seed fund for health technology start-ups in the region."},
+        headers={**bearer(key), "If-Match": "*"},
+    )
+    assert provider.status_code == 200, provider.text
+    changed = {s["alternate_name"] for s in _services(client, modified_after=cut)}
+    assert changed == {"alpha-lab", "gamma-seed", "gamma-closed", "gamma-soon"}
+
+
+def test_service_at_locations_cover_services_whose_provider_has_a_base(client: TestClient) -> None:
+    body = client.get("/hsds/service_at_locations", params={"per_page": 100}).json()
+    validate_page(body, "/service_at_locations")
+    providers = {p["slug"]: p for p in client.get("/v1/providers").json()["items"]}
+    services = {s["id"]: s for s in _services(client)}
+    based = {
+        sid
+        for sid, s in services.items()
+        if providers[client.get(f"/v1/offers/{s['alternate_name']}").json()["provider"]["slug"]]["base_location"]
+    }
+    assert based and {link["service_id"] for link in body["contents"]} == based
+    for link in body["contents"]:
+        assert link["location"]["location_type"] == "physical" and "Based in" in link["location"]["description"]
+        one = client.get(f"/hsds/service_at_locations/{link['id']}").json()
+        validate(one, response_schema("/service_at_locations/{id}"))  # HSDS 3.0 answers the nested service here
+        assert one["id"] == link["service_id"]
+        assert [a["id"] for a in one["service_at_locations"]] == [link["id"]]
+        assert one == client.get(f"/hsds/services/{link['service_id']}").json()
+    # The filters select the same services as /hsds/services.
+    term = stable_id("term:need", "professional-advice")
+    filtered = client.get("/hsds/service_at_locations", params={"taxonomy_term_id": term}).json()["contents"]
+    assert {link["service_id"] for link in filtered} == {
+        s["id"] for s in _services(client, taxonomy_term_id=term)
+    } & based
+    assert client.get("/hsds/service_at_locations/" + stable_id("x", "y")).status_code == 404
+
+
+def test_root_points_at_an_hsds_document_whose_paths_resolve_under_its_server(client: TestClient) -> None:
+    root = client.get("/hsds/").json()
+    validate(root, response_schema("/"))
+    assert root["version"] == "3.0" and root["openapi_url"] == "http://testserver/hsds/openapi.json"
+    document = client.get("/hsds/openapi.json").json()
+    server = document["servers"][0]["url"]
+    assert server == "http://testserver/hsds"
+    assert {
+        "/services",
+        "/services/{id}",
+        "/organizations",
+        "/taxonomies",
+        "/taxonomy_terms",
+        "/service_at_locations",
+    } <= set(document["paths"])
+    for path in document["paths"]:
+        if "{" not in path:
+            assert client.get(server.removeprefix("http://testserver") + path).status_code == 200, path
