@@ -42,7 +42,7 @@ class Server:
         return self.log.read_text(errors="replace")
 
 
-def _wait_until_up(server: Server, deadline_seconds: float = 30.0) -> None:
+def _wait_until_up(server: Server, deadline_seconds: float = 90.0) -> None:
     deadline = time.monotonic() + deadline_seconds
     while time.monotonic() < deadline:
         if server.process.poll() is not None:

@@ -50,7 +50,7 @@ def test_concurrent_requests_share_one_stamp_check(
 
     async def burst() -> list[int]:
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://navigator") as client:
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             await client.post("/v1/match", json={"needs": ["lab-space"]})  # builds the snapshot
             stamp_reads.clear()
             responses = await asyncio.gather(
