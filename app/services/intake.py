@@ -11,7 +11,8 @@ from typing import Any
 from app.config import get_settings
 from app.errors import FieldProblem, ValidationProblem
 from app.intake import IntakeError, IntakeOutcome, IntakeRequest, IntakeSpec, Reader, infer
-from app.matching import Vocabulary
+from app.matching import CatalogueIndex, Vocabulary
+from app.matching.text import stem
 from app.models.intake import IntakeRequest as IntakeBody
 from app.services.curated_yaml import read_curated_yaml
 from app.services.demand import catalogue_vocabulary, record_intake
@@ -93,6 +94,18 @@ def current_intake() -> LoadedIntake:
     return current[1]
 
 
+def _keyword_terms(snapshot: CatalogueSnapshot, index: CatalogueIndex) -> frozenset[str]:
+    """The description words worth passing on as keywords: terms of the catalogue's text that the matcher counts as
+    evidence (within its IDF floor, not one of its stop words), so an inferred profile is never refused for them."""
+    vocabulary = catalogue_vocabulary(snapshot)  # outside `derived`: its lock is not re-entrant
+
+    def build(_snap: CatalogueSnapshot) -> frozenset[str]:
+        stopped = {stem(word) for word in index.synonyms.stop_words}
+        return frozenset(term for term in vocabulary if term in index.informative and term not in stopped)
+
+    return snapshot.derived(f"intake_keyword_terms:{index.ruleset_version}", build)
+
+
 def run_intake(snapshot: CatalogueSnapshot, body: IntakeBody) -> dict[str, Any]:
     """The POST /v1/intake answer: the inferred profile, its inferences, follow-ups and the match for it.
 
@@ -116,7 +129,7 @@ def run_intake(snapshot: CatalogueSnapshot, body: IntakeBody) -> dict[str, Any]:
             request,
             reader=loaded.reader,
             vocabulary=index.vocabulary,
-            known_terms=catalogue_vocabulary(snapshot),
+            known_terms=_keyword_terms(snapshot, index),
         )
     except IntakeError as error:
         raise ValidationProblem([FieldProblem(field=e.field, message=e.message) for e in error.errors]) from error
