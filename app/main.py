@@ -20,7 +20,7 @@ from app.errors import install_error_handlers
 from app.middleware import PublicCORSMiddleware, RequestContextMiddleware
 from app.observability import ObservabilityMiddleware
 from app.ratelimit import Limits, RateLimitMiddleware, build_counter
-from app.routers import admin, catalogue, health, hsds, insights, matching, metrics, taxonomy, widget
+from app.routers import admin, catalogue, health, hsds, insights, intake, matching, metrics, taxonomy, widget
 from app.services.demand import demand_recorder
 from app.services.matching import matcher_index
 from app.services.snapshot import snapshot_cache
@@ -105,6 +105,6 @@ def create_app() -> FastAPI:
     app.add_middleware(ObservabilityMiddleware)
     app.add_middleware(RequestContextMiddleware)
     # Routers are tried in this order for every request and no two share a path, so the busiest come first.
-    for module in (health, matching, catalogue, taxonomy, insights, hsds, metrics, admin, widget):
+    for module in (health, matching, intake, catalogue, taxonomy, insights, hsds, metrics, admin, widget):
         app.include_router(module.router)
     return app

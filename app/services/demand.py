@@ -217,6 +217,15 @@ def record_match(profile: Mapping[str, object], offer_slugs: Sequence[str]) -> N
     demand_recorder.record(normalise_event(profile, offer_slugs, at=utcnow()))
 
 
+def record_intake(profile: Mapping[str, object], offer_slugs: Sequence[str]) -> None:
+    """Record one guided intake like a match, from the inferred profile alone.
+
+    The description and text answers are never passed here, and neither are the keywords drawn from them: an
+    intake's event has no keyword terms at all, so nothing the innovator typed can reach the demand table.
+    """
+    record_match({k: v for k, v in profile.items() if k not in ("keywords", "keyword_terms")}, offer_slugs)
+
+
 def prune_events(session: Session, *, retention_days: int, now: datetime | None = None) -> int:
     """Delete match events older than the retention period; the number deleted."""
     cutoff = (now or utcnow()) - timedelta(days=retention_days)

@@ -1,0 +1,31 @@
+"""Guided intake: plain answers and a description turned into a match profile, every inference explained (pure)."""
+
+from app.intake.infer import (
+    Inference,
+    IntakeError,
+    IntakeOutcome,
+    IntakeRequest,
+    check_request,
+    has_control_characters,
+    infer,
+)
+from app.intake.reader import Evidence, Reader, normalise
+from app.intake.spec import FollowUp, Implication, IntakeSpec, Option, Question
+
+__all__ = [
+    "Evidence",
+    "FollowUp",
+    "Implication",
+    "Inference",
+    "IntakeError",
+    "IntakeOutcome",
+    "IntakeRequest",
+    "IntakeSpec",
+    "Option",
+    "Question",
+    "Reader",
+    "check_request",
+    "has_control_characters",
+    "infer",
+    "normalise",
+]

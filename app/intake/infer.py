@@ -1,0 +1,425 @@
+"""From answers and a description to a match profile, every inferred value with its source and a plain reason.
+
+Precedence, written down (docs/intake.md):
+1. A field given in the request itself (sector, organisation_type, location) beats everything.
+2. An answer to a question (an option chosen) beats the description and text answers.
+3. Within the words (the description and text answers): for the stage, the latest stage evidenced wins; a TRL
+   written as a number is kept as `trl`, and a stage from words is kept beside it only when its band contains
+   that TRL; needs are gathered in the order found (after the answers' needs); the organisation type and the
+   location come from the first cue listed in the intake file; the sector is the one with the most cues, and a
+   tie leaves it out.
+What nothing evidences is left out, and a follow-up sentence says what would help.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from app.intake.reader import Evidence, Reader
+from app.intake.spec import MAX_TEXT_CHARS, FollowUp, Implication, IntakeSpec, Option, Question
+from app.matching import FieldError, Profile, ProfileError, Vocabulary
+from app.matching.text import STOP_WORDS, stem, words
+
+AnswerValue = object
+"""An option id, a list of option ids or text: checked by check_request."""
+MAX_KEYWORD_CHARS = 200
+MAX_CHOICES = 50
+
+
+class IntakeError(ProfileError):
+    """An intake request that cannot be read; carries every problem found, each naming its field."""
+
+
+@dataclass(frozen=True)
+class IntakeRequest:
+    """What POST /v1/intake received (types already checked upstream, values not yet)."""
+
+    answers: Mapping[str, AnswerValue] = field(default_factory=dict)
+    description: str | None = None
+    sector: str | None = None
+    organisation_type: str | None = None
+    location: str | None = None
+    limit: int = 10
+
+
+@dataclass(frozen=True)
+class Inference:
+    """One inferred profile value, what it came from (`answer:<question id>` or `description`) and why."""
+
+    field: str
+    value: int | str
+    because: str
+    source: str
+
+
+@dataclass(frozen=True)
+class IntakeOutcome:
+    """The inferred profile (a valid match request), the inferences behind it and what more would help."""
+
+    profile: Profile
+    inferences: tuple[Inference, ...]
+    follow_up: tuple[FollowUp, ...]
+    version: str
+
+    def profile_document(self) -> dict[str, object]:
+        """The profile as a /v1/match request body: fields nothing evidenced are left out."""
+        profile = self.profile
+        document: dict[str, object] = {}
+        for name in ("stage", "trl"):
+            if getattr(profile, name) is not None:
+                document[name] = getattr(profile, name)
+        if profile.needs:
+            document["needs"] = list(profile.needs)
+        for name in ("sector", "organisation_type", "location", "keywords"):
+            if getattr(profile, name) is not None:
+                document[name] = getattr(profile, name)
+        document["limit"] = profile.limit
+        return document
+
+    @property
+    def has_anchor(self) -> bool:
+        """Whether the profile gives a stage, a TRL or needs (what every match request needed before keywords)."""
+        return self.profile.stage is not None or self.profile.trl is not None or bool(self.profile.needs)
+
+
+@dataclass(frozen=True)
+class _Sourced:
+    implication: Implication
+    source: str
+    evidence: Evidence | None = None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def has_control_characters(text: str) -> bool:
+    """Whether `text` holds NUL or another control character (Unicode Cc; tab, newline and carriage return pass)."""
+    return _CONTROL.search(text) is not None
+
+
+def check_request(spec: IntakeSpec, request: IntakeRequest, vocabulary: Vocabulary) -> list[FieldError]:
+    """Every problem with the request, each naming its field and the valid values."""
+    errors: list[FieldError] = []
+    answered = False
+    for qid, value in request.answers.items():
+        where = f"answers.{qid}"
+        question = spec.question_by_id.get(qid)
+        if question is None:
+            errors.append(FieldError(where, f"Unknown question {qid!r}; valid questions: {_ids(spec.questions)}"))
+            continue
+        if question.kind == "text":
+            if not isinstance(value, str):
+                errors.append(FieldError(where, f"Question '{qid}' takes text (a string), not a list"))
+            elif len(value) > MAX_TEXT_CHARS:
+                errors.append(FieldError(where, f"At most {MAX_TEXT_CHARS:,} characters (got {len(value):,})"))
+            elif has_control_characters(value):
+                errors.append(FieldError(where, "Text must not contain control characters such as NUL (U+0000)"))
+            else:
+                answered = answered or bool(value.strip())
+            continue
+        options = _ids(question.options)
+        if question.kind == "single":
+            if not isinstance(value, str):
+                errors.append(FieldError(where, f"Question '{qid}' takes one option id (a string); options: {options}"))
+            elif value not in question.option_by_id:
+                errors.append(FieldError(where, f"Unknown option {_shown(value)} for '{qid}'; options: {options}"))
+            else:
+                answered = True
+            continue
+        if isinstance(value, str) or not isinstance(value, Sequence):
+            errors.append(FieldError(where, f"Question '{qid}' takes a list of option ids; options: {options}"))
+            continue
+        if len(value) > MAX_CHOICES:
+            errors.append(FieldError(where, f"At most {MAX_CHOICES} options (got {len(value)})"))
+            continue
+        for position, item in enumerate(value):
+            if not isinstance(item, str) or item not in question.option_by_id:
+                shown = _shown(item) if isinstance(item, str) else repr(item)
+                errors.append(
+                    FieldError(f"{where}[{position}]", f"Unknown option {shown} for '{qid}'; options: {options}")
+                )
+        answered = answered or bool(value)
+    description = request.description
+    if description is not None:
+        if len(description) > MAX_TEXT_CHARS:
+            errors.append(
+                FieldError("description", f"At most {MAX_TEXT_CHARS:,} characters (got {len(description):,})")
+            )
+        elif has_control_characters(description):
+            errors.append(FieldError("description", "Text must not contain control characters such as NUL (U+0000)"))
+        else:
+            answered = answered or bool(description.strip())
+    for name, given, known in (
+        ("sector", request.sector, vocabulary.sector_names),
+        ("organisation_type", request.organisation_type, vocabulary.organisation_type_names),
+        ("location", request.location, vocabulary.location_names),
+    ):
+        if given is not None and given not in known:
+            errors.append(
+                FieldError(name, f"Unknown {name.replace('_', ' ')} {_shown(given)}; valid values: {', '.join(known)}")
+            )
+    if not 1 <= request.limit <= 50:
+        errors.append(FieldError("limit", f"Limit must be from 1 to 50 (got {request.limit})"))
+    if not answered and not errors:
+        errors.append(FieldError("answers", "Give at least one answer or a description (or both)"))
+    return errors
+
+
+def infer(
+    spec: IntakeSpec,
+    request: IntakeRequest,
+    *,
+    reader: Reader | None = None,
+    vocabulary: Vocabulary | None = None,
+    known_terms: frozenset[str] | None = None,
+) -> IntakeOutcome:
+    """The profile the answers and description evidence; raise IntakeError listing every problem with the request.
+
+    `known_terms` (analysed terms of the catalogue's text) limits the description words passed on as keywords to
+    words the catalogue can match; None passes every informative word.
+    """
+    vocab = vocabulary or spec.vocabulary
+    errors = check_request(spec, request, vocab)
+    if errors:
+        raise IntakeError(errors)
+    reader = reader or Reader(spec)
+    chosen: list[_Sourced] = []
+    read: list[_Sourced] = []
+    texts: list[str] = []
+    for question in spec.questions:
+        value = request.answers.get(question.id)
+        if value is None:
+            continue
+        source = f"answer:{question.id}"
+        if question.kind == "text":
+            assert isinstance(value, str)
+            texts.append(value)
+            read.extend(_Sourced(e.implication, source, e) for e in reader.read(value))
+        else:
+            assert isinstance(value, str | Sequence)
+            ids = [value] if isinstance(value, str) else [str(v) for v in dict.fromkeys(value)]
+            chosen.extend(_Sourced(question.option_by_id[oid].implies, source) for oid in ids)
+    if request.description and request.description.strip():
+        texts.append(request.description)
+        read.extend(_Sourced(e.implication, "description", e) for e in reader.read(request.description))
+
+    inferences: list[Inference] = []
+    asks: list[str] = []
+    stage, trl = _stage_and_trl(chosen, read, vocab, inferences, asks)
+    final_stage = stage if stage is not None else (min(vocab.stages_for_trl(trl)) if trl is not None else None)
+    needs = _needs(chosen, read, final_stage, vocab, inferences)
+    organisation_type = _attribute("organisation_type", request.organisation_type, chosen, read, inferences)
+    location = _attribute("location", request.location, chosen, read, inferences)
+    sector = _sector(request.sector, chosen, read, vocab, inferences)
+    consumed = frozenset(stem(w) for s in read if s.evidence is not None for w in words(s.evidence.quote))
+    keywords = _keywords(texts, spec, known_terms, consumed)
+    if keywords:
+        inferences.append(
+            Inference(
+                "keywords",
+                keywords,
+                "Informative words of what you wrote that also occur in the catalogue's descriptions",
+                "description" if request.description else _text_source(spec, request),
+            )
+        )
+    profile = Profile(
+        stage=stage,
+        trl=trl,
+        needs=needs,
+        sector=sector,
+        organisation_type=organisation_type,
+        location=location,
+        keywords=keywords,
+        limit=request.limit,
+    )
+    follow_up = _follow_up(spec, profile, asks)
+    return IntakeOutcome(profile, tuple(inferences), follow_up, spec.version)
+
+
+def _stage_and_trl(
+    chosen: list[_Sourced],
+    read: list[_Sourced],
+    vocab: Vocabulary,
+    inferences: list[Inference],
+    asks: list[str],
+) -> tuple[int | None, int | None]:
+    answered = [s for s in chosen if s.implication.stage is not None]
+    stage: int | None = None
+    if answered:
+        best = max(answered, key=lambda s: s.implication.stage or 0)
+        stage = best.implication.stage
+        assert stage is not None
+        band = best.implication.trl
+        about = f" (about TRL {band[0]}-{band[1]})" if band else ""
+        inferences.append(
+            Inference("stage", stage, f"{best.implication.because}: {_stage_words(stage, vocab)}{about}", best.source)
+        )
+        if best.implication.ask:
+            asks.append(best.implication.ask)
+    trls = [s for s in read if s.evidence is not None and s.evidence.trl is not None]
+    trl: int | None = None
+    if trls:
+        best_trl = max(trls, key=lambda s: s.evidence.trl if s.evidence and s.evidence.trl else 0)
+        assert best_trl.evidence is not None
+        candidate = best_trl.evidence.trl
+        assert candidate is not None
+        if stage is None or vocab.stage_by_number[stage].contains_trl(candidate):
+            trl = candidate
+            homes = vocab.stages_for_trl(candidate)
+            inferences.append(
+                Inference(
+                    "trl",
+                    candidate,
+                    f"{best_trl.implication.because}: TRL {candidate}, "
+                    + " or ".join(_stage_words(n, vocab) for n in homes),
+                    best_trl.source,
+                )
+            )
+    if stage is None:
+        worded = [s for s in read if s.implication.stage is not None]
+        if worded:
+            latest = max(s.implication.stage or 0 for s in worded)
+            best = next(s for s in worded if s.implication.stage == latest)
+            if trl is None or vocab.stage_by_number[latest].contains_trl(trl):
+                stage = latest
+                several = len({s.implication.stage for s in worded}) > 1
+                note = " (the latest stage you describe)" if several else ""
+                inferences.append(
+                    Inference("stage", latest, _quoted(best) + f": {_stage_words(latest, vocab)}{note}", best.source)
+                )
+                if best.implication.ask:
+                    asks.append(best.implication.ask)
+    return stage, trl
+
+
+def _needs(
+    chosen: list[_Sourced], read: list[_Sourced], stage: int | None, vocab: Vocabulary, inferences: list[Inference]
+) -> tuple[str, ...]:
+    needs: dict[str, None] = {}
+    for sourced in [*chosen, *read]:
+        for need in sourced.implication.needs_at(stage):
+            if need in needs:
+                continue
+            needs[need] = None
+            because = _quoted(sourced) if sourced.evidence else sourced.implication.because
+            inferences.append(
+                Inference(
+                    "needs", need, f"{because}, so we look for {_lower_first(vocab.need_names[need])}", sourced.source
+                )
+            )
+    return tuple(needs)
+
+
+def _attribute(
+    name: str, given: str | None, chosen: list[_Sourced], read: list[_Sourced], inferences: list[Inference]
+) -> str | None:
+    if given is not None:
+        return given
+    for sourced in chosen:
+        value = getattr(sourced.implication, name)
+        if value is not None:
+            inferences.append(Inference(name, value, sourced.implication.because, sourced.source))
+            return str(value)
+    found = [s for s in read if getattr(s.implication, name) is not None and s.evidence and s.evidence.cue]
+    if not found:
+        return None
+    best = min(
+        found,
+        key=lambda s: (
+            s.evidence.cue.order if s.evidence and s.evidence.cue else 0,
+            s.evidence.position if s.evidence else 0,
+        ),
+    )
+    value = getattr(best.implication, name)
+    inferences.append(Inference(name, value, _quoted(best), best.source))
+    return str(value)
+
+
+def _sector(
+    given: str | None, chosen: list[_Sourced], read: list[_Sourced], vocab: Vocabulary, inferences: list[Inference]
+) -> str | None:
+    if given is not None:
+        return given
+    for sourced in chosen:
+        if sourced.implication.sector is not None:
+            inferences.append(
+                Inference("sector", sourced.implication.sector, sourced.implication.because, sourced.source)
+            )
+            return sourced.implication.sector
+    counts = Counter(s.implication.sector for s in read if s.implication.sector is not None)
+    if not counts:
+        return None
+    ranked = counts.most_common()
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    sector = ranked[0][0]
+    assert sector is not None
+    best = next(s for s in read if s.implication.sector == sector)
+    others = " (more than any other field you mention)" if len(ranked) > 1 else ""
+    inferences.append(Inference("sector", sector, _quoted(best) + others, best.source))
+    return sector
+
+
+def _keywords(
+    texts: list[str], spec: IntakeSpec, known_terms: frozenset[str] | None, consumed: frozenset[str]
+) -> str | None:
+    rules = spec.reader
+    chosen: dict[str, str] = {}
+    for text in texts:
+        for word in words(text):
+            if len(chosen) >= rules.keyword_max_words:
+                break
+            if len(word) < 3 or word in STOP_WORDS or word in rules.keyword_ignore or not word.isalpha():
+                continue
+            term = stem(word)
+            if term in chosen or term in consumed or (known_terms is not None and term not in known_terms):
+                continue
+            chosen[term] = word
+    keywords = ""
+    for word in chosen.values():
+        candidate = f"{keywords} {word}".strip()
+        if len(candidate) > MAX_KEYWORD_CHARS:
+            break
+        keywords = candidate
+    return keywords or None
+
+
+def _follow_up(spec: IntakeSpec, profile: Profile, asks: list[str]) -> tuple[FollowUp, ...]:
+    keys: list[str] = []
+    if profile.stage is None and profile.trl is None:
+        keys.append("stage")
+    keys.extend(asks)
+    if not profile.needs:
+        keys.append("needs")
+    for name in ("organisation_type", "location", "sector"):
+        if getattr(profile, name) is None:
+            keys.append(name)
+    return tuple(spec.follow_up[key] for key in dict.fromkeys(keys))
+
+
+def _quoted(sourced: _Sourced) -> str:
+    quote = sourced.evidence.quote if sourced.evidence else ""
+    return sourced.implication.because.replace("{quote}", quote)
+
+
+def _stage_words(stage: int, vocab: Vocabulary) -> str:
+    return f"stage {stage}, {vocab.stage_by_number[stage].name}"
+
+
+def _lower_first(name: str) -> str:
+    return name if len(name) > 1 and name[1].isupper() else name[:1].lower() + name[1:]
+
+
+def _text_source(spec: IntakeSpec, request: IntakeRequest) -> str:
+    return next(f"answer:{q.id}" for q in spec.questions if q.kind == "text" and q.id in request.answers)
+
+
+def _ids(items: Sequence[Question | Option]) -> str:
+    return ", ".join(item.id for item in items)
+
+
+def _shown(value: str) -> str:
+    return repr(value if len(value) <= 40 else value[:40] + "…")

@@ -1,0 +1,463 @@
+"""The guided intake as data: questions, options and description cues, checked against the vocabulary at load."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from app.matching import Vocabulary
+
+KINDS = ("single", "multi", "text")
+MOODS = ("done", "intent", "negated", "always")
+LAYERS = ("stage", "needs", "organisation_type", "location", "sector")
+"""Cues are read in layers named after the first of these fields they imply."""
+ANCHORS = ("self", "place")
+FOLLOW_UP_KEYS = ("stage", "needs", "organisation_type", "location", "sector", "match")
+"""The follow-up sentences every intake file must give (`ask` may name more)."""
+MAX_TEXT_CHARS = 1000
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Implication:
+    """What an answer or a cue implies about the profile, and the plain sentence that says why."""
+
+    because: str
+    stage: int | None = None
+    trl: tuple[int, int] | None = None
+    needs: tuple[str, ...] = ()
+    by_stage: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
+    """(low, high, needs): these needs replace `needs` when the profile's final stage is in low..high."""
+    organisation_type: str | None = None
+    location: str | None = None
+    sector: str | None = None
+    ask: str | None = None
+    """A follow-up key to add when this implication decides the stage (e.g. `tested`)."""
+
+    def needs_at(self, stage: int | None) -> tuple[str, ...]:
+        """The needs implied, given the profile's final stage (None: not known)."""
+        if stage is not None:
+            for low, high, needs in self.by_stage:
+                if low <= stage <= high:
+                    return needs
+        return self.needs
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The profile fields this implication sets, in LAYERS order."""
+        found = []
+        if self.stage is not None:
+            found.append("stage")
+        if self.needs or self.by_stage:
+            found.append("needs")
+        found.extend(name for name in LAYERS[2:] if getattr(self, name) is not None)
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice of a single or multi question."""
+
+    id: str
+    label: str
+    implies: Implication
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the guided intake."""
+
+    id: str
+    text: str
+    help: str | None
+    kind: str
+    options: tuple[Option, ...]
+
+    @cached_property
+    def option_by_id(self) -> dict[str, Option]:
+        """Options keyed by id."""
+        return {option.id: option for option in self.options}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Phrases of a description and what they imply in each mood (done, intent, negated, always)."""
+
+    phrases: tuple[str, ...]
+    blocks: Mapping[str, Implication]
+    layer: str
+    order: int
+    case_sensitive: bool = False
+    anchor: str | None = None
+
+    def block(self, mood: str) -> Implication | None:
+        """What the cue implies when read in `mood` (`always` covers done and intent)."""
+        found = self.blocks.get(mood)
+        if found is None and mood in ("done", "intent"):
+            found = self.blocks.get("always")
+        return found
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A plain sentence saying what more would help, and the question that answers it."""
+
+    key: str
+    question: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ReaderRules:
+    """The word lists and limits the description reader works with."""
+
+    clause_breaks: tuple[str, ...]
+    negators: tuple[tuple[str, ...], ...]
+    negators_after: tuple[tuple[str, ...], ...]
+    negation_window: int
+    intent_markers: tuple[tuple[str, ...], ...]
+    intent_after: tuple[tuple[str, ...], ...]
+    self_anchors: tuple[tuple[str, ...], ...]
+    place_anchors: tuple[tuple[str, ...], ...]
+    place_nouns: frozenset[str]
+    anchor_gap: int
+    trl_pattern: re.Pattern[str]
+    keyword_ignore: frozenset[str]
+    keyword_max_words: int
+
+
+@dataclass(frozen=True)
+class IntakeSpec:
+    """The whole guided intake: questions, follow-ups, reader rules and cues, validated."""
+
+    version: str
+    questions: tuple[Question, ...]
+    follow_up: Mapping[str, FollowUp]
+    reader: ReaderRules
+    cues: tuple[Cue, ...]
+    vocabulary: Vocabulary = field(repr=False)
+
+    @cached_property
+    def question_by_id(self) -> dict[str, Question]:
+        """Questions keyed by id."""
+        return {question.id: question for question in self.questions}
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, object], vocabulary: Vocabulary) -> IntakeSpec:
+        """Validate a parsed intake.yaml against the vocabulary; raise ValueError naming the first bad entry."""
+        top = _section(data, "", ("version", "questions", "follow_up", "reader", "cues"))
+        version = top["version"]
+        if not isinstance(version, str) or not version.strip():
+            raise ValueError("intake: 'version' must be a non-empty string")
+        checker = _Checker(vocabulary)
+        questions = tuple(_question(row, f"questions[{i}]", checker) for i, row in enumerate(_list(top, "questions")))
+        _unique("questions", [q.id for q in questions])
+        follow_up = _follow_up(top["follow_up"], {q.id for q in questions})
+        reader = _reader(top["reader"])
+        cues = tuple(_cue(row, i, checker) for i, row in enumerate(_list(top, "cues")))
+        for layer in LAYERS:
+            _unique(
+                f"cues (layer {layer})",
+                [f"{p}|{c.case_sensitive}" for c in cues if c.layer == layer for p in c.phrases],
+                show=lambda key: key.split("|")[0],
+            )
+        asked = [block.ask for cue in cues for block in cue.blocks.values() if block.ask]
+        asked += [o.implies.ask for q in questions for o in q.options if o.implies.ask]
+        for key in asked:
+            if key not in follow_up:
+                raise ValueError(f"intake: 'ask: {key}' names no follow_up entry; known: {', '.join(follow_up)}")
+        return cls(
+            version=version.strip(),
+            questions=questions,
+            follow_up=follow_up,
+            reader=reader,
+            cues=cues,
+            vocabulary=vocabulary,
+        )
+
+
+class _Checker:
+    """Checks implied terms against the vocabulary, with messages naming the valid values."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+
+    def implication(self, raw: object, where: str, *, allow_trl: bool, allow_ask: bool) -> Implication:
+        keys = ["because", "stage", "needs", "by_stage", "organisation_type", "location", "sector"]
+        if allow_trl:
+            keys.append("trl")
+        if allow_ask:
+            keys.append("ask")
+        row = _section(raw, where, tuple(keys), required=())
+        because = row.get("because")
+        if not isinstance(because, str) or not because.strip():
+            raise ValueError(f"intake: {where}: 'because' must be a plain sentence")
+        stage = row.get("stage")
+        if stage is not None and (
+            isinstance(stage, bool) or not isinstance(stage, int) or stage not in self.vocabulary.stage_by_number
+        ):
+            raise ValueError(f"intake: {where}: unknown stage {stage!r}; valid stages: {self._stages()}")
+        trl = self._trl(row.get("trl"), stage, where)
+        needs = self._needs(row.get("needs"), f"{where}.needs")
+        by_stage = self._by_stage(row.get("by_stage"), where)
+        values: dict[str, str | None] = {}
+        for name, known in (
+            ("organisation_type", self.vocabulary.organisation_type_names),
+            ("location", self.vocabulary.location_names),
+            ("sector", self.vocabulary.sector_names),
+        ):
+            value = row.get(name)
+            if value is not None and (not isinstance(value, str) or value not in known):
+                label = name.replace("_", " ")
+                raise ValueError(f"intake: {where}: unknown {label} {value!r}; valid values: {', '.join(known)}")
+            values[name] = value
+        ask = row.get("ask")
+        if ask is not None and not isinstance(ask, str):
+            raise ValueError(f"intake: {where}: 'ask' must be a follow_up key")
+        return Implication(
+            because=because.strip(),
+            stage=stage,
+            trl=trl,
+            needs=needs,
+            by_stage=by_stage,
+            organisation_type=values["organisation_type"],
+            location=values["location"],
+            sector=values["sector"],
+            ask=ask,
+        )
+
+    def _stages(self) -> str:
+        return ", ".join(str(band.number) for band in self.vocabulary.stages)
+
+    def _trl(self, raw: object, stage: object, where: str) -> tuple[int, int] | None:
+        if raw is None:
+            return None
+        if (
+            not isinstance(raw, list)
+            or len(raw) != 2
+            or not all(isinstance(v, int) and not isinstance(v, bool) for v in raw)
+            or not 1 <= raw[0] <= raw[1] <= 9
+        ):
+            raise ValueError(f"intake: {where}: 'trl' must be a band [low, high] of TRLs 1-9, got {raw!r}")
+        if not isinstance(stage, int):
+            raise ValueError(f"intake: {where}: a 'trl' band needs the 'stage' it belongs to")
+        band = self.vocabulary.stage_by_number[stage]
+        if not band.trl_min <= raw[0] <= raw[1] <= band.trl_max:
+            raise ValueError(
+                f"intake: {where}: TRL {raw[0]}-{raw[1]} is outside stage {stage}'s band {band.trl_min}-{band.trl_max}"
+            )
+        return (raw[0], raw[1])
+
+    def _needs(self, raw: object, where: str) -> tuple[str, ...]:
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            raise ValueError(f"intake: {where} must be a list of need slugs")
+        for need in raw:
+            if not isinstance(need, str) or need not in self.vocabulary.need_names:
+                valid = ", ".join(self.vocabulary.need_names)
+                raise ValueError(f"intake: {where}: unknown need {need!r}; valid values: {valid}")
+        return tuple(dict.fromkeys(raw))
+
+    def _by_stage(self, raw: object, where: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            raise ValueError(f"intake: {where}.by_stage must be a list of {{stages: [low, high], needs: [...]}}")
+        found = []
+        for i, entry in enumerate(raw):
+            row = _section(entry, f"{where}.by_stage[{i}]", ("stages", "needs"))
+            stages = row["stages"]
+            last = self.vocabulary.last_stage
+            if (
+                not isinstance(stages, list)
+                or len(stages) != 2
+                or not all(isinstance(s, int) and not isinstance(s, bool) for s in stages)
+                or not 1 <= stages[0] <= stages[1] <= last
+            ):
+                raise ValueError(f"intake: {where}.by_stage[{i}].stages must be [low, high] within 1-{last}")
+            found.append((stages[0], stages[1], self._needs(row["needs"], f"{where}.by_stage[{i}].needs")))
+        return tuple(found)
+
+
+def _question(raw: object, where: str, checker: _Checker) -> Question:
+    row = _section(raw, where, ("id", "text", "help", "kind", "options"), required=("id", "text", "kind"))
+    qid = _identifier(row["id"], f"{where}.id")
+    where = f"questions[{qid}]"
+    text = _text(row["text"], f"{where}.text")
+    help_text = row.get("help")
+    if help_text is not None and not isinstance(help_text, str):
+        raise ValueError(f"intake: {where}.help must be text")
+    kind = row["kind"]
+    if kind not in KINDS:
+        raise ValueError(f"intake: {where}.kind must be one of {', '.join(KINDS)}, got {kind!r}")
+    raw_options = row.get("options") or []
+    if kind == "text" and raw_options:
+        raise ValueError(f"intake: {where}: a text question has no options")
+    if kind != "text" and (not isinstance(raw_options, list) or not raw_options):
+        raise ValueError(f"intake: {where}: a {kind} question needs a list of options")
+    options = []
+    for i, entry in enumerate(raw_options if isinstance(raw_options, list) else []):
+        option_row = _section(entry, f"{where}.options[{i}]", ("id", "label", "because", "implies"))
+        oid = _identifier(option_row["id"], f"{where}.options[{i}].id")
+        implies = dict(_section(option_row["implies"], f"{where}.options[{oid}].implies", _IMPLIES_KEYS, required=()))
+        implies["because"] = option_row["because"]
+        options.append(
+            Option(
+                id=oid,
+                label=_text(option_row["label"], f"{where}.options[{oid}].label"),
+                implies=checker.implication(implies, f"{where}.options[{oid}]", allow_trl=True, allow_ask=True),
+            )
+        )
+    _unique(f"{where}.options", [o.id for o in options])
+    return Question(id=qid, text=text, help=help_text, kind=kind, options=tuple(options))
+
+
+_IMPLIES_KEYS = ("stage", "trl", "needs", "organisation_type", "location", "sector", "ask")
+
+
+def _cue(raw: object, order: int, checker: _Checker) -> Cue:
+    where = f"cues[{order}]"
+    row = _section(raw, where, ("phrases", "case_sensitive", "anchor", *MOODS), required=("phrases",))
+    phrases = row["phrases"]
+    if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+        raise ValueError(f"intake: {where}.phrases must be a non-empty list of phrases")
+    case_sensitive = row.get("case_sensitive", False)
+    if not isinstance(case_sensitive, bool):
+        raise ValueError(f"intake: {where}.case_sensitive must be true or false")
+    normalised = tuple(" ".join(p.split()) if case_sensitive else " ".join(p.lower().split()) for p in phrases)
+    for phrase in normalised:
+        words = phrase.split()
+        if words[0] == "..." or words[-1] == "...":
+            raise ValueError(f"intake: {where}: '...' must stand between two words, in {phrase!r}")
+    where = f"cues[{order}] ({normalised[0]!r})"
+    anchor = row.get("anchor")
+    if anchor is not None and anchor not in ANCHORS:
+        raise ValueError(f"intake: {where}.anchor must be one of {', '.join(ANCHORS)}, got {anchor!r}")
+    blocks = {
+        mood: checker.implication(row[mood], f"{where}.{mood}", allow_trl=False, allow_ask=True)
+        for mood in MOODS
+        if mood in row
+    }
+    if not blocks:
+        raise ValueError(f"intake: {where} implies nothing: give at least one of {', '.join(MOODS)}")
+    implied = {name for block in blocks.values() for name in block.fields}
+    layer = next((name for name in LAYERS if name in implied), "needs")
+    return Cue(
+        phrases=normalised, blocks=blocks, layer=layer, order=order, case_sensitive=case_sensitive, anchor=anchor
+    )
+
+
+def _follow_up(raw: object, question_ids: set[str]) -> dict[str, FollowUp]:
+    if not isinstance(raw, Mapping):
+        raise ValueError("intake: 'follow_up' must be a mapping of key to {question, text}")
+    found: dict[str, FollowUp] = {}
+    for key, entry in raw.items():
+        row = _section(entry, f"follow_up.{key}", ("question", "text"))
+        question = row["question"]
+        if question not in question_ids:
+            raise ValueError(f"intake: follow_up.{key}: unknown question {question!r}")
+        found[str(key)] = FollowUp(key=str(key), question=str(question), text=_text(row["text"], f"follow_up.{key}"))
+    missing = [key for key in FOLLOW_UP_KEYS if key not in found]
+    if missing:
+        raise ValueError(f"intake: follow_up is missing {', '.join(missing)}")
+    return found
+
+
+def _reader(raw: object) -> ReaderRules:
+    keys = (
+        "clause_breaks",
+        "negators",
+        "negators_after",
+        "negation_window",
+        "intent_markers",
+        "intent_after",
+        "self_anchors",
+        "place_anchors",
+        "place_nouns",
+        "anchor_gap",
+        "trl_pattern",
+        "keyword_ignore",
+        "keyword_max_words",
+    )
+    row = _section(raw, "reader", keys)
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        value = row[key]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.split() for v in value):
+            raise ValueError(f"intake: reader.{key} must be a list of words or phrases")
+        return tuple(tuple(v.lower().split()) for v in value)
+
+    def count(key: str) -> int:
+        value = row[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(f"intake: reader.{key} must be a whole number >= 0")
+        return value
+
+    pattern = row["trl_pattern"]
+    try:
+        trl_pattern = re.compile(str(pattern))
+    except re.error as error:
+        raise ValueError(f"intake: reader.trl_pattern is not a regular expression: {error}") from error
+    if trl_pattern.groups != 1:
+        raise ValueError("intake: reader.trl_pattern must capture the TRL digit in exactly one group")
+    return ReaderRules(
+        clause_breaks=tuple(" ".join(p) for p in phrases("clause_breaks")),
+        negators=phrases("negators"),
+        negators_after=phrases("negators_after"),
+        negation_window=count("negation_window"),
+        intent_markers=phrases("intent_markers"),
+        intent_after=phrases("intent_after"),
+        self_anchors=phrases("self_anchors"),
+        place_anchors=phrases("place_anchors"),
+        place_nouns=frozenset(" ".join(p) for p in phrases("place_nouns")),
+        anchor_gap=count("anchor_gap"),
+        trl_pattern=trl_pattern,
+        keyword_ignore=frozenset(" ".join(p) for p in phrases("keyword_ignore")),
+        keyword_max_words=count("keyword_max_words"),
+    )
+
+
+def _section(
+    value: object, path: str, keys: Sequence[str], *, required: Sequence[str] | None = None
+) -> Mapping[str, object]:
+    where = f"'{path}'" if path else "the top level"
+    if not isinstance(value, Mapping):
+        raise ValueError(f"intake: {where} must be a mapping with keys {', '.join(keys)}")
+    for key in value:
+        if key not in keys:
+            raise ValueError(f"intake: unknown key '{key}' in {where}; expected one of {', '.join(keys)}")
+    for key in keys if required is None else required:
+        if key not in value:
+            raise ValueError(f"intake: missing key '{key}' in {where}")
+    return value
+
+
+def _list(mapping: Mapping[str, object], key: str) -> list[object]:
+    value = mapping[key]
+    if not isinstance(value, list) or not value:
+        raise ValueError(f"intake: '{key}' must be a non-empty list")
+    return value
+
+
+def _identifier(value: object, where: str) -> str:
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ValueError(f"intake: {where} must be a lower-case slug (letters, digits, hyphens), got {value!r}")
+    return value
+
+
+def _text(value: object, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"intake: {where} must be non-empty text")
+    return value.strip()
+
+
+def _unique(label: str, values: Sequence[str], show: object = None) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            shown = show(value) if callable(show) else value
+            raise ValueError(f"intake: {label}: '{shown}' appears twice")
+        seen.add(value)

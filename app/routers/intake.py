@@ -1,0 +1,41 @@
+"""Guided intake endpoints: GET /v1/intake (the questions) and POST /v1/intake (answers and words to a match)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Request, Response
+
+from app.deps import NOT_MODIFIED, TAXONOMY_CACHE, SnapshotDep, conditional_get
+from app.errors import problem_responses
+from app.models.intake import EXAMPLE_INTAKE, IntakeQuestions, IntakeRequest, IntakeResponse
+from app.renditions import JSONBody, carried_headers
+from app.services.intake import current_intake, run_intake
+
+CURL_SAMPLE = (
+    "curl -s localhost:8000/v1/intake -H 'content-type: application/json' "
+    '-d \'{"answers":{"built":"tested"},"description":"We need seed investment"}\''
+)
+
+router = APIRouter(prefix="/v1", tags=["matching"], responses=problem_responses(422, 500, 503))
+
+
+@router.get("/intake", response_model=IntakeQuestions, responses=NOT_MODIFIED)
+async def intake_questions(request: Request, response: Response) -> JSONBody:
+    """The guided intake's questions, their options and what each option implies (data/intake.yaml)."""
+    loaded = current_intake()
+    conditional_get(request, response, loaded.etag_key, cache_control=TAXONOMY_CACHE)
+    return JSONBody(loaded.questions_document, headers=carried_headers(response))
+
+
+@router.post(
+    "/intake",
+    response_model=IntakeResponse,
+    openapi_extra={"x-codeSamples": [{"lang": "curl", "source": CURL_SAMPLE}]},
+)
+async def intake_post(
+    snapshot: SnapshotDep, body: Annotated[IntakeRequest, Body(examples=[EXAMPLE_INTAKE])]
+) -> JSONBody:
+    """From plain answers and a description to a match profile, each inference with its source and reason, and
+    the match for that profile. The description is read, never stored or logged."""
+    return JSONBody(run_intake(snapshot, body))
