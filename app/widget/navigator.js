@@ -69,20 +69,16 @@
     empty: "What would help: choose fewer needs, a wider location, or fewer keywords. Or ask one of the services below, who can point you to the right door.",
     nearHeading: "Nearly fits",
     nearIntro: "These would fit, but for one thing:",
-    understoodHeading: "What we understood",
+    understoodHeading: "What we took from what you told us",
     understoodIntro: "If something is wrong, change it and search again.",
-    inferStage: "We took you to be at stage {number} ({name}) because {because}.",
-    inferTrl: "We took your technology readiness level to be {value} because {because}.",
-    inferNeeds: "We took you to need {value} because {because}.",
-    inferSector: "We took your field to be {value} because {because}.",
-    inferOrganisation: "We took your organisation to be: {value}, because {because}.",
-    inferLocation: "We took you to be based in {value} because {because}.",
-    inferKeywords: "We looked for “{value}” because {because}.",
-    inferOther: "We took {field} to be {value} because {because}.",
+    inferStage: "Stage {number}: {name}",
+    inferTrl: "TRL {value}",
+    inferKeywords: "Words: “{value}”",
+    inferBecause: "{because}.",
     fromAnswer: "From your answer to “{question}”.",
     fromText: "From your description.",
     correct: "Change",
-    correctThis: "Change this: {field}",
+    correctThis: "Change {field}",
     followUpHeading: "Tell us more for a better match",
     followUpAnswer: "Answer this",
     frontDoorHeading: "Not what you need?",
@@ -205,7 +201,6 @@ a{color:var(--sn-accent);font-weight:600}
   }
 
   const words = (slug) => String(slug || "").replace(/[-_]+/g, " ").replace(/^./, (c) => c.toUpperCase());
-  const lowerFirst = (text) => String(text || "").replace(/[.\s]+$/, "").replace(/^[A-Z](?=[a-z\s])/, (c) => c.toLowerCase());
 
   class ApiProblem extends Error {
     constructor(kind, body, status) {
@@ -413,8 +408,9 @@ a{color:var(--sn-accent);font-weight:600}
       const { signal, done } = this._begin((again) => this._loadTaxonomy(again));
       try {
         if (!this._taxonomy) {
+          // Without the guided intake (an older server, or one whose questions fail) the expert form still works.
           const intake = this._api("v1/intake", null, signal).catch((error) => {
-            if (error instanceof ApiProblem && error.status === 404) return null;
+            if (error instanceof ApiProblem && error.status) return null;
             throw error;
           });
           const [stages, needs, sectors, types, locations, questions] = await Promise.all(
@@ -954,7 +950,6 @@ a{color:var(--sn-accent);font-weight:600}
         bar.append(button);
       }
       const content = [];
-      if (intake) content.push(...this._understood(intake, h + 1));
       if (view === "route") {
         content.push(el("p", { class: "hint", text: this.t("routeIntro") }));
         const seen = {};
@@ -992,6 +987,7 @@ a{color:var(--sn-accent);font-weight:600}
       } else {
         content.push(el("ol", { class: "list", part: "list" }, ...body.results.map((item) => this._card(item, h + 1))));
       }
+      if (intake) content.push(...this._understood(intake, h + 1));
       const doors = body.front_door || (intake && intake.match && intake.match.front_door) || [];
       if (doors.length)
         content.push(
@@ -1031,16 +1027,14 @@ a{color:var(--sn-accent);font-weight:600}
         const field = String(inference.field || "");
         const values = Array.isArray(inference.value) ? inference.value : [inference.value];
         const value = values.map((v) => tax.names[v] || (typeof v === "string" ? words(v) : String(v))).join(field === "trl" || field === "trl_band" ? "-" : ", ");
-        const because = lowerFirst(inference.because);
         const stage = field === "stage" ? tax.stages.find((s) => s.number === Number(values[0])) : null;
-        const keys = { stage: "inferStage", trl: "inferTrl", trl_band: "inferTrl", needs: "inferNeeds", sector: "inferSector", organisation_type: "inferOrganisation", location: "inferLocation", keywords: "inferKeywords" };
-        const text = stage ? this.t("inferStage", { number: stage.number, name: stage.name, because }) : this.t(keys[field] || "inferOther", { value: field === "keywords" ? values.join(" ") : value, field: words(field).toLowerCase(), because });
+        const what = stage ? this.t("inferStage", stage) : field === "trl" || field === "trl_band" ? this.t("inferTrl", { value }) : field === "keywords" ? this.t("inferKeywords", { value: values.join(" ") }) : value;
         const source = String(inference.source || "");
         const question = source.startsWith("answer:") ? this._question(source.slice(7)) : null;
         const from = question ? this.t("fromAnswer", { question: question.text }) : source === "description" ? this.t("fromText") : "";
-        const change = el("button", { type: "button", class: "small", part: "button correct", "aria-label": this.t("correctThis", { field: text }), text: this.t("correct") });
+        const change = el("button", { type: "button", class: "small", part: "button correct", "aria-label": this.t("correctThis", { field: what }), text: this.t("correct") });
         change.addEventListener("click", () => this._changeVia(field));
-        return el("li", null, el("span", { text }), " ", from ? el("span", { class: "hint", text: from }) : null, " ", change);
+        return el("li", null, el("strong", { text: what }), " ", el("span", { text: this.t("inferBecause", { because: String(inference.because || "").replace(/[.\s]+$/, "") }) }), " ", from ? el("span", { class: "hint", text: from }) : null, " ", change);
       });
       if (items.length)
         blocks.push(
