@@ -1,4 +1,4 @@
-"""The widget in a real browser: embedded on another origin, three ways in, by mouse and by keyboard, failing and recovering."""
+"""The widget in a real browser on another origin: three ways in, by mouse and keyboard, failing and recovering."""
 
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ def ready(page: Any) -> None:
     page.wait_for_function(
         """() => [...document.querySelectorAll('support-navigator')].every(n => {
             const root = n.shadowRoot;
-            return root && (root.querySelector('form[part=form][aria-busy=false]') || root.querySelector('[part=error]:not([hidden])'));
+            return root && (root.querySelector('form[part=form][aria-busy=false]')
+                || root.querySelector('[part=error]:not([hidden])'));
         })"""
     )
 
@@ -126,7 +127,8 @@ def serious(page: Any) -> list[str]:
 def in_first_viewport(page: Any, selector: str) -> bool:
     """The element lies wholly inside the first screenful of the page (no scrolling needed to see it)."""
     inside: bool = page.locator(selector).evaluate(
-        "el => { const r = el.getBoundingClientRect(); return r.top + scrollY >= 0 && r.bottom + scrollY <= innerHeight; }"
+        """el => { const r = el.getBoundingClientRect();
+                   return r.top + scrollY >= 0 && r.bottom + scrollY <= innerHeight; }"""
     )
     return inside
 
@@ -191,7 +193,9 @@ PROFILE = {"stage": 5, "needs": "regulatory-advice", "sector": "digital-health",
 # ---- the expert form ---------------------------------------------------------------------------------------------
 
 
-def test_the_expert_form_gives_cards_that_lead_somewhere(tab: Tab, api_server: ApiServer, host_server: HostServer) -> None:
+def test_the_expert_form_gives_cards_that_lead_somewhere(
+    tab: Tab, api_server: ApiServer, host_server: HostServer
+) -> None:
     page = open_expert(tab, host_server.origin + "/")
     assert serious(page) == []
     shoot(page, "expert-form")
@@ -549,7 +553,9 @@ def test_guided_results_are_in_the_first_viewport_on_a_phone(
 ) -> None:
     tab.page.set_viewport_size({"width": NARROW, "height": 812})
     first = questions[0]
-    page = open_widget(tab, host_server.origin + f"/?sn-way=guided&sn-step=summary&sn-a-{first['id']}={first['options'][0]['id']}")
+    page = open_widget(
+        tab, host_server.origin + f"/?sn-way=guided&sn-step=summary&sn-a-{first['id']}={first['options'][0]['id']}"
+    )
     page.wait_for_selector("support-navigator [part=answers]")
     page.locator("support-navigator form[part=guided] button[type=submit]").scroll_into_view_if_needed()
     page.click("support-navigator form[part=guided] button[type=submit]")
