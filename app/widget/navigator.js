@@ -139,7 +139,7 @@ textarea{min-height:7rem;resize:vertical}
 .needs summary{margin-left:1.75rem;color:var(--sn-accent);font-weight:600;cursor:pointer;width:max-content;max-width:100%;min-height:1.5rem}
 .check,.option{display:flex;gap:.6rem;align-items:flex-start;font-weight:400}
 .check input,.option input{width:1.25rem;height:1.25rem;margin:.15rem 0 0;flex:none;accent-color:var(--sn-accent)}
-.options{display:grid;gap:.4rem}
+.options{display:grid;gap:.4rem .75rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,22rem),1fr))}
 .option{border:1px solid var(--sn-border);border-radius:var(--sn-radius);padding:.55rem .75rem;cursor:pointer}
 .option:has(input:checked){border:2px solid var(--sn-accent);background:var(--sn-surface);padding:calc(.55rem - 1px) calc(.75rem - 1px)}
 button{font:inherit;font-weight:600;border-radius:var(--sn-radius);padding:.55rem 1.1rem;min-height:2.75rem;cursor:pointer;
