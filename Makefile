@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve serve-prod migrate load test test-fast lint format bench bench-matcher bench-demand bench-http clean
+.PHONY: install run serve serve-prod migrate load test test-fast lint format bench bench-matcher bench-demand bench-http bench-intake eval-intake clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,12 @@ bench-matcher: install ## In-process matcher latency and index build time at 50,
 bench-demand: install ## Match latency with anonymous demand recording on vs off (bench/results/demand.md).
 	$(BIN)/python bench/bench_demand.py
 
+bench-intake: install ## POST /v1/intake in-process on the real catalogue (bench/results/intake.md).
+	$(BIN)/python bench/bench_intake.py
+
+eval-intake: install ## The golden descriptions through POST /v1/intake, scored (bench/results/eval_intake.md).
+	$(BIN)/python bench/eval_intake.py
+
 $(VENV)/.bench-installed: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	touch $@
@@ -59,7 +65,7 @@ bench-http: $(VENV)/.bench-installed ## HTTP on one worker vs a hello baseline a
 		{ apt-get update >/dev/null 2>&1 && apt-get install -y wrk >/dev/null 2>&1; } || true
 	$(BIN)/python bench/bench_http.py
 
-bench: bench-matcher bench-demand bench-http ## Every benchmark; results under bench/results/.
+bench: bench-matcher bench-demand bench-intake bench-http ## Every benchmark; results under bench/results/.
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,15 +1,14 @@
-"""From answers and a description to a match profile, every inferred value with its source and a plain reason.
+"""From answers and a description to a match profile, every inferred value with its source and a plain reason."""
 
-Precedence, written down (docs/intake.md):
-1. A field given in the request itself (sector, organisation_type, location) beats everything.
-2. An answer to a question (an option chosen) beats the description and text answers.
-3. Within the words (the description and text answers): for the stage, the latest stage evidenced wins; a TRL
-   written as a number is kept as `trl`, and a stage from words is kept beside it only when its band contains
-   that TRL; needs are gathered in the order found (after the answers' needs); the organisation type and the
-   location come from the first cue listed in the intake file; the sector is the one with the most cues, and a
-   tie leaves it out.
-What nothing evidences is left out, and a follow-up sentence says what would help.
-"""
+# Precedence, written down (docs/intake.md):
+# 1. A field given in the request itself (sector, organisation_type, location) beats everything.
+# 2. An answer to a question (an option chosen) beats the description and text answers.
+# 3. Within the words (the description and text answers): for the stage, the latest stage evidenced wins; a TRL
+#    written as a number is kept as `trl`, and a stage from words is kept beside it only when its band contains
+#    that TRL; needs are gathered in the order found (after the answers' needs); the organisation type and the
+#    location come from the first cue listed in the intake file; the sector is the one with the most cues, and a
+#    tie leaves it out.
+# What nothing evidences is left out, and a follow-up sentence says what would help.
 
 from __future__ import annotations
 

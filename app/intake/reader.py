@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -102,32 +101,6 @@ class _Clause:
     intent_after: set[int]
 
 
-_Index = dict[str, tuple[tuple[str, ...], ...]]
-
-
-def _index(phrases: Sequence[tuple[str, ...]]) -> _Index:
-    """Marker phrases filed by their first word."""
-    filed: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        filed.setdefault(phrase[0], []).append(phrase)
-    return {word: tuple(items) for word, items in filed.items()}
-
-
-def _phrase_ends(words: Sequence[str], index: _Index) -> list[int]:
-    """Indexes just past each occurrence of a phrase of `index` in `words`."""
-    found = []
-    for i, word in enumerate(words):
-        for phrase in index.get(word, ()):
-            if len(phrase) == 1 or tuple(words[i : i + len(phrase)]) == phrase:
-                found.append(i + len(phrase))
-    return found
-
-
-def _phrase_starts(words: Sequence[str], index: _Index) -> set[int]:
-    """Indexes where a phrase of `index` starts in `words`."""
-    return {i for i, word in enumerate(words) for p in index.get(word, ()) if tuple(words[i : i + len(p)]) == p}
-
-
 @dataclass(frozen=True)
 class Reader:
     """A description reader for one intake spec (phrases compiled and filed by their first letters once)."""
@@ -146,17 +119,21 @@ class Reader:
         return {key: tuple(sorted(items, key=lambda p: -p.size)) for key, items in filed.items()}
 
     @cached_property
-    def markers(self) -> dict[str, _Index]:
-        """The reader's marker phrases, each list filed by first word."""
+    def markers(self) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+        """The reader's marker phrases (negators, intent markers, anchors), filed by first word with their kind."""
         rules = self.spec.reader
-        return {
-            "negators": _index(rules.negators),
-            "intent": _index(rules.intent_markers),
-            "self": _index(rules.self_anchors),
-            "place": _index(rules.place_anchors),
-            "negated_after": _index(rules.negators_after),
-            "intent_after": _index(rules.intent_after),
-        }
+        filed: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for kind, phrases in (
+            ("negator", rules.negators),
+            ("intent", rules.intent_markers),
+            ("self", rules.self_anchors),
+            ("place", rules.place_anchors),
+            ("negated_after", rules.negators_after),
+            ("intent_after", rules.intent_after),
+        ):
+            for phrase in phrases:
+                filed.setdefault(phrase[0], []).append((kind, phrase))
+        return {word: tuple(items) for word, items in filed.items()}
 
     @cached_property
     def clause_break(self) -> re.Pattern[str]:
@@ -203,19 +180,31 @@ class Reader:
         return tuple(found)
 
     def _clause(self, lower: str, start: int, end: int) -> _Clause:
-        markers = self.markers
         tokens = list(_TOKEN.finditer(lower, start, end))
         words = [m.group() for m in tokens]
+        found: dict[str, list[int]] = {
+            "negator": [],
+            "intent": [],
+            "self": [],
+            "place": [],
+            "negated_after": [],
+            "intent_after": [],
+        }
+        markers = self.markers
+        for i, word in enumerate(words):
+            for kind, phrase in markers.get(word, ()):
+                if len(phrase) == 1 or tuple(words[i : i + len(phrase)]) == phrase:
+                    found[kind].append(i if kind.endswith("_after") else i + len(phrase))
         return _Clause(
             starts=[m.start() for m in tokens],
             ends=[m.end() for m in tokens],
             words=words,
-            negator_ends=_phrase_ends(words, markers["negators"]),
-            intent_ends=_phrase_ends(words, markers["intent"]),
-            self_ends=_phrase_ends(words, markers["self"]),
-            place_ends=_phrase_ends(words, markers["place"]),
-            negated_after=_phrase_starts(words, markers["negated_after"]),
-            intent_after=_phrase_starts(words, markers["intent_after"]),
+            negator_ends=found["negator"],
+            intent_ends=found["intent"],
+            self_ends=found["self"],
+            place_ends=found["place"],
+            negated_after=set(found["negated_after"]),
+            intent_after=set(found["intent_after"]),
         )
 
     def _clauses(self, lower: str) -> list[tuple[int, int]]:
