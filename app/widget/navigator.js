@@ -94,7 +94,7 @@
     recursMany: "Also at stages {stages}",
     provider: "Provided by {name}",
     why: "Why we suggest it",
-    nextStep: "Next step: {route}",
+    nextStep: "Next step:",
     visit: "Go to {name}",
     forthcoming: "Opening soon",
     "cost-free": "Free",
@@ -1084,7 +1084,7 @@ a{color:var(--sn-accent);font-weight:600}
       if (item.forthcoming || offer.status === "forthcoming") tags.append(el("span", { class: "badge soon", part: "badge", text: this.t("forthcoming") }));
       if (opts.others && opts.others.length) tags.append(el("span", { class: "badge", part: "badge recurs", text: this.t(opts.others.length === 1 ? "recursOne" : "recursMany", { stages: opts.others.join(", ") }) }));
       const reasons = el("ul", { part: "reasons" }, ...(item.reasons || []).map((reason) => el("li", { text: reason.text || "" })));
-      const route = offer.contact_route ? el("p", { part: "contact", text: this.t("nextStep", { route: offer.contact_route }) }) : null;
+      const route = offer.contact_route ? el("p", { part: "contact" }, el("strong", { text: this.t("nextStep") }), " ", String(offer.contact_route)) : null;
       const link = href ? el("a", { href, target: "_blank", rel: "noopener noreferrer", part: "link", class: "go" }, this.t("visit", { name: offer.name || offer.provider?.name || "" }), el("span", { class: "sr", text: ` ${this.t("opensNewTab")}` })) : null;
       return el(
         "li",

@@ -155,7 +155,7 @@ def check_cards(page: Any, answer: dict[str, Any]) -> None:
         assert card.locator("[part=provider]").inner_text() == f"Provided by {offer['provider']['name']}"
         link = card.locator("a[part~=link]")
         if offer.get("url"):
-            assert link.get_attribute("href") == offer["url"]
+            assert link.get_attribute("href") == page.evaluate("u => new URL(u).href", offer["url"])
             assert link.get_attribute("target") == "_blank" and link.get_attribute("rel") == "noopener noreferrer"
             assert link.inner_text().startswith(f"Go to {offer['name']}")
         else:
@@ -457,6 +457,12 @@ def test_keyboard_only_through_the_guided_questions(
     assert_no_stray_words(page)
     assert serious(page) == []
     shoot(page, "guided-results")
+    # The first screenful on a phone, as the README shows it.
+    page.set_viewport_size({"width": NARROW, "height": 812})
+    page.evaluate("scrollTo(0, 0)")
+    page.screenshot(path=str(RESULTS_DIR / "widget-guided-results-375-first-screen.png"))
+    assert in_first_viewport(page, "support-navigator #results-heading")
+    page.set_viewport_size({"width": WIDE, "height": 900})
 
     # The address holds the answers: a shared link gives the same results, and Back returns to the summary.
     other = tab.page.context.new_page()
