@@ -129,10 +129,7 @@ def main() -> None:
         "",
         "| measure | requests | median (ms) | p95 (ms) | p99 (ms) |",
         "|---|---:|---:|---:|---:|",
-        *(
-            f"| {r['measure']} | {r['requests']:,} | {r['median_ms']} | {r['p95_ms']} | {r['p99_ms']} |"
-            for r in rows
-        ),
+        *(f"| {r['measure']} | {r['requests']:,} | {r['median_ms']} | {r['p95_ms']} | {r['p99_ms']} |" for r in rows),
         "",
         f"Target: POST /v1/intake in-process median < {TARGET_MS} ms: **{'met' if median < TARGET_MS else 'not met'}** "
         f"({median} ms).",

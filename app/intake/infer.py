@@ -188,6 +188,15 @@ def infer(
     chosen: list[_Sourced] = []
     read: list[_Sourced] = []
     texts: list[str] = []
+    cue_words: set[str] = set()
+
+    def take(text: str, source: str) -> None:
+        texts.append(text)
+        for evidence in reader.read(text):
+            cue_words.update(stem(word) for word in words(evidence.quote))
+            if evidence.implication is not None:
+                read.append(_Sourced(evidence.implication, source, evidence))
+
     for question in spec.questions:
         value = request.answers.get(question.id)
         if value is None:
@@ -195,15 +204,13 @@ def infer(
         source = f"answer:{question.id}"
         if question.kind == "text":
             assert isinstance(value, str)
-            texts.append(value)
-            read.extend(_Sourced(e.implication, source, e) for e in reader.read(value))
+            take(value, source)
         else:
             assert isinstance(value, str | Sequence)
             ids = [value] if isinstance(value, str) else [str(v) for v in dict.fromkeys(value)]
             chosen.extend(_Sourced(question.option_by_id[oid].implies, source) for oid in ids)
     if request.description and request.description.strip():
-        texts.append(request.description)
-        read.extend(_Sourced(e.implication, "description", e) for e in reader.read(request.description))
+        take(request.description, "description")
 
     inferences: list[Inference] = []
     asks: list[str] = []
@@ -213,8 +220,7 @@ def infer(
     organisation_type = _attribute("organisation_type", request.organisation_type, chosen, read, inferences)
     location = _attribute("location", request.location, chosen, read, inferences)
     sector = _sector(request.sector, chosen, read, vocab, inferences)
-    consumed = frozenset(stem(w) for s in read if s.evidence is not None for w in words(s.evidence.quote))
-    keywords = _keywords(texts, spec, known_terms, consumed)
+    keywords = _keywords(texts, spec, known_terms, frozenset(cue_words))
     if keywords:
         inferences.append(
             Inference(

@@ -34,11 +34,11 @@ _GAP = r"(?:[\w&'-]+\s+){0,3}"
 
 @dataclass(frozen=True)
 class Evidence:
-    """One cue found in the text: the words found, the mood read, and what they imply there."""
+    """One cue found in the text: the words found, the mood read, and what they imply there (None: nothing)."""
 
     quote: str
     mood: str
-    implication: Implication
+    implication: Implication | None
     position: int
     cue: Cue | None = None
     trl: int | None = None
@@ -142,7 +142,11 @@ class Reader:
         return re.compile(rf"[.;!?]+(?=\s|$)|\s+-\s+|\b(?:{words})\b")
 
     def read(self, text: str) -> tuple[Evidence, ...]:
-        """Every cue found in `text`, in the order found, each with the mood it was read in."""
+        """Every cue found in `text`, in the order found, each with the mood it was read in.
+
+        A cue with nothing to imply in its mood (a need negated, say) is still returned, with `implication` None:
+        its words are not passed on as keywords either.
+        """
         norm, lower = normalise(text)
         rules = self.spec.reader
         found: list[Evidence] = []
@@ -168,10 +172,8 @@ class Reader:
                     if cue.anchor is not None and not _anchored(cue.anchor, clause, before, after, rules):
                         continue
                     mood = _mood(clause, before, after, rules)
-                    block = cue.block(mood)
-                    if block is not None:
-                        quote = (norm if cue.case_sensitive else lower)[hit_start:hit_end]
-                        found.append(Evidence(quote, mood, block, hit_start, cue=cue))
+                    quote = (norm if cue.case_sensitive else lower)[hit_start:hit_end]
+                    found.append(Evidence(quote, mood, cue.block(mood), hit_start, cue=cue))
             for match in rules.trl_pattern.finditer(lower, start, end):
                 quote = match.group(0)
                 implication = Implication(because=f'You wrote "{quote}"')
