@@ -62,6 +62,7 @@
     summaryTrl: "TRL {level}",
     summaryKeywords: "“{keywords}”",
     summaryNothing: "Everything",
+    summaryNothingYet: "nothing to search for yet",
     resultsOne: "1 offer that fits you",
     resultsMany: "{count} offers that fit you",
     announceResults: "{heading}. Results follow.",
@@ -81,6 +82,9 @@
     correctThis: "Change {field}",
     followUpHeading: "Tell us more for a better match",
     followUpAnswer: "Answer this",
+    followUpDescribe: "Add it to your description",
+    needMoreHeading: "Tell us a little more",
+    needMore: "We could not yet tell what to look for. Each of these would help:",
     frontDoorHeading: "Not what you need?",
     frontDoorIntro: "These services can point you to the right support:",
     listView: "Ranked list",
@@ -885,14 +889,15 @@ a{color:var(--sn-accent);font-weight:600}
         let intake = null;
         let profile = state.profile;
         if (state.way !== "expert") {
-          this._summarise({ needs: [] }, state.way);
+          this._summarise({ needs: [] }, state.way, true);
           intake = await this._intake(state, signal);
           profile = intake.profile || {};
         }
         const query = this._query(profile);
         this._summarise(query, state.way);
         let body;
-        if (state.view === "route") body = await this._api("v1/pathway", { ...query, per_stage: Number(this.getAttribute("per-stage")) || 3 }, signal);
+        if (intake && !intake.match) body = { results: [], unknown: true };
+        else if (state.view === "route") body = await this._api("v1/pathway", { ...query, per_stage: Number(this.getAttribute("per-stage")) || 3 }, signal);
         else if (intake) body = intake.match || { results: [] };
         else body = await this._api("v1/match", { ...query, limit: Number(this.getAttribute("limit")) || 10 }, signal);
         if (state.view !== "route" && !(body.results || []).length && !body.near_misses && this._hasProfile(query)) {
@@ -907,7 +912,7 @@ a{color:var(--sn-accent);font-weight:600}
       }
     }
 
-    _summarise(query, way) {
+    _summarise(query, way, loading) {
       const tax = this._taxonomy;
       const parts = [];
       if (query.stage) parts.push(this.t("summaryStage", { number: query.stage }));
@@ -918,7 +923,7 @@ a{color:var(--sn-accent);font-weight:600}
       const label = way === "guided" ? this.t("fromAnswers") : way === "describe" ? this.t("fromDescription") : this.t("searchLabel");
       const change = el("button", { type: "button", class: "small", part: "button change", "aria-label": this.t("changeSearch"), text: this.t("change") });
       change.addEventListener("click", () => this._expand());
-      this._collapsed.replaceChildren(el("p", null, el("span", { class: way === "expert" ? "sr" : "hint" }, label, " "), parts.join(" · ") || (way === "expert" ? this.t("summaryNothing") : "…")), change);
+      this._collapsed.replaceChildren(el("p", null, el("span", { class: way === "expert" ? "sr" : "hint" }, label, " "), parts.join(" · ") || (loading ? "…" : this.t(way === "expert" ? "summaryNothing" : "summaryNothingYet"))), change);
     }
 
     _changeVia(field) {
@@ -937,11 +942,11 @@ a{color:var(--sn-accent);font-weight:600}
 
     _render(body, state, intake, query, focus) {
       const h = this.level;
-      const view = state.view;
+      const view = body.unknown ? "list" : state.view;
       this._lastQuery = query;
       const stages = view === "route" ? body.stages || [] : [];
       const results = view === "route" ? stages.reduce((n, stage) => n + (stage.results || []).length, 0) : (body.results || []).length;
-      const headingText = view === "route" ? this.t("routeHeading") : !results ? this.t("emptyHeading") : results === 1 ? this.t("resultsOne") : this.t("resultsMany", { count: results });
+      const headingText = body.unknown ? this.t("needMoreHeading") : view === "route" ? this.t("routeHeading") : !results ? this.t("emptyHeading") : results === 1 ? this.t("resultsOne") : this.t("resultsMany", { count: results });
       const heading = el(`h${h}`, { id: "results-heading", tabindex: "-1", part: "results-heading", text: headingText });
       const bar = el("div", { class: "bar", part: "views" });
       for (const [name, label] of [["list", this.t("listView")], ["route", this.t("routeView")]]) {
@@ -971,6 +976,8 @@ a{color:var(--sn-accent);font-weight:600}
           );
         }
         content.push(route);
+      } else if (body.unknown) {
+        content.push(el("p", { class: "empty", part: "empty", text: this.t("needMore") }));
       } else if (!results) {
         content.push(el("p", { class: "empty", part: "empty", text: this.t("empty") }));
         const near = body.near_misses || [];
@@ -999,7 +1006,7 @@ a{color:var(--sn-accent);font-weight:600}
             el("ul", { class: "plain" }, ...doors.map((item) => this._card(item.offer ? item : { offer: item }, h + 2, { compact: true })))
           )
         );
-      this._results.replaceChildren(heading, bar, ...content);
+      this._results.replaceChildren(...[heading, body.unknown ? null : bar, ...content].filter(Boolean));
       if (this._urlState && results) {
         const share = el("button", { type: "button", part: "button share", text: this.t("copyLink") });
         share.addEventListener("click", async () => {
@@ -1015,7 +1022,7 @@ a{color:var(--sn-accent);font-weight:600}
       this._results.hidden = false;
       this._loading.hidden = true;
       this._results.setAttribute("aria-busy", "false");
-      this._announce(view === "route" || results ? this.t("announceResults", { heading: headingText }) : `${headingText}. ${this.t("empty")}`);
+      this._announce(view === "route" || results ? this.t("announceResults", { heading: headingText }) : `${headingText}. ${this.t(body.unknown ? "needMore" : "empty")}`);
       if (focus) heading.focus();
       this.dispatchEvent(new CustomEvent("support-navigator:results", { bubbles: true, composed: true, detail: { view, profile: query, body, intake } }));
     }
@@ -1056,6 +1063,9 @@ a{color:var(--sn-accent);font-weight:600}
           if (this._state.way === "guided" && q) {
             answer = el("button", { type: "button", class: "small", part: "button answer", "aria-label": `${this.t("followUpAnswer")}: ${q.text}`, text: this.t("followUpAnswer") });
             answer.addEventListener("click", () => this._go({ ...this._state, step: this._taxonomy.questions.indexOf(q) + 1 }, true, true));
+          } else if (this._state.way === "describe") {
+            answer = el("button", { type: "button", class: "small", part: "button answer", text: this.t("followUpDescribe") });
+            answer.addEventListener("click", () => this._expand());
           }
           list.append(el("li", null, el("span", { text }), " ", answer));
         }

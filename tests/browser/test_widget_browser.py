@@ -554,6 +554,27 @@ def test_an_intake_answer_the_api_refuses_never_leaves_the_widget_stuck(
     page.wait_for_selector("support-navigator #results-heading")
 
 
+def test_a_description_too_vague_to_search_asks_for_more(
+    tab: Tab, api_server: ApiServer, host_server: HostServer, questions: list[dict[str, Any]]
+) -> None:
+    expected = api_server.intake(description="Hello there", limit=10)
+    assert expected is not None and expected["match"] is None and expected["follow_up"]
+    page = open_widget(tab, host_server.origin + "/?sn-way=describe&sn-step=results&sn-d=Hello%20there")
+    page.wait_for_selector("support-navigator #results-heading")
+    assert page.inner_text("support-navigator #results-heading") == "Tell us a little more"
+    assert page.locator("support-navigator [part=follow-up] li > span").all_inner_texts() == [
+        item["text"] for item in expected["follow_up"]
+    ]
+    assert page.locator("support-navigator button[part~=share]").count() == 0
+    assert page.locator("support-navigator button[part~=view]").count() == 0
+    assert_no_stray_words(page)
+    assert serious(page) == []
+    shoot(page, "tell-us-more")
+    page.click("support-navigator [part=follow-up] button >> nth=0")
+    assert focused(page)["id"] == "description"
+    assert page.input_value("support-navigator #description") == "Hello there"
+
+
 def test_guided_results_are_in_the_first_viewport_on_a_phone(
     tab: Tab, api_server: ApiServer, host_server: HostServer, questions: list[dict[str, Any]]
 ) -> None:
