@@ -129,9 +129,11 @@ form{display:grid;gap:var(--sn-gap)}
 fieldset{border:1px solid var(--sn-border);border-radius:var(--sn-radius);padding:.75rem 1rem;margin:0;display:grid;gap:.5rem;min-width:0}
 legend{font-weight:600;padding:0 .25rem}
 .q legend{font-size:1.15em;padding:0}
-.q{border:0;padding:0}
+.q,.bare{border:0;padding:0}
+.bare legend{padding:0;margin-bottom:.25rem}
 label{font-weight:600;display:block}
 .field{display:grid;gap:.25rem;min-width:0}
+fieldset>.field{max-width:36rem}
 .row{display:grid;align-items:start;gap:var(--sn-gap);grid-template-columns:repeat(auto-fit,minmax(min(100%,14rem),1fr))}
 select,input[type=search],textarea{font:inherit;color:var(--sn-text);background:var(--sn-bg);border:1px solid var(--sn-border);
 border-radius:var(--sn-radius);padding:.5rem;min-height:2.75rem;width:100%;max-width:100%}
@@ -143,6 +145,7 @@ textarea{min-height:7rem;resize:vertical}
 .needs summary{margin-left:1.75rem;color:var(--sn-accent);font-weight:600;cursor:pointer;width:max-content;max-width:100%;min-height:1.5rem}
 .check,.option{display:flex;gap:.6rem;align-items:flex-start;font-weight:400}
 .check input,.option input{width:1.25rem;height:1.25rem;margin:.15rem 0 0;flex:none;accent-color:var(--sn-accent)}
+.stages{display:grid;gap:.35rem 1rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,16rem),1fr))}
 .options{display:grid;gap:.4rem .75rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,22rem),1fr))}
 .option{border:1px solid var(--sn-border);border-radius:var(--sn-radius);padding:.55rem .75rem;cursor:pointer}
 .option:has(input:checked){border:2px solid var(--sn-accent);background:var(--sn-surface);padding:calc(.55rem - 1px) calc(.75rem - 1px)}
@@ -510,7 +513,7 @@ a{color:var(--sn-accent);font-weight:600}
       if (way === "guided" && open) this._renderGuided();
       if (!focus || !open) return;
       const guided = this._guided;
-      const target = way === "expert" ? this._expert.elements.stage : way === "describe" ? this._describe.elements.description : guided.querySelector("input:checked") || guided.querySelector("input,textarea,[tabindex='-1']");
+      const target = way === "expert" ? this._stageInput() : way === "describe" ? this._describe.elements.description : guided.querySelector("input:checked") || guided.querySelector("input,textarea,[tabindex='-1']");
       target?.focus();
     }
 
@@ -664,6 +667,21 @@ a{color:var(--sn-accent);font-weight:600}
       return el("div", { class: "field", part: "field", "data-field": id }, el("label", { for: id, part: "label", text: label }), select);
     }
 
+    // The stages as radios: their names are too long for a select on a phone.
+    _stages(stages) {
+      const radio = (value, text, id) => el("label", { class: "check" }, el("input", { type: "radio", name: "stage", id, value, part: "radio" }), el("span", { text }));
+      return el(
+        "fieldset",
+        { class: "bare", part: "field", "data-field": "stage", "aria-describedby": "crosswalk-intro crosswalk" },
+        el("legend", { part: "label", text: this.t("stageLabel") }),
+        el("div", { class: "stages" }, radio("", this.t("notSure"), "stage"), ...stages.map((s) => radio(s.number, this.t("stageOption", s), `stage-${s.number}`)))
+      );
+    }
+
+    _stageInput() {
+      return this._expert.querySelector('input[name="stage"]:checked') || this._expert.querySelector('input[name="stage"]');
+    }
+
     _buildExpert() {
       const tax = this._taxonomy;
       const form = this._expert;
@@ -673,12 +691,8 @@ a{color:var(--sn-accent);font-weight:600}
         { part: "fieldset" },
         el("legend", { text: this.t("pathwayLegend") }),
         el("p", { id: "crosswalk-intro", class: "hint", text: this.t("crosswalkIntro") }),
-        el(
-          "div",
-          { class: "row" },
-          this._select("stage", this.t("stageLabel"), tax.stages.map((s) => [s.number, this.t("stageOption", s)]), "crosswalk-intro crosswalk"),
-          this._select("trl", this.t("trlLabel"), tax.trls.map((l) => [l.level, this.t("trlOption", l)]), "crosswalk-intro crosswalk")
-        ),
+        this._stages(tax.stages),
+        this._select("trl", this.t("trlLabel"), tax.trls.map((l) => [l.level, this.t("trlOption", l)]), "crosswalk-intro crosswalk"),
         crosswalk
       );
       const needList = el("ul", { class: "needs" });
@@ -752,7 +766,10 @@ a{color:var(--sn-accent);font-weight:600}
       for (const name of PARAMS) {
         const control = elements[name];
         const value = profile[name] == null ? "" : String(profile[name]);
-        control.value = control.tagName === "SELECT" && ![...control.options].some((o) => o.value === value) ? "" : value;
+        if (control instanceof RadioNodeList) {
+          const known = [...control].some((radio) => radio.value === value);
+          for (const radio of control) radio.checked = radio.value === (known ? value : "");
+        } else control.value = control.tagName === "SELECT" && ![...control.options].some((o) => o.value === value) ? "" : value;
       }
       for (const box of this._expert.querySelectorAll('input[name="needs"]')) box.checked = (profile.needs || []).includes(box.value);
       for (const more of this._expert.querySelectorAll("details")) if (more.querySelector("input:checked")) more.open = true;
@@ -768,10 +785,10 @@ a{color:var(--sn-accent);font-weight:600}
       this._clearErrors();
       if (!this._hasProfile(profile) || !this._explainCrosswalk()) {
         const message = this._hasProfile(profile) ? this._expert.querySelector("#crosswalk").textContent : this.t("needSomething");
-        const stage = this._expert.elements.stage;
+        const stage = this._expert.querySelector('[data-field="stage"]');
         this._refuse(this._formError, message, stage);
         stage.setAttribute("aria-describedby", "form-error crosswalk-intro crosswalk");
-        return;
+        return this._stageInput().focus();
       }
       this._go({ ...this._blank("expert"), profile, view: this._state.view }, true, true);
     }
@@ -811,8 +828,8 @@ a{color:var(--sn-accent);font-weight:600}
       box.querySelector(`#${id}`)?.remove();
       const note = el("p", { id, class: "error field-error-added", part: "field-error", text: message });
       box.append(note);
-      const control = parts[0] === "needs" ? box.querySelector("input") : box.querySelector("select,input");
-      const target = parts[0] === "needs" ? box : control;
+      const control = box.querySelector("input:checked") || box.querySelector("select,input");
+      const target = box.tagName === "FIELDSET" ? box : control;
       target.setAttribute("aria-invalid", "true");
       target.setAttribute("aria-describedby", [id, target.getAttribute("aria-describedby")].filter(Boolean).join(" "));
       return control;
@@ -933,7 +950,7 @@ a{color:var(--sn-accent);font-weight:600}
       this._showInput(false);
       const name = field === "trl_band" ? "trl" : field;
       const box = this._expert.querySelector(`[data-field="${name}"]`);
-      const target = box?.querySelector("select,input") || this._expert.elements.stage;
+      const target = box?.querySelector("input:checked") || box?.querySelector("select,input") || this._stageInput();
       box?.querySelector("details")?.setAttribute("open", "");
       target.focus();
     }
