@@ -82,7 +82,7 @@
     correctThis: "Change {field}",
     followUpHeading: "Tell us more for a better match",
     followUpAnswer: "Answer this",
-    followUpDescribe: "Add it to your description",
+    followUpDescribe: "Add to your description",
     needMoreHeading: "Tell us a little more",
     needMore: "We could not yet tell what to look for. Each of these would help:",
     frontDoorHeading: "Not what you need?",
@@ -1080,13 +1080,17 @@ a{color:var(--sn-accent);font-weight:600}
           if (this._state.way === "guided" && q) {
             answer = el("button", { type: "button", class: "small", part: "button answer", "aria-label": `${this.t("followUpAnswer")}: ${q.text}`, text: this.t("followUpAnswer") });
             answer.addEventListener("click", () => this._go({ ...this._state, step: this._taxonomy.questions.indexOf(q) + 1 }, true, true));
-          } else if (this._state.way === "describe") {
-            answer = el("button", { type: "button", class: "small", part: "button answer", text: this.t("followUpDescribe") });
-            answer.addEventListener("click", () => this._expand());
           }
           list.append(el("li", null, el("span", { text }), " ", answer));
         }
-        blocks.push(el("section", { class: "block", part: "follow-up", "aria-labelledby": "follow-heading" }, el(`h${Math.min(level, 6)}`, { id: "follow-heading", text: this.t("followUpHeading") }), list));
+        let add = null;
+        if (this._state.way === "describe") {
+          add = el("button", { type: "button", part: "button answer", class: "go", text: this.t("followUpDescribe") });
+          add.addEventListener("click", () => this._expand());
+        }
+        // Asked for more because nothing could be searched: the results heading already says so.
+        const heading = intake.match ? el(`h${Math.min(level, 6)}`, { id: "follow-heading", text: this.t("followUpHeading") }) : null;
+        blocks.push(el("section", { class: "block", part: "follow-up", "aria-labelledby": heading ? "follow-heading" : "results-heading" }, heading, list, add));
       }
       return blocks;
     }

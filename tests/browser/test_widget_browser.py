@@ -576,7 +576,8 @@ def test_a_description_too_vague_to_search_asks_for_more(
     assert_no_stray_words(page)
     assert serious(page) == []
     shoot(page, "tell-us-more")
-    page.click("support-navigator [part=follow-up] button >> nth=0")
+    assert page.locator("support-navigator [part=follow-up] button").all_inner_texts() == ["Add to your description"]
+    page.click("support-navigator [part=follow-up] button")
     assert focused(page)["id"] == "description"
     assert page.input_value("support-navigator #description") == "Hello there"
 
