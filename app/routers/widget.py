@@ -53,6 +53,16 @@ def navigator_script(request: Request) -> Response:
 
 
 @router.get(
+    "/favicon.svg",
+    response_class=Response,
+    responses={200: {"content": {"image/svg+xml": {}}, "description": "The demo page's icon."}, **NOT_MODIFIED},
+)
+def widget_icon(request: Request) -> Response:
+    """The demo page's icon (an SVG), so the page asks for nothing that is missing."""
+    return _cached(request, widget_file("favicon.svg"), "image/svg+xml", SCRIPT_CACHE)
+
+
+@router.get(
     "/",
     summary="The widget's demo page",
     response_class=Response,

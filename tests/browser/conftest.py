@@ -110,6 +110,31 @@ class ApiServer:
         response.raise_for_status()
         return [item["offer"]["slug"] for item in response.json()["results"]]
 
+    def match_body(self, **params: Any) -> dict[str, Any]:
+        """The whole match answer, straight from the API."""
+        response = httpx.get(f"{self.origin}/v1/match", params=params, timeout=10)
+        response.raise_for_status()
+        body: dict[str, Any] = response.json()
+        return body
+
+    def intake(self, **payload: Any) -> dict[str, Any] | None:
+        """POST /v1/intake straight from the API (None when this build has no guided intake)."""
+        response = httpx.post(f"{self.origin}/v1/intake", json=payload, timeout=10)
+        if response.status_code == 404:
+            return None
+        response.raise_for_status()
+        body: dict[str, Any] = response.json()
+        return body
+
+    def questions(self) -> list[dict[str, Any]] | None:
+        """GET /v1/intake's questions (None when this build has no guided intake)."""
+        response = httpx.get(f"{self.origin}/v1/intake", timeout=10)
+        if response.status_code == 404:
+            return None
+        response.raise_for_status()
+        questions: list[dict[str, Any]] = response.json()["questions"]
+        return questions
+
     def pathway(self, **params: Any) -> list[dict[str, Any]]:
         """The route's stages, straight from the API."""
         response = httpx.get(f"{self.origin}/v1/pathway", params=params, timeout=10)
@@ -237,7 +262,7 @@ class Tab:
 
 @pytest.fixture
 def tab(chromium: Any) -> Iterator[Tab]:
-    context = chromium.new_context(viewport={"width": 1100, "height": 900})
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(WAIT_MS)
     page = context.new_page()
     seen = Tab(page=page, requests=[], problems=[])
