@@ -40,6 +40,7 @@ def record() -> dict[str, Any]:
 
     from app.db import get_engine
     from app.main import create_app
+    from app.models.intake import EXAMPLE_INTAKE
     from app.services.audit import Actor
     from app.services.auth import create_key
     from app.services.catalogue_files import read_catalogue
@@ -70,6 +71,8 @@ def record() -> dict[str, Any]:
         take("GET", "/v1/match", "/v1/match", params={**profile, "explain": "full"})
         take("POST", "/v1/pathway", "/v1/pathway", json={"stage": 3, "needs": ["seed-investment"]})
         take("GET", "/v1/pathway", "/v1/pathway", params={"stage": 3, "needs": "seed-investment"})
+        take("GET", "/v1/intake", "/v1/intake")
+        take("POST", "/v1/intake", "/v1/intake", json=EXAMPLE_INTAKE)
         offers = take("GET", "/v1/offers", "/v1/offers", params={"need": "professional-advice", "limit": 2})
         take("GET", "/v1/offers/facets", "/v1/offers/facets", params={"location": "leeds"})
         offer = offers["items"][0]["slug"]

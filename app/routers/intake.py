@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Request, Response
 
-from app.deps import NOT_MODIFIED, TAXONOMY_CACHE, SnapshotDep, conditional_get
+from app.deps import NOT_MODIFIED, TAXONOMY_CACHE, JsonContent, SnapshotDep, conditional_get
 from app.errors import problem_responses
 from app.models.intake import EXAMPLE_INTAKE, IntakeQuestions, IntakeRequest, IntakeResponse
 from app.renditions import JSONBody, carried_headers
@@ -20,9 +20,14 @@ CURL_SAMPLE = (
 router = APIRouter(prefix="/v1", tags=["matching"], responses=problem_responses(422, 500, 503))
 
 
-@router.get("/intake", response_model=IntakeQuestions, responses=NOT_MODIFIED)
+@router.get(
+    "/intake", summary="The guided intake's questions", response_model=IntakeQuestions, responses=NOT_MODIFIED
+)
 async def intake_questions(request: Request, response: Response) -> JSONBody:
-    """The guided intake's questions, their options and what each option implies (data/intake.yaml)."""
+    """The guided intake's questions, their options and what each option implies (data/intake.yaml).
+
+    `single` questions take one option id, `multi` a list of option ids, `text` plain words; send the answers
+    to POST /v1/intake. Served with an ETag, so a client revalidates cheaply (304)."""
     loaded = current_intake()
     conditional_get(request, response, loaded.etag_key, cache_control=TAXONOMY_CACHE)
     return JSONBody(loaded.questions_document, headers=carried_headers(response))
@@ -30,12 +35,18 @@ async def intake_questions(request: Request, response: Response) -> JSONBody:
 
 @router.post(
     "/intake",
+    summary="Answers and a description to a profile and its match",
     response_model=IntakeResponse,
+    dependencies=[JsonContent],
     openapi_extra={"x-codeSamples": [{"lang": "curl", "source": CURL_SAMPLE}]},
 )
 async def intake_post(
     snapshot: SnapshotDep, body: Annotated[IntakeRequest, Body(examples=[EXAMPLE_INTAKE])]
 ) -> JSONBody:
     """From plain answers and a description to a match profile, each inference with its source and reason, and
-    the match for that profile. The description is read, never stored or logged."""
+    the match for that profile. The description is read, never stored or logged.
+
+    Give answers (see GET /v1/intake), a description, or both; `sector`, `organisation_type` and `location`
+    beat anything inferred. `follow_up` says what more would help; `match` is the POST /v1/match answer for
+    `profile`, or null while the profile gives the matcher nothing to go on."""
     return JSONBody(run_intake(snapshot, body))

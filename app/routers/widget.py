@@ -54,6 +54,7 @@ def navigator_script(request: Request) -> Response:
 
 @router.get(
     "/favicon.svg",
+    summary="The demo page's icon",
     response_class=Response,
     responses={200: {"content": {"image/svg+xml": {}}, "description": "The demo page's icon."}, **NOT_MODIFIED},
 )

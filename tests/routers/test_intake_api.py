@@ -176,6 +176,17 @@ def test_bad_input_is_a_problem_naming_the_field(
     assert field in [e["field"] for e in problem["errors"]], problem
 
 
+def test_a_body_that_is_not_json_is_415_like_the_match(real_client: TestClient) -> None:
+    body = b'{"description": "We need seed investment"}'
+    response = real_client.post("/v1/intake", content=body, headers={"Content-Type": "text/plain"})
+    assert response.status_code == 415, response.text
+    assert response.headers["content-type"].startswith(PROBLEM)
+    problem = response.json()
+    assert problem["type"] == "/problems/unsupported-media-type" and "application/json" in problem["detail"]
+    sent = real_client.post("/v1/intake", content=body, headers={"Content-Type": "application/json"})
+    assert sent.status_code == 200
+
+
 def test_newlines_and_tabs_in_a_description_are_fine(real_client: TestClient) -> None:
     response = real_client.post("/v1/intake", json={"description": "We need a lawyer.\n\tThanks"})
     assert response.status_code == 200
