@@ -110,8 +110,8 @@ def run_intake(snapshot: CatalogueSnapshot, body: IntakeBody) -> dict[str, Any]:
     """The POST /v1/intake answer: the inferred profile, its inferences, follow-ups and the match for it.
 
     The match is computed by the same service function POST /v1/match uses. When the profile gives the matcher
-    nothing it accepts yet (no stage, TRL or needs, while keywords alone are refused), `match` is null and a
-    follow-up says what would help. Only the inferred profile is recorded as demand, never the words typed.
+    nothing to search on (no stage, TRL, needs or informative keywords), `match` is null and a follow-up
+    says what would help. Only the inferred profile is recorded as demand, never the words typed.
     """
     loaded = current_intake()
     index = matcher_index(snapshot)
