@@ -20,9 +20,7 @@ CURL_SAMPLE = (
 router = APIRouter(prefix="/v1", tags=["matching"], responses=problem_responses(422, 500, 503))
 
 
-@router.get(
-    "/intake", summary="The guided intake's questions", response_model=IntakeQuestions, responses=NOT_MODIFIED
-)
+@router.get("/intake", summary="The guided intake's questions", response_model=IntakeQuestions, responses=NOT_MODIFIED)
 async def intake_questions(request: Request, response: Response) -> JSONBody:
     """The guided intake's questions, their options and what each option implies (data/intake.yaml).
 

@@ -466,7 +466,7 @@ export interface paths {
         put?: never;
         /**
          * Add an offer
-         * @description Add an offer. 409 when the slug is taken; 422 names each unknown provider or term.
+         * @description Add an offer. 409 when the slug is taken; 422 names each unknown reference and each broken lint rule.
          */
         post: operations["admin_create_offer"];
         delete?: never;
@@ -558,7 +558,7 @@ export interface paths {
         put?: never;
         /**
          * Add a provider
-         * @description Add a provider. 409 when the slug is taken; 422 names an unknown kind or location.
+         * @description Add a provider. 409 when the slug is taken; 422 names an unknown kind or location, or a broken lint rule.
          */
         post: operations["admin_create_provider"];
         delete?: never;
@@ -686,6 +686,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The guided intake's questions
+         * @description The guided intake's questions, their options and what each option implies (data/intake.yaml).
+         *
+         *     `single` questions take one option id, `multi` a list of option ids, `text` plain words; send the answers
+         *     to POST /v1/intake. Served with an ETag, so a client revalidates cheaply (304).
+         */
+        get: operations["intake_questions"];
+        put?: never;
+        /**
+         * Answers and a description to a profile and its match
+         * @description From plain answers and a description to a match profile, each inference with its source and reason, and
+         *     the match for that profile. The description is read, never stored or logged.
+         *
+         *     Give answers (see GET /v1/intake), a description, or both; `sector`, `organisation_type` and `location`
+         *     beat anything inferred. `follow_up` says what more would help; `match` is the POST /v1/match answer for
+         *     `profile`, or null while the profile gives the matcher nothing to go on.
+         */
+        post: operations["intake_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/locations": {
         parameters: {
             query?: never;
@@ -721,7 +753,13 @@ export interface paths {
         put?: never;
         /**
          * Match a profile to ranked offers
-         * @description Ranked offers for an innovator's profile, each with the reasons it was chosen.
+         * @description Ranked offers for an innovator's profile, each with the reasons it was chosen and its next step (`url`,
+         *     `contact_route`).
+         *
+         *     Give at least one of stage, trl, needs or keywords: keywords alone are a search in plain words. Only offers
+         *     with evidence for what was asked are listed (a need met, or an informative word matched), so a request that
+         *     nothing fits gets `"results": []` (near misses with `explain=full`). Signposting services are never ranked:
+         *     they come back once in `front_door`.
          */
         post: operations["match_post"];
         delete?: never;
@@ -852,6 +890,10 @@ export interface paths {
         /**
          * The route ahead for a profile
          * @description The innovator's route ahead: for the current stage and each later one, the best offers for that stage.
+         *
+         *     Each later stage adds the needs innovators typically have there; offers may recur; only the current stage
+         *     says "where you are now"; a stage nothing serves carries a `note`; front doors come back once in
+         *     `front_door`.
          */
         post: operations["pathway_post"];
         delete?: never;
@@ -992,6 +1034,26 @@ export interface paths {
          * @description TypeScript declarations of every request and answer of this API, generated from its OpenAPI document.
          */
         get: operations["api_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/widget/favicon.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The demo page's icon
+         * @description The demo page's icon (an SVG), so the page asks for nothing that is missing.
+         */
+        get: operations["widget_icon"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1298,7 +1360,7 @@ export interface components {
             cells: components["schemas"]["DemandCell"][];
             /**
              * Keyword Terms
-             * @description Analysed terms seen in at least min_term_requests requests.
+             * @description Analysed terms seen in at least min_term_requests requests from min_term_clients distinct clients.
              */
             keyword_terms: components["schemas"]["CountedValue"][];
             /** Location */
@@ -1310,6 +1372,11 @@ export interface components {
              * @description Demand: one row per stage, one column per top-level need.
              */
             matrix: number[][];
+            /**
+             * Min Term Clients
+             * @description Distinct clients (counted by daily pseudonym) a term needs.
+             */
+            min_term_clients: number;
             /** Min Term Requests */
             min_term_requests: number;
             /** Needs */
@@ -1395,6 +1462,45 @@ export interface components {
             message: string;
         };
         /**
+         * FollowUpOut
+         * @description What more would help, as a plain sentence, and the question that asks it.
+         */
+        FollowUpOut: {
+            /**
+             * Field
+             * @description The profile field it would fill, or `match`.
+             * @example stage
+             */
+            field: string;
+            /**
+             * Question
+             * @example built
+             */
+            question: string;
+            /**
+             * Text
+             * @example Tell us whether you have tested it with users.
+             */
+            text: string;
+        };
+        /**
+         * FrontDoorOut
+         * @description A signposting service: where to go when none of the results fits.
+         */
+        FrontDoorOut: {
+            offer: components["schemas"]["MatchedOffer"];
+            /**
+             * Reasons
+             * @example [
+             *       {
+             *         "code": "front-door",
+             *         "text": "Can point you to the right support if none of these results fits"
+             *       }
+             *     ]
+             */
+            reasons: components["schemas"]["ReasonOut"][];
+        };
+        /**
          * Health
          * @description The process is up.
          */
@@ -1426,6 +1532,196 @@ export interface components {
             /** Openapi */
             openapi: string;
             /** Version */
+            version: string;
+        };
+        /**
+         * InferenceOut
+         * @description One inferred profile value: where it came from and why, in plain words.
+         */
+        InferenceOut: {
+            /**
+             * Because
+             * @example You have a prototype tested with users: stage 3, Validating concept
+             */
+            because: string;
+            /**
+             * Field
+             * @example stage
+             */
+            field: string;
+            /**
+             * Source
+             * @description `answer:<question id>` or `description`.
+             * @example answer:built
+             */
+            source: string;
+            /**
+             * Value
+             * @example 3
+             */
+            value: number | string;
+        };
+        /**
+         * IntakeOption
+         * @description One choice of a question, with what choosing it implies for the profile.
+         */
+        IntakeOption: {
+            /**
+             * Id
+             * @example tested
+             */
+            id: string;
+            /**
+             * Implies
+             * @description The profile values this option sets: stage, trl (a band), needs, sector, organisation_type, location.
+             * @example {
+             *       "stage": 3,
+             *       "trl": [
+             *         4,
+             *         5
+             *       ]
+             *     }
+             */
+            implies: {
+                [key: string]: unknown;
+            };
+            /**
+             * Label
+             * @example A prototype tested with users
+             */
+            label: string;
+        };
+        /**
+         * IntakeProfile
+         * @description The inferred profile: a valid POST /v1/match body. Fields nothing evidenced are left out.
+         */
+        IntakeProfile: {
+            /** Keywords */
+            keywords?: string | null;
+            /** Limit */
+            limit: number;
+            /** Location */
+            location?: ("uk" | "yorkshire-and-humber" | "west-yorkshire" | "leeds" | "international") | null;
+            /** Needs */
+            needs?: string[] | null;
+            /** Organisation Type */
+            organisation_type?: ("startup" | "sme" | "large-company" | "academic" | "nhs" | "charity" | "individual") | null;
+            /** Sector */
+            sector?: string | null;
+            /** Stage */
+            stage?: number | null;
+            /** Trl */
+            trl?: number | null;
+        };
+        /**
+         * IntakeQuestion
+         * @description One question: `single` takes one option id, `multi` a list of option ids, `text` plain words.
+         */
+        IntakeQuestion: {
+            /** Help */
+            help?: string | null;
+            /**
+             * Id
+             * @example built
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "single" | "multi" | "text";
+            /**
+             * Options
+             * @description Empty for `text` questions.
+             */
+            options?: components["schemas"]["IntakeOption"][];
+            /**
+             * Text
+             * @example What exists so far?
+             */
+            text: string;
+        };
+        /**
+         * IntakeQuestions
+         * @description The guided intake's questions (data/intake.yaml), served with an ETag.
+         */
+        IntakeQuestions: {
+            /** Questions */
+            questions: components["schemas"]["IntakeQuestion"][];
+            /**
+             * Version
+             * @example 2026-12-01.1
+             */
+            version: string;
+        };
+        /**
+         * IntakeRequest
+         * @description The body of POST /v1/intake: answers, a description, or both. Types are strict.
+         * @example {
+         *       "answers": {
+         *         "built": "tested",
+         *         "next": [
+         *           "seed-money"
+         *         ],
+         *         "where": "leeds"
+         *       },
+         *       "description": "We have a working prototype of a falls sensor, tested with twenty users in a care home."
+         *     }
+         */
+        IntakeRequest: {
+            /**
+             * Answers
+             * @description Question id to an option id (`single`), a list of option ids (`multi`) or text (`text`, at most 1,000 characters). See GET /v1/intake.
+             */
+            answers?: {
+                [key: string]: string | string[];
+            };
+            /**
+             * Description
+             * @description The innovation and what is needed, in plain words (at most 1,000 characters). Read, never stored or logged.
+             */
+            description?: string | null;
+            /**
+             * Limit
+             * @description How many match results, 1-50.
+             * @default 10
+             */
+            limit?: number;
+            /**
+             * Location
+             * @description Beats any inferred location.
+             */
+            location?: ("uk" | "yorkshire-and-humber" | "west-yorkshire" | "leeds" | "international") | null;
+            /**
+             * Organisation Type
+             * @description Beats any inferred type.
+             */
+            organisation_type?: ("startup" | "sme" | "large-company" | "academic" | "nhs" | "charity" | "individual") | null;
+            /**
+             * Sector
+             * @description Sector slug; beats any inferred sector.
+             */
+            sector?: string | null;
+        };
+        /**
+         * IntakeResponse
+         * @description The inferred profile, every inference with its source and reason, what more would help, and the match.
+         */
+        IntakeResponse: {
+            /**
+             * Follow Up
+             * @description Plain sentences saying what more would help, most useful first; empty when nothing is missing.
+             */
+            follow_up: components["schemas"]["FollowUpOut"][];
+            /** Inferences */
+            inferences: components["schemas"]["InferenceOut"][];
+            /** @description The POST /v1/match answer for `profile`; null when the profile gives the matcher nothing to go on yet (see follow_up). */
+            match: components["schemas"]["MatchResponse"] | null;
+            profile: components["schemas"]["IntakeProfile"];
+            /**
+             * Version
+             * @description The intake file's version (data/intake.yaml).
+             */
             version: string;
         };
         /**
@@ -1527,6 +1823,22 @@ export interface components {
             role: "editor" | "admin";
         };
         /**
+         * KeywordNeed
+         * @description A need a word of the keywords points to.
+         */
+        KeywordNeed: {
+            /**
+             * Need
+             * @example seed-investment
+             */
+            need: string;
+            /**
+             * Word
+             * @example money
+             */
+            word: string;
+        };
+        /**
          * LocationPublic
          * @description Where an innovator can be; `parent` gives the nesting (leeds is in west-yorkshire).
          */
@@ -1591,7 +1903,7 @@ export interface components {
             explain?: "none" | "full";
             /**
              * Keywords
-             * @description Free text, at most 200 characters.
+             * @description Free text, at most 200 characters, in your own words: synonyms (data/synonyms.yaml) take plain words to the needs vocabulary. Only stop words or only punctuation is a 422.
              */
             keywords?: string | null;
             /**
@@ -1633,11 +1945,16 @@ export interface components {
         };
         /**
          * MatchResponse
-         * @description Ranked, explained offers for a profile.
+         * @description Ranked, explained offers for a profile: only offers with evidence for what was asked, so possibly none.
          */
         MatchResponse: {
             /** Catalogue Version */
             catalogue_version: string;
+            /**
+             * Front Door
+             * @description Signposting services (never ranked among the results): where to go when none of them fits.
+             */
+            front_door?: components["schemas"]["FrontDoorOut"][];
             /**
              * Near Misses
              * @description With explain=full only.
@@ -1686,6 +2003,11 @@ export interface components {
          * @description The offer in a result, in brief; /v1/offers/{slug} has the rest.
          */
         MatchedOffer: {
+            /**
+             * Contact Route
+             * @description How to start, in words.
+             */
+            contact_route: string | null;
             /** Cost */
             cost: string;
             /** Kind */
@@ -1713,7 +2035,10 @@ export interface components {
                 number,
                 number
             ];
-            /** Url */
+            /**
+             * Url
+             * @description The next step: the offer's own page, else its provider's website.
+             */
             url: string | null;
         };
         /**
@@ -1851,7 +2176,7 @@ export interface components {
             cost?: "free" | "paid" | "equity" | "varies";
             /**
              * Curator Judgement
-             * @description Fields that are the curator's judgement rather than a seed's statement.
+             * @description Fields that are the curator's judgement rather than a source's statement.
              */
             curator_judgement?: string[];
             /** Description */
@@ -1888,11 +2213,19 @@ export interface components {
              * @description The slug of the provider that runs the offer.
              */
             provider: string;
+            /** @description Real eligibility limits, with their source; none when the offer is open to all. */
+            restrictions?: components["schemas"]["Restrictions"] | null;
             /**
              * Sectors
              * @description Sectors served; empty serves all sectors.
              */
             sectors?: string[];
+            /**
+             * Signposting
+             * @description A front door that points innovators to the right support rather than offering it: never ranked among specific offers, returned in a match's `front_door`.
+             * @default false
+             */
+            signposting?: boolean;
             /**
              * Slug
              * @example propel-yh
@@ -1984,7 +2317,10 @@ export interface components {
          */
         OfferPublic: {
             application: components["schemas"]["Application"];
-            /** Contact Route */
+            /**
+             * Contact Route
+             * @description How to start, in words.
+             */
             contact_route: string | null;
             /**
              * Cost
@@ -2025,11 +2361,18 @@ export interface components {
             organisation_types: string[];
             provenance: components["schemas"]["Provenance"];
             provider: components["schemas"]["ProviderRef"];
+            /** @description Real eligibility limits with their source, or null. */
+            restrictions: components["schemas"]["Restrictions"] | null;
             /**
              * Sectors
              * @description Sectors served; empty serves all sectors.
              */
             sectors: string[];
+            /**
+             * Signposting
+             * @description A front door pointing to other support (see `front_door` in /v1/match).
+             */
+            signposting: boolean;
             /**
              * Slug
              * @example propel-yh
@@ -2061,7 +2404,10 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
-            /** Url */
+            /**
+             * Url
+             * @description The next step: the offer's own page, else its provider's (http or https).
+             */
             url: string | null;
         };
         /**
@@ -2129,8 +2475,11 @@ export interface components {
             provenance?: components["schemas"]["Provenance"] | null;
             /** Provider */
             provider?: string | null;
+            restrictions?: components["schemas"]["Restrictions"] | null;
             /** Sectors */
             sectors?: string[] | null;
+            /** Signposting */
+            signposting?: boolean | null;
             /** Stages */
             stages?: number[] | null;
             /** Status */
@@ -2143,6 +2492,38 @@ export interface components {
             trl_min?: number | null;
             /** Url */
             url?: string | null;
+        };
+        /**
+         * PageCitation
+         * @description A published public web page an entry rests on: its address, its date where it shows one, what it states.
+         */
+        PageCitation: {
+            /**
+             * Addresses
+             * @description Other addresses the page gives (an organisation's site named in a news item).
+             */
+            addresses?: string[];
+            /**
+             * Dated
+             * @description The date the page shows (published or updated), if any.
+             */
+            dated?: string | null;
+            /**
+             * States
+             * @description The entry's fields this page states (for example status, application).
+             */
+            states?: string[];
+            /**
+             * Title
+             * @description The page's title.
+             */
+            title?: string | null;
+            /**
+             * Url
+             * @description The page's address.
+             * @example https://www.nihr.ac.uk/news/example
+             */
+            url: string;
         };
         /**
          * PageLinks
@@ -2173,7 +2554,7 @@ export interface components {
         PathwayBody: {
             /**
              * Keywords
-             * @description Free text, at most 200 characters.
+             * @description Free text, at most 200 characters, in your own words: synonyms (data/synonyms.yaml) take plain words to the needs vocabulary. Only stop words or only punctuation is a 422.
              */
             keywords?: string | null;
             /**
@@ -2220,6 +2601,11 @@ export interface components {
         PathwayResponse: {
             /** Catalogue Version */
             catalogue_version: string;
+            /**
+             * Front Door
+             * @description Signposting services, once for the whole route.
+             */
+            front_door?: components["schemas"]["FrontDoorOut"][];
             profile: components["schemas"]["ProfileOut"];
             /** Ruleset Version */
             ruleset_version: string;
@@ -2297,8 +2683,13 @@ export interface components {
          */
         ProfileOut: {
             /**
+             * Keyword Needs
+             * @description The needs the keywords point to through the reviewed synonyms; they stand in for `needs` when none are given.
+             */
+            keyword_needs: components["schemas"]["KeywordNeed"][];
+            /**
              * Keyword Terms
-             * @description The analysed (stemmed) keyword terms.
+             * @description The analysed (stemmed) keyword terms that may count as evidence, with synonym expansions.
              * @example [
              *       "softwar"
              *     ]
@@ -2353,20 +2744,40 @@ export interface components {
         };
         /**
          * Provenance
-         * @description Where a fact comes from: a seed document and the passage it rests on, or the curator.
+         * @description Where an entry's facts come from: a seed passage, public pages, or the curator (see data/README.md).
          */
         Provenance: {
+            /**
+             * Further Passages
+             * @description More seed passages the entry rests on, each with the fields it states.
+             */
+            further_passages?: components["schemas"]["SeedPassage"][];
+            /**
+             * Note
+             * @description The curator's note on the sources: where they disagree, what replaced what.
+             */
+            note?: string | null;
+            /**
+             * Pages
+             * @description Public web pages the entry rests on.
+             */
+            pages?: components["schemas"]["PageCitation"][];
             /**
              * Passage
              * @description The short passage of the source the entry rests on (or the curator's note).
              */
-            passage: string;
+            passage?: string | null;
             /**
              * Source
              * @description A seed file name in shared/seeds/, or `curator` for the curator's own judgement.
              * @example 003_ce0b1fbad513ce44.txt
              */
-            source: string;
+            source?: string | null;
+            /**
+             * States
+             * @description The entry's fields the passage states.
+             */
+            states?: string[];
         };
         /**
          * ProviderCreate
@@ -2378,6 +2789,11 @@ export interface components {
              * @description A location slug from /v1/locations.
              */
             base_location?: string | null;
+            /**
+             * Curator Judgement
+             * @description Fields that are the curator's judgement rather than a source's statement.
+             */
+            curator_judgement?: string[];
             /** Description */
             description: string;
             /**
@@ -2409,6 +2825,11 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Curator Judgement
+             * @description Fields no source states.
+             */
+            curator_judgement?: string[];
             /** Description */
             description: string;
             /** Kind */
@@ -2473,6 +2894,11 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Curator Judgement
+             * @description Fields no source states.
+             */
+            curator_judgement?: string[];
             /** Description */
             description: string;
             /** Kind */
@@ -2554,6 +2980,8 @@ export interface components {
         ProviderUpdate: {
             /** Base Location */
             base_location?: string | null;
+            /** Curator Judgement */
+            curator_judgement?: string[] | null;
             /** Description */
             description?: string | null;
             /** Kind */
@@ -2620,15 +3048,60 @@ export interface components {
             slug: string;
         };
         /**
+         * Restrictions
+         * @description Who may use an offer at all, where a source says so (its sectors, organisation types and locations
+         *     lists are only its focus). The matcher leaves out innovators outside a restriction, and shows the offer to
+         *     them as a near miss.
+         */
+        Restrictions: {
+            /**
+             * Locations
+             * @description Only innovators in these locations.
+             */
+            locations?: string[];
+            /**
+             * Organisation Types
+             * @description Only these organisation types.
+             */
+            organisation_types?: string[];
+            /** @description The passage the restriction rests on, or `curator` with the reason. */
+            provenance: components["schemas"]["Provenance"];
+            /**
+             * Sectors
+             * @description Only these sectors.
+             */
+            sectors?: string[];
+        };
+        /**
          * RouteStep
          * @description The best offers at one stage of the route ahead.
          */
         RouteStep: {
             /** Is Current */
             is_current: boolean;
+            /**
+             * Note
+             * @description Set when nothing in the catalogue serves this stage.
+             */
+            note?: string | null;
             /** Results */
             results: components["schemas"]["MatchResult"][];
             stage: components["schemas"]["StageOut"];
+        };
+        /**
+         * SeedPassage
+         * @description One more passage of a seed document, for an entry whose facts sit in several places of the seeds.
+         */
+        SeedPassage: {
+            /** Passage */
+            passage: string;
+            /** Source */
+            source: string;
+            /**
+             * States
+             * @description The entry's fields this passage states.
+             */
+            states?: string[];
         };
         /**
          * StageFacet
@@ -3148,14 +3621,14 @@ export interface operations {
                      * @example {
                      *       "contents": [
                      *         {
-                     *           "description": "Named in the support table among the top investors in health and medtech that innovators in Leeds can access.",
-                     *           "id": "a8497de6-f7a5-5260-9a86-48162a6b6a29",
-                     *           "name": "Apache Capital Partners"
+                     *           "description": "A Leeds academic unit doing internationally leading research in palliative and end-of-life care, described as the world's first of its kind.",
+                     *           "id": "bbd62377-f7e2-5d4d-a94b-720c26233f98",
+                     *           "name": "Academic Unit of Palliative Care (Leeds)"
                      *         },
                      *         {
-                     *           "description": "The UK's leading industry association for health technology, with multinational and SME members, which represents the industry to government, the NHS and regulators; a signatory of the Leeds City Region healthtech memorandum of understanding.",
-                     *           "id": "c00ab96a-5b6d-54f5-8d87-b2636b444188",
-                     *           "name": "Association of British HealthTech Industries (ABHI)"
+                     *           "description": "An investor in health and medtech that innovators in Leeds can approach.",
+                     *           "id": "a8497de6-f7a5-5260-9a86-48162a6b6a29",
+                     *           "name": "Apache Capital Partners"
                      *         }
                      *       ],
                      *       "empty": false,
@@ -3163,8 +3636,8 @@ export interface operations {
                      *       "last_page": false,
                      *       "page_number": 1,
                      *       "size": 2,
-                     *       "total_items": 41,
-                     *       "total_pages": 21
+                     *       "total_items": 52,
+                     *       "total_pages": 26
                      *     }
                      */
                     "application/json": Record<string, never>;
@@ -3277,16 +3750,16 @@ export interface operations {
                      * @example {
                      *       "attributes": [
                      *         {
-                     *           "id": "b4b6d28f-769b-54b2-a42c-9e6e0968ab35",
+                     *           "id": "367373ee-6cbc-5625-a9d6-cf6efd3b6f26",
                      *           "link_entity": "organization",
-                     *           "link_id": "a8497de6-f7a5-5260-9a86-48162a6b6a29",
+                     *           "link_id": "bbd62377-f7e2-5d4d-a94b-720c26233f98",
                      *           "link_type": "provider_kind",
                      *           "taxonomy_term": {
-                     *             "code": "investor",
-                     *             "description": "Investor.",
-                     *             "id": "fa851f13-98fe-5811-9cce-2a75fe5d3e4e",
+                     *             "code": "research-facility",
+                     *             "description": "Research facility.",
+                     *             "id": "4ae1456e-a676-530a-9bf7-c27751cf583f",
                      *             "language": "en",
-                     *             "name": "Investor",
+                     *             "name": "Research facility",
                      *             "taxonomy": "provider-kinds",
                      *             "taxonomy_detail": {
                      *               "description": "What kind of organisation a provider is.",
@@ -3296,37 +3769,54 @@ export interface operations {
                      *             },
                      *             "taxonomy_id": "4a958bb5-6914-5916-8eb0-50ffa9b9ea5b"
                      *           },
-                     *           "taxonomy_term_id": "fa851f13-98fe-5811-9cce-2a75fe5d3e4e",
-                     *           "value": "investor"
+                     *           "taxonomy_term_id": "4ae1456e-a676-530a-9bf7-c27751cf583f",
+                     *           "value": "research-facility"
                      *         }
                      *       ],
                      *       "contacts": [],
-                     *       "description": "Named in the support table among the top investors in health and medtech that innovators in Leeds can access.",
+                     *       "description": "A Leeds academic unit doing internationally leading research in palliative and end-of-life care, described as the world's first of its kind.",
                      *       "funding": [],
-                     *       "id": "a8497de6-f7a5-5260-9a86-48162a6b6a29",
-                     *       "locations": [],
+                     *       "id": "bbd62377-f7e2-5d4d-a94b-720c26233f98",
+                     *       "locations": [
+                     *         {
+                     *           "accessibility": [],
+                     *           "addresses": [],
+                     *           "attributes": [],
+                     *           "contacts": [],
+                     *           "description": "Based in Leeds. The catalogue records the area, not a street address.",
+                     *           "id": "eb4eb438-36c3-540d-b39d-6d1ceadc6af2",
+                     *           "languages": [],
+                     *           "location_type": "physical",
+                     *           "metadata": [],
+                     *           "name": "Academic Unit of Palliative Care (Leeds), Leeds",
+                     *           "organization_id": "bbd62377-f7e2-5d4d-a94b-720c26233f98",
+                     *           "phones": [],
+                     *           "schedules": []
+                     *         }
+                     *       ],
                      *       "metadata": [],
-                     *       "name": "Apache Capital Partners",
+                     *       "name": "Academic Unit of Palliative Care (Leeds)",
                      *       "organization_identifiers": [],
                      *       "phones": [],
                      *       "programs": [],
                      *       "services": [
                      *         {
-                     *           "alternate_name": "apache-capital-partners-investment",
-                     *           "application_process": "Apply at any time. Approach the investor directly",
-                     *           "description": "One of the top investors in health and medtech that the support table lists under investor networks (seed).\n\nThe support table lists Apache Capital Partners under investor networks (seed), among the top investors in health and medtech that innovators in Leeds can access. The seed gives no detail of what it invests in or on what terms.",
-                     *           "eligibility_description": "Open to every kind of organisation. Every sector. Innovators anywhere. Technology readiness levels 4-8; pathway stages 3, 4, 5.",
+                     *           "alternate_name": "aupc-palliative-care-research",
+                     *           "application_process": "Apply at any time. Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to the Academic Unit of Palliative Care",
+                     *           "description": "Palliative and end-of-life care research expertise in Leeds, for innovators developing services or technology for people with advanced illness.\n\nThe Academic Unit of Palliative Care does internationally leading research on care for people with advanced illness and at the end of life. Ask the Leeds Academic Health Partnership to put you in touch.",
+                     *           "eligibility_description": "Open to every kind of organisation. Every sector. Innovators anywhere. Technology readiness levels 1-9; pathway stages 1, 2, 3, 6, 7.",
                      *           "fees_description": "Costs vary; ask the provider.",
-                     *           "id": "f4474d22-8d9b-54c4-921a-d706745fa725",
-                     *           "last_modified": "2026-12-01T11:56:26.284964Z",
-                     *           "name": "Apache Capital Partners investment",
+                     *           "id": "1799d2cf-2866-518f-8fc4-462575822e01",
+                     *           "last_modified": "2026-12-01T13:03:59.841982Z",
+                     *           "name": "Academic Unit of Palliative Care - palliative and end-of-life care research",
                      *           "organization": {
-                     *             "description": "Named in the support table among the top investors in health and medtech that innovators in Leeds can access.",
-                     *             "id": "a8497de6-f7a5-5260-9a86-48162a6b6a29",
-                     *             "name": "Apache Capital Partners"
+                     *             "description": "A Leeds academic unit doing internationally leading research in palliative and end-of-life care, described as the world's first of its kind.",
+                     *             "id": "bbd62377-f7e2-5d4d-a94b-720c26233f98",
+                     *             "name": "Academic Unit of Palliative Care (Leeds)"
                      *           },
-                     *           "organization_id": "a8497de6-f7a5-5260-9a86-48162a6b6a29",
-                     *           "status": "active"
+                     *           "organization_id": "bbd62377-f7e2-5d4d-a94b-720c26233f98",
+                     *           "status": "active",
+                     *           "url": "https://healthinnovationleeds.com/ecosystem/"
                      *         }
                      *       ]
                      *     }
@@ -3498,28 +3988,28 @@ export interface operations {
                      *         {
                      *           "attributes": [],
                      *           "contacts": [],
-                     *           "description": "Brabners - specialist legal advice, from Brabners's base.",
-                     *           "id": "7ae6de16-83f2-5366-aa02-f2267ba633d1",
+                     *           "description": "Academic Unit of Palliative Care - palliative and end-of-life care research, from Academic Unit of Palliative Care (Leeds)'s base.",
+                     *           "id": "10df9e7d-f91c-535f-9bd8-1f2575b325b6",
                      *           "location": {
                      *             "accessibility": [],
                      *             "addresses": [],
                      *             "attributes": [],
                      *             "contacts": [],
                      *             "description": "Based in Leeds. The catalogue records the area, not a street address.",
-                     *             "id": "b33e9c2f-0eeb-5d4c-a94f-48e1c26efdd4",
+                     *             "id": "eb4eb438-36c3-540d-b39d-6d1ceadc6af2",
                      *             "languages": [],
                      *             "location_type": "physical",
                      *             "metadata": [],
-                     *             "name": "Brabners, Leeds",
-                     *             "organization_id": "dcc711c4-4086-5cdd-be3e-3d4bda7ab778",
+                     *             "name": "Academic Unit of Palliative Care (Leeds), Leeds",
+                     *             "organization_id": "bbd62377-f7e2-5d4d-a94b-720c26233f98",
                      *             "phones": [],
                      *             "schedules": []
                      *           },
-                     *           "location_id": "b33e9c2f-0eeb-5d4c-a94f-48e1c26efdd4",
+                     *           "location_id": "eb4eb438-36c3-540d-b39d-6d1ceadc6af2",
                      *           "metadata": [],
                      *           "phones": [],
                      *           "schedules": [],
-                     *           "service_id": "69d1d15a-b8f9-5d9b-8b90-7c0cc1f7f372"
+                     *           "service_id": "1799d2cf-2866-518f-8fc4-462575822e01"
                      *         }
                      *       ],
                      *       "empty": false,
@@ -3527,8 +4017,8 @@ export interface operations {
                      *       "last_page": false,
                      *       "page_number": 1,
                      *       "size": 2,
-                     *       "total_items": 45,
-                     *       "total_pages": 23
+                     *       "total_items": 51,
+                     *       "total_pages": 26
                      *     }
                      */
                     "application/json": Record<string, never>;
@@ -3637,7 +4127,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "alternate_name": "abhi-industry-association",
-                     *       "application_process": "Apply at any time. Approach the organisation directly",
+                     *       "application_process": "Apply at any time. Join or contact ABHI through its website",
                      *       "attributes": [
                      *         {
                      *           "id": "a2ac6fc9-033e-5cc0-846a-032c56dd65de",
@@ -3695,19 +4185,20 @@ export interface operations {
                      *           "service_id": "4d8c1da8-cfd9-5a7b-9b9a-3e9e2c6355b8"
                      *         }
                      *       ],
-                     *       "description": "The UK's leading HealthTech industry association, whose members (multinationals and SMEs) it represents to government, the NHS and regulators.\n\nThe Association of British HealthTech Industries (ABHI) is the UK's leading industry association for health technology, supporting the HealthTech community. Its members include multinationals and small and medium-sized enterprises, and it represents the industry to stakeholders such as the government, the NHS and regulators. ABHI is a signatory of the Leeds City Region healthtech memorandum of understanding.",
-                     *       "eligibility_description": "Organisations: Start-up, Small or medium-sized enterprise, Large company. Every sector. Innovators anywhere. Technology readiness levels 5-9; pathway stages 4, 5, 6, 7.",
+                     *       "description": "Membership of ABHI, the UK health technology industry association, for device, diagnostics and digital health companies that want a voice with government, the NHS and regulators.\n\nABHI represents its members, from SMEs to multinationals, on regulation, NHS procurement and policy. It signed the Leeds City Region healthtech memorandum of understanding. Join through its website.",
+                     *       "eligibility_description": "Organisations: Start-up, Small or medium-sized enterprise, Large company. Every sector. Innovators anywhere. Technology readiness levels 5-9; pathway stages 4, 5, 6, 7. Only for: Start-up, Small or medium-sized enterprise, Large company.",
                      *       "fees_description": "Costs vary; ask the provider.",
                      *       "funding": [],
                      *       "id": "4d8c1da8-cfd9-5a7b-9b9a-3e9e2c6355b8",
                      *       "languages": [],
-                     *       "last_modified": "2026-12-01T11:56:26.284964Z",
+                     *       "last_modified": "2026-12-01T13:03:59.841982Z",
                      *       "metadata": [],
                      *       "name": "ABHI - HealthTech industry association",
                      *       "organization": {
-                     *         "description": "The UK's leading industry association for health technology, with multinational and SME members, which represents the industry to government, the NHS and regulators; a signatory of the Leeds City Region healthtech memorandum of understanding.",
+                     *         "description": "The UK industry association for health technology: medical devices, diagnostics and digital health. It represents its members, from SMEs to multinationals, to government, the NHS and regulators.",
                      *         "id": "c00ab96a-5b6d-54f5-8d87-b2636b444188",
-                     *         "name": "Association of British HealthTech Industries (ABHI)"
+                     *         "name": "Association of British HealthTech Industries (ABHI)",
+                     *         "website": "https://www.abhi.org.uk"
                      *       },
                      *       "organization_id": "c00ab96a-5b6d-54f5-8d87-b2636b444188",
                      *       "phones": [],
@@ -3742,7 +4233,8 @@ export interface operations {
                      *           "service_id": "4d8c1da8-cfd9-5a7b-9b9a-3e9e2c6355b8"
                      *         }
                      *       ],
-                     *       "status": "active"
+                     *       "status": "active",
+                     *       "url": "https://www.abhi.org.uk"
                      *     }
                      */
                     "application/json": Record<string, never>;
@@ -3885,37 +4377,40 @@ export interface operations {
                      *       "contents": [
                      *         {
                      *           "alternate_name": "abhi-industry-association",
-                     *           "application_process": "Apply at any time. Approach the organisation directly",
-                     *           "description": "The UK's leading HealthTech industry association, whose members (multinationals and SMEs) it represents to government, the NHS and regulators.\n\nThe Association of British HealthTech Industries (ABHI) is the UK's leading industry association for health technology, supporting the HealthTech community. Its members include multinationals and small and medium-sized enterprises, and it represents the industry to stakeholders such as the government, the NHS and regulators. ABHI is a signatory of the Leeds City Region healthtech memorandum of understanding.",
-                     *           "eligibility_description": "Organisations: Start-up, Small or medium-sized enterprise, Large company. Every sector. Innovators anywhere. Technology readiness levels 5-9; pathway stages 4, 5, 6, 7.",
+                     *           "application_process": "Apply at any time. Join or contact ABHI through its website",
+                     *           "description": "Membership of ABHI, the UK health technology industry association, for device, diagnostics and digital health companies that want a voice with government, the NHS and regulators.\n\nABHI represents its members, from SMEs to multinationals, on regulation, NHS procurement and policy. It signed the Leeds City Region healthtech memorandum of understanding. Join through its website.",
+                     *           "eligibility_description": "Organisations: Start-up, Small or medium-sized enterprise, Large company. Every sector. Innovators anywhere. Technology readiness levels 5-9; pathway stages 4, 5, 6, 7. Only for: Start-up, Small or medium-sized enterprise, Large company.",
                      *           "fees_description": "Costs vary; ask the provider.",
                      *           "id": "4d8c1da8-cfd9-5a7b-9b9a-3e9e2c6355b8",
-                     *           "last_modified": "2026-12-01T11:56:26.284964Z",
+                     *           "last_modified": "2026-12-01T13:03:59.841982Z",
                      *           "name": "ABHI - HealthTech industry association",
                      *           "organization": {
-                     *             "description": "The UK's leading industry association for health technology, with multinational and SME members, which represents the industry to government, the NHS and regulators; a signatory of the Leeds City Region healthtech memorandum of understanding.",
+                     *             "description": "The UK industry association for health technology: medical devices, diagnostics and digital health. It represents its members, from SMEs to multinationals, to government, the NHS and regulators.",
                      *             "id": "c00ab96a-5b6d-54f5-8d87-b2636b444188",
-                     *             "name": "Association of British HealthTech Industries (ABHI)"
+                     *             "name": "Association of British HealthTech Industries (ABHI)",
+                     *             "website": "https://www.abhi.org.uk"
                      *           },
                      *           "organization_id": "c00ab96a-5b6d-54f5-8d87-b2636b444188",
-                     *           "status": "active"
+                     *           "status": "active",
+                     *           "url": "https://www.abhi.org.uk"
                      *         },
                      *         {
-                     *           "alternate_name": "apache-capital-partners-investment",
-                     *           "application_process": "Apply at any time. Approach the investor directly",
-                     *           "description": "One of the top investors in health and medtech that the support table lists under investor networks (seed).\n\nThe support table lists Apache Capital Partners under investor networks (seed), among the top investors in health and medtech that innovators in Leeds can access. The seed gives no detail of what it invests in or on what terms.",
-                     *           "eligibility_description": "Open to every kind of organisation. Every sector. Innovators anywhere. Technology readiness levels 4-8; pathway stages 3, 4, 5.",
+                     *           "alternate_name": "aupc-palliative-care-research",
+                     *           "application_process": "Apply at any time. Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to the Academic Unit of Palliative Care",
+                     *           "description": "Palliative and end-of-life care research expertise in Leeds, for innovators developing services or technology for people with advanced illness.\n\nThe Academic Unit of Palliative Care does internationally leading research on care for people with advanced illness and at the end of life. Ask the Leeds Academic Health Partnership to put you in touch.",
+                     *           "eligibility_description": "Open to every kind of organisation. Every sector. Innovators anywhere. Technology readiness levels 1-9; pathway stages 1, 2, 3, 6, 7.",
                      *           "fees_description": "Costs vary; ask the provider.",
-                     *           "id": "f4474d22-8d9b-54c4-921a-d706745fa725",
-                     *           "last_modified": "2026-12-01T11:56:26.284964Z",
-                     *           "name": "Apache Capital Partners investment",
+                     *           "id": "1799d2cf-2866-518f-8fc4-462575822e01",
+                     *           "last_modified": "2026-12-01T13:03:59.841982Z",
+                     *           "name": "Academic Unit of Palliative Care - palliative and end-of-life care research",
                      *           "organization": {
-                     *             "description": "Named in the support table among the top investors in health and medtech that innovators in Leeds can access.",
-                     *             "id": "a8497de6-f7a5-5260-9a86-48162a6b6a29",
-                     *             "name": "Apache Capital Partners"
+                     *             "description": "A Leeds academic unit doing internationally leading research in palliative and end-of-life care, described as the world's first of its kind.",
+                     *             "id": "bbd62377-f7e2-5d4d-a94b-720c26233f98",
+                     *             "name": "Academic Unit of Palliative Care (Leeds)"
                      *           },
-                     *           "organization_id": "a8497de6-f7a5-5260-9a86-48162a6b6a29",
-                     *           "status": "active"
+                     *           "organization_id": "bbd62377-f7e2-5d4d-a94b-720c26233f98",
+                     *           "status": "active",
+                     *           "url": "https://healthinnovationleeds.com/ecosystem/"
                      *         }
                      *       ],
                      *       "empty": false,
@@ -3923,8 +4418,8 @@ export interface operations {
                      *       "last_page": false,
                      *       "page_number": 1,
                      *       "size": 2,
-                     *       "total_items": 50,
-                     *       "total_pages": 25
+                     *       "total_items": 61,
+                     *       "total_pages": 31
                      *     }
                      */
                     "application/json": Record<string, never>;
@@ -4033,7 +4528,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "alternate_name": "abhi-industry-association",
-                     *       "application_process": "Apply at any time. Approach the organisation directly",
+                     *       "application_process": "Apply at any time. Join or contact ABHI through its website",
                      *       "attributes": [
                      *         {
                      *           "id": "a2ac6fc9-033e-5cc0-846a-032c56dd65de",
@@ -4091,19 +4586,20 @@ export interface operations {
                      *           "service_id": "4d8c1da8-cfd9-5a7b-9b9a-3e9e2c6355b8"
                      *         }
                      *       ],
-                     *       "description": "The UK's leading HealthTech industry association, whose members (multinationals and SMEs) it represents to government, the NHS and regulators.\n\nThe Association of British HealthTech Industries (ABHI) is the UK's leading industry association for health technology, supporting the HealthTech community. Its members include multinationals and small and medium-sized enterprises, and it represents the industry to stakeholders such as the government, the NHS and regulators. ABHI is a signatory of the Leeds City Region healthtech memorandum of understanding.",
-                     *       "eligibility_description": "Organisations: Start-up, Small or medium-sized enterprise, Large company. Every sector. Innovators anywhere. Technology readiness levels 5-9; pathway stages 4, 5, 6, 7.",
+                     *       "description": "Membership of ABHI, the UK health technology industry association, for device, diagnostics and digital health companies that want a voice with government, the NHS and regulators.\n\nABHI represents its members, from SMEs to multinationals, on regulation, NHS procurement and policy. It signed the Leeds City Region healthtech memorandum of understanding. Join through its website.",
+                     *       "eligibility_description": "Organisations: Start-up, Small or medium-sized enterprise, Large company. Every sector. Innovators anywhere. Technology readiness levels 5-9; pathway stages 4, 5, 6, 7. Only for: Start-up, Small or medium-sized enterprise, Large company.",
                      *       "fees_description": "Costs vary; ask the provider.",
                      *       "funding": [],
                      *       "id": "4d8c1da8-cfd9-5a7b-9b9a-3e9e2c6355b8",
                      *       "languages": [],
-                     *       "last_modified": "2026-12-01T11:56:26.284964Z",
+                     *       "last_modified": "2026-12-01T13:03:59.841982Z",
                      *       "metadata": [],
                      *       "name": "ABHI - HealthTech industry association",
                      *       "organization": {
-                     *         "description": "The UK's leading industry association for health technology, with multinational and SME members, which represents the industry to government, the NHS and regulators; a signatory of the Leeds City Region healthtech memorandum of understanding.",
+                     *         "description": "The UK industry association for health technology: medical devices, diagnostics and digital health. It represents its members, from SMEs to multinationals, to government, the NHS and regulators.",
                      *         "id": "c00ab96a-5b6d-54f5-8d87-b2636b444188",
-                     *         "name": "Association of British HealthTech Industries (ABHI)"
+                     *         "name": "Association of British HealthTech Industries (ABHI)",
+                     *         "website": "https://www.abhi.org.uk"
                      *       },
                      *       "organization_id": "c00ab96a-5b6d-54f5-8d87-b2636b444188",
                      *       "phones": [],
@@ -4138,7 +4634,8 @@ export interface operations {
                      *           "service_id": "4d8c1da8-cfd9-5a7b-9b9a-3e9e2c6355b8"
                      *         }
                      *       ],
-                     *       "status": "active"
+                     *       "status": "active",
+                     *       "url": "https://www.abhi.org.uk"
                      *     }
                      */
                     "application/json": Record<string, never>;
@@ -5118,7 +5615,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "catalogue_version": "c6a71d6804e77e8b",
+                     *       "catalogue_version": "0a3a080c45dc80a6",
                      *       "database": "sqlite",
                      *       "status": "ready"
                      *     }
@@ -5199,18 +5696,18 @@ export interface operations {
                      *         {
                      *           "action": "revoke",
                      *           "after": {
-                     *             "created_at": "2026-12-01T11:56:27.774803Z",
+                     *             "created_at": "2026-12-01T13:04:01.208572Z",
                      *             "last_used_at": null,
                      *             "name": "lahp-curator",
-                     *             "prefix": "5b7b3ee50f44",
-                     *             "revoked_at": "2026-12-01T11:56:27.812437Z",
+                     *             "prefix": "866f746bbc59",
+                     *             "revoked_at": "2026-12-01T13:04:01.237786Z",
                      *             "role": "editor"
                      *           },
                      *           "before": {
-                     *             "created_at": "2026-12-01T11:56:27.774803Z",
+                     *             "created_at": "2026-12-01T13:04:01.208572Z",
                      *             "last_used_at": null,
                      *             "name": "lahp-curator",
-                     *             "prefix": "5b7b3ee50f44",
+                     *             "prefix": "866f746bbc59",
                      *             "revoked_at": null,
                      *             "role": "editor"
                      *           },
@@ -5219,16 +5716,16 @@ export interface operations {
                      *           "entity_type": "api_key",
                      *           "id": 15,
                      *           "key_name": "examples",
-                     *           "occurred_at": "2026-12-01T11:56:27.813920Z",
-                     *           "request_id": "25372d2034d04986a96958d5da88adf3"
+                     *           "occurred_at": "2026-12-01T13:04:01.239495Z",
+                     *           "request_id": "048451b2860c4bffad692369f99baca1"
                      *         },
                      *         {
                      *           "action": "create",
                      *           "after": {
-                     *             "created_at": "2026-12-01T11:56:27.774803Z",
+                     *             "created_at": "2026-12-01T13:04:01.208572Z",
                      *             "last_used_at": null,
                      *             "name": "lahp-curator",
-                     *             "prefix": "5b7b3ee50f44",
+                     *             "prefix": "866f746bbc59",
                      *             "revoked_at": null,
                      *             "role": "editor"
                      *           },
@@ -5238,8 +5735,8 @@ export interface operations {
                      *           "entity_type": "api_key",
                      *           "id": 14,
                      *           "key_name": "examples",
-                     *           "occurred_at": "2026-12-01T11:56:27.775887Z",
-                     *           "request_id": "1352107cfd634316a3cef0576762b646"
+                     *           "occurred_at": "2026-12-01T13:04:01.209711Z",
+                     *           "request_id": "9e984e77d7844f748a8c44868a970f1e"
                      *         }
                      *       ],
                      *       "limit": 2,
@@ -5401,18 +5898,18 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "created_at": "2026-12-01T11:56:26.416798Z",
-                     *           "last_used_at": "2026-12-01T11:56:27.397275Z",
+                     *           "created_at": "2026-12-01T13:03:59.949002Z",
+                     *           "last_used_at": "2026-12-01T13:04:00.873354Z",
                      *           "name": "examples",
-                     *           "prefix": "a4066dce8e35",
+                     *           "prefix": "1a3c0f675973",
                      *           "revoked_at": null,
                      *           "role": "admin"
                      *         },
                      *         {
-                     *           "created_at": "2026-12-01T11:56:27.774803Z",
+                     *           "created_at": "2026-12-01T13:04:01.208572Z",
                      *           "last_used_at": null,
                      *           "name": "lahp-curator",
-                     *           "prefix": "5b7b3ee50f44",
+                     *           "prefix": "866f746bbc59",
                      *           "revoked_at": null,
                      *           "role": "editor"
                      *         }
@@ -5568,11 +6065,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T11:56:27.774803Z",
+                     *       "created_at": "2026-12-01T13:04:01.208572Z",
                      *       "key": "nav_0123456789ab_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
                      *       "last_used_at": null,
                      *       "name": "lahp-curator",
-                     *       "prefix": "5b7b3ee50f44",
+                     *       "prefix": "866f746bbc59",
                      *       "revoked_at": null,
                      *       "role": "editor"
                      *     }
@@ -5758,11 +6255,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T11:56:27.774803Z",
+                     *       "created_at": "2026-12-01T13:04:01.208572Z",
                      *       "last_used_at": null,
                      *       "name": "lahp-curator",
-                     *       "prefix": "5b7b3ee50f44",
-                     *       "revoked_at": "2026-12-01T11:56:27.812437Z",
+                     *       "prefix": "866f746bbc59",
+                     *       "revoked_at": "2026-12-01T13:04:01.237786Z",
                      *       "role": "editor"
                      *     }
                      */
@@ -6121,19 +6618,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T11:56:27.472217Z",
+                     *       "created_at": "2026-12-01T13:04:00.905354Z",
                      *       "entry": {
                      *         "application": {
                      *           "mode": "rolling",
                      *           "next_deadline": null
                      *         },
-                     *         "contact_route": "Approach the firm directly",
+                     *         "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Brabners",
                      *         "cost": "paid",
                      *         "curator_judgement": [
                      *           "stages",
                      *           "cost"
                      *         ],
-                     *         "description": "Brabners is named in the support table, under professional advice, as a specialist legal advisor within Leeds' close-knit, accessible network of professional advisors experienced in health and care research and innovation.",
+                     *         "description": "Brabners gives specialist legal advice and is one of the advisors in Leeds experienced in health and care research and innovation. Ask the Leeds Academic Health Partnership for an introduction.",
                      *         "keywords": [
                      *           "legal advice",
                      *           "legal"
@@ -6147,24 +6644,33 @@ export interface operations {
                      *         ],
                      *         "organisation_types": [],
                      *         "provenance": {
+                     *           "further_passages": [],
+                     *           "note": null,
+                     *           "pages": [],
                      *           "passage": "Squire Patton Boggs and Brabners (specialist legal advisory)",
-                     *           "source": "003_ce0b1fbad513ce44.txt"
+                     *           "source": "003_ce0b1fbad513ce44.txt",
+                     *           "states": [
+                     *             "provider",
+                     *             "kind"
+                     *           ]
                      *         },
                      *         "provider": "brabners",
+                     *         "restrictions": null,
                      *         "sectors": [],
+                     *         "signposting": false,
                      *         "slug": "example-regulatory-clinic",
                      *         "stages": [
                      *           2,
                      *           3
                      *         ],
                      *         "status": "active",
-                     *         "summary": "Specialist legal advisors in Leeds' close-knit network of professional advisors experienced in health and care innovation.",
+                     *         "summary": "Specialist legal advice for health and care innovators from Brabners, part of Leeds' network of professional advisors.",
                      *         "trl_max": null,
                      *         "trl_min": null,
-                     *         "url": null
+                     *         "url": "https://healthinnovationleeds.com/ecosystem/"
                      *       },
                      *       "etag": "\"offer-example-regulatory-clinic-v1\"",
-                     *       "updated_at": "2026-12-01T11:56:27.472217Z",
+                     *       "updated_at": "2026-12-01T13:04:00.905354Z",
                      *       "version": 1,
                      *       "withdrawn_at": null
                      *     }
@@ -6350,19 +6856,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T11:56:26.284964Z",
+                     *       "created_at": "2026-12-01T13:03:59.841982Z",
                      *       "entry": {
                      *         "application": {
                      *           "mode": "rolling",
                      *           "next_deadline": null
                      *         },
-                     *         "contact_route": "Approach the firm directly",
+                     *         "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Brabners",
                      *         "cost": "paid",
                      *         "curator_judgement": [
                      *           "stages",
                      *           "cost"
                      *         ],
-                     *         "description": "Brabners is named in the support table, under professional advice, as a specialist legal advisor within Leeds' close-knit, accessible network of professional advisors experienced in health and care research and innovation.",
+                     *         "description": "Brabners gives specialist legal advice and is one of the advisors in Leeds experienced in health and care research and innovation. Ask the Leeds Academic Health Partnership for an introduction.",
                      *         "keywords": [
                      *           "legal advice",
                      *           "legal"
@@ -6376,24 +6882,33 @@ export interface operations {
                      *         ],
                      *         "organisation_types": [],
                      *         "provenance": {
+                     *           "further_passages": [],
+                     *           "note": null,
+                     *           "pages": [],
                      *           "passage": "Squire Patton Boggs and Brabners (specialist legal advisory)",
-                     *           "source": "003_ce0b1fbad513ce44.txt"
+                     *           "source": "003_ce0b1fbad513ce44.txt",
+                     *           "states": [
+                     *             "provider",
+                     *             "kind"
+                     *           ]
                      *         },
                      *         "provider": "brabners",
+                     *         "restrictions": null,
                      *         "sectors": [],
+                     *         "signposting": false,
                      *         "slug": "brabners-legal-advice",
                      *         "stages": [
                      *           2,
                      *           3
                      *         ],
                      *         "status": "active",
-                     *         "summary": "Specialist legal advisors in Leeds' close-knit network of professional advisors experienced in health and care innovation.",
+                     *         "summary": "Specialist legal advice for health and care innovators from Brabners, part of Leeds' network of professional advisors.",
                      *         "trl_max": null,
                      *         "trl_min": null,
-                     *         "url": null
+                     *         "url": "https://healthinnovationleeds.com/ecosystem/"
                      *       },
                      *       "etag": "\"offer-brabners-legal-advice-v1\"",
-                     *       "updated_at": "2026-12-01T11:56:26.284964Z",
+                     *       "updated_at": "2026-12-01T13:03:59.841982Z",
                      *       "version": 1,
                      *       "withdrawn_at": null
                      *     }
@@ -6569,19 +7084,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T11:56:27.472217Z",
+                     *       "created_at": "2026-12-01T13:04:00.905354Z",
                      *       "entry": {
                      *         "application": {
                      *           "mode": "rolling",
                      *           "next_deadline": null
                      *         },
-                     *         "contact_route": "Approach the firm directly",
+                     *         "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Brabners",
                      *         "cost": "paid",
                      *         "curator_judgement": [
                      *           "stages",
                      *           "cost"
                      *         ],
-                     *         "description": "Brabners is named in the support table, under professional advice, as a specialist legal advisor within Leeds' close-knit, accessible network of professional advisors experienced in health and care research and innovation.",
+                     *         "description": "Brabners gives specialist legal advice and is one of the advisors in Leeds experienced in health and care research and innovation. Ask the Leeds Academic Health Partnership for an introduction.",
                      *         "keywords": [
                      *           "legal advice",
                      *           "legal"
@@ -6595,24 +7110,33 @@ export interface operations {
                      *         ],
                      *         "organisation_types": [],
                      *         "provenance": {
+                     *           "further_passages": [],
+                     *           "note": null,
+                     *           "pages": [],
                      *           "passage": "Squire Patton Boggs and Brabners (specialist legal advisory)",
-                     *           "source": "003_ce0b1fbad513ce44.txt"
+                     *           "source": "003_ce0b1fbad513ce44.txt",
+                     *           "states": [
+                     *             "provider",
+                     *             "kind"
+                     *           ]
                      *         },
                      *         "provider": "brabners",
+                     *         "restrictions": null,
                      *         "sectors": [],
+                     *         "signposting": false,
                      *         "slug": "example-regulatory-clinic",
                      *         "stages": [
                      *           2,
                      *           3
                      *         ],
                      *         "status": "active",
-                     *         "summary": "Specialist legal advisors in Leeds' close-knit network of professional advisors experienced in health and care innovation.",
+                     *         "summary": "Specialist legal advice for health and care innovators from Brabners, part of Leeds' network of professional advisors.",
                      *         "trl_max": null,
                      *         "trl_min": null,
-                     *         "url": null
+                     *         "url": "https://healthinnovationleeds.com/ecosystem/"
                      *       },
                      *       "etag": "\"offer-example-regulatory-clinic-v2\"",
-                     *       "updated_at": "2026-12-01T11:56:27.513845Z",
+                     *       "updated_at": "2026-12-01T13:04:00.933490Z",
                      *       "version": 2,
                      *       "withdrawn_at": null
                      *     }
@@ -6869,25 +7393,25 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T11:56:27.472217Z",
+                     *       "created_at": "2026-12-01T13:04:00.905354Z",
                      *       "entry": {
                      *         "application": {
                      *           "mode": "rolling",
                      *           "next_deadline": null
                      *         },
-                     *         "contact_route": "Approach the firm directly",
+                     *         "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Brabners",
                      *         "cost": "free",
                      *         "curator_judgement": [
                      *           "stages",
                      *           "cost"
                      *         ],
-                     *         "description": "Brabners is named in the support table, under professional advice, as a specialist legal advisor within Leeds' close-knit, accessible network of professional advisors experienced in health and care research and innovation.",
+                     *         "description": "Brabners gives specialist legal advice and is one of the advisors in Leeds experienced in health and care research and innovation. Ask the Leeds Academic Health Partnership for an introduction.",
                      *         "keywords": [
                      *           "legal advice",
                      *           "legal"
                      *         ],
                      *         "kind": "advice",
-                     *         "last_verified_at": "2026-12-01T11:56:27.548059Z",
+                     *         "last_verified_at": "2026-12-01T13:04:00.988728Z",
                      *         "locations": [],
                      *         "name": "Example regulatory clinic",
                      *         "needs": [
@@ -6895,26 +7419,35 @@ export interface operations {
                      *         ],
                      *         "organisation_types": [],
                      *         "provenance": {
+                     *           "further_passages": [],
+                     *           "note": null,
+                     *           "pages": [],
                      *           "passage": "Squire Patton Boggs and Brabners (specialist legal advisory)",
-                     *           "source": "003_ce0b1fbad513ce44.txt"
+                     *           "source": "003_ce0b1fbad513ce44.txt",
+                     *           "states": [
+                     *             "provider",
+                     *             "kind"
+                     *           ]
                      *         },
                      *         "provider": "brabners",
+                     *         "restrictions": null,
                      *         "sectors": [],
+                     *         "signposting": false,
                      *         "slug": "example-regulatory-clinic",
                      *         "stages": [
                      *           2,
                      *           3
                      *         ],
                      *         "status": "active",
-                     *         "summary": "Specialist legal advisors in Leeds' close-knit network of professional advisors experienced in health and care innovation.",
+                     *         "summary": "Specialist legal advice for health and care innovators from Brabners, part of Leeds' network of professional advisors.",
                      *         "trl_max": null,
                      *         "trl_min": null,
-                     *         "url": null
+                     *         "url": "https://healthinnovationleeds.com/ecosystem/"
                      *       },
                      *       "etag": "\"offer-example-regulatory-clinic-v5\"",
-                     *       "updated_at": "2026-12-01T11:56:27.567495Z",
+                     *       "updated_at": "2026-12-01T13:04:01.021923Z",
                      *       "version": 5,
-                     *       "withdrawn_at": "2026-12-01T11:56:27.567305Z"
+                     *       "withdrawn_at": "2026-12-01T13:04:01.021546Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OfferRecord"];
@@ -7173,19 +7706,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T11:56:27.472217Z",
+                     *       "created_at": "2026-12-01T13:04:00.905354Z",
                      *       "entry": {
                      *         "application": {
                      *           "mode": "rolling",
                      *           "next_deadline": null
                      *         },
-                     *         "contact_route": "Approach the firm directly",
+                     *         "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Brabners",
                      *         "cost": "free",
                      *         "curator_judgement": [
                      *           "stages",
                      *           "cost"
                      *         ],
-                     *         "description": "Brabners is named in the support table, under professional advice, as a specialist legal advisor within Leeds' close-knit, accessible network of professional advisors experienced in health and care research and innovation.",
+                     *         "description": "Brabners gives specialist legal advice and is one of the advisors in Leeds experienced in health and care research and innovation. Ask the Leeds Academic Health Partnership for an introduction.",
                      *         "keywords": [
                      *           "legal advice",
                      *           "legal"
@@ -7199,24 +7732,33 @@ export interface operations {
                      *         ],
                      *         "organisation_types": [],
                      *         "provenance": {
+                     *           "further_passages": [],
+                     *           "note": null,
+                     *           "pages": [],
                      *           "passage": "Squire Patton Boggs and Brabners (specialist legal advisory)",
-                     *           "source": "003_ce0b1fbad513ce44.txt"
+                     *           "source": "003_ce0b1fbad513ce44.txt",
+                     *           "states": [
+                     *             "provider",
+                     *             "kind"
+                     *           ]
                      *         },
                      *         "provider": "brabners",
+                     *         "restrictions": null,
                      *         "sectors": [],
+                     *         "signposting": false,
                      *         "slug": "example-regulatory-clinic",
                      *         "stages": [
                      *           2,
                      *           3
                      *         ],
                      *         "status": "active",
-                     *         "summary": "Specialist legal advisors in Leeds' close-knit network of professional advisors experienced in health and care innovation.",
+                     *         "summary": "Specialist legal advice for health and care innovators from Brabners, part of Leeds' network of professional advisors.",
                      *         "trl_max": null,
                      *         "trl_min": null,
-                     *         "url": null
+                     *         "url": "https://healthinnovationleeds.com/ecosystem/"
                      *       },
                      *       "etag": "\"offer-example-regulatory-clinic-v3\"",
-                     *       "updated_at": "2026-12-01T11:56:27.535041Z",
+                     *       "updated_at": "2026-12-01T13:04:00.969625Z",
                      *       "version": 3,
                      *       "withdrawn_at": null
                      *     }
@@ -7473,25 +8015,25 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T11:56:27.472217Z",
+                     *       "created_at": "2026-12-01T13:04:00.905354Z",
                      *       "entry": {
                      *         "application": {
                      *           "mode": "rolling",
                      *           "next_deadline": null
                      *         },
-                     *         "contact_route": "Approach the firm directly",
+                     *         "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Brabners",
                      *         "cost": "free",
                      *         "curator_judgement": [
                      *           "stages",
                      *           "cost"
                      *         ],
-                     *         "description": "Brabners is named in the support table, under professional advice, as a specialist legal advisor within Leeds' close-knit, accessible network of professional advisors experienced in health and care research and innovation.",
+                     *         "description": "Brabners gives specialist legal advice and is one of the advisors in Leeds experienced in health and care research and innovation. Ask the Leeds Academic Health Partnership for an introduction.",
                      *         "keywords": [
                      *           "legal advice",
                      *           "legal"
                      *         ],
                      *         "kind": "advice",
-                     *         "last_verified_at": "2026-12-01T11:56:27.548059Z",
+                     *         "last_verified_at": "2026-12-01T13:04:00.988728Z",
                      *         "locations": [],
                      *         "name": "Example regulatory clinic",
                      *         "needs": [
@@ -7499,24 +8041,33 @@ export interface operations {
                      *         ],
                      *         "organisation_types": [],
                      *         "provenance": {
+                     *           "further_passages": [],
+                     *           "note": null,
+                     *           "pages": [],
                      *           "passage": "Squire Patton Boggs and Brabners (specialist legal advisory)",
-                     *           "source": "003_ce0b1fbad513ce44.txt"
+                     *           "source": "003_ce0b1fbad513ce44.txt",
+                     *           "states": [
+                     *             "provider",
+                     *             "kind"
+                     *           ]
                      *         },
                      *         "provider": "brabners",
+                     *         "restrictions": null,
                      *         "sectors": [],
+                     *         "signposting": false,
                      *         "slug": "example-regulatory-clinic",
                      *         "stages": [
                      *           2,
                      *           3
                      *         ],
                      *         "status": "active",
-                     *         "summary": "Specialist legal advisors in Leeds' close-knit network of professional advisors experienced in health and care innovation.",
+                     *         "summary": "Specialist legal advice for health and care innovators from Brabners, part of Leeds' network of professional advisors.",
                      *         "trl_max": null,
                      *         "trl_min": null,
-                     *         "url": null
+                     *         "url": "https://healthinnovationleeds.com/ecosystem/"
                      *       },
                      *       "etag": "\"offer-example-regulatory-clinic-v6\"",
-                     *       "updated_at": "2026-12-01T11:56:27.581463Z",
+                     *       "updated_at": "2026-12-01T13:04:01.041642Z",
                      *       "version": 6,
                      *       "withdrawn_at": null
                      *     }
@@ -7777,25 +8328,25 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T11:56:27.472217Z",
+                     *       "created_at": "2026-12-01T13:04:00.905354Z",
                      *       "entry": {
                      *         "application": {
                      *           "mode": "rolling",
                      *           "next_deadline": null
                      *         },
-                     *         "contact_route": "Approach the firm directly",
+                     *         "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Brabners",
                      *         "cost": "free",
                      *         "curator_judgement": [
                      *           "stages",
                      *           "cost"
                      *         ],
-                     *         "description": "Brabners is named in the support table, under professional advice, as a specialist legal advisor within Leeds' close-knit, accessible network of professional advisors experienced in health and care research and innovation.",
+                     *         "description": "Brabners gives specialist legal advice and is one of the advisors in Leeds experienced in health and care research and innovation. Ask the Leeds Academic Health Partnership for an introduction.",
                      *         "keywords": [
                      *           "legal advice",
                      *           "legal"
                      *         ],
                      *         "kind": "advice",
-                     *         "last_verified_at": "2026-12-01T11:56:27.548059Z",
+                     *         "last_verified_at": "2026-12-01T13:04:00.988728Z",
                      *         "locations": [],
                      *         "name": "Example regulatory clinic",
                      *         "needs": [
@@ -7803,24 +8354,33 @@ export interface operations {
                      *         ],
                      *         "organisation_types": [],
                      *         "provenance": {
+                     *           "further_passages": [],
+                     *           "note": null,
+                     *           "pages": [],
                      *           "passage": "Squire Patton Boggs and Brabners (specialist legal advisory)",
-                     *           "source": "003_ce0b1fbad513ce44.txt"
+                     *           "source": "003_ce0b1fbad513ce44.txt",
+                     *           "states": [
+                     *             "provider",
+                     *             "kind"
+                     *           ]
                      *         },
                      *         "provider": "brabners",
+                     *         "restrictions": null,
                      *         "sectors": [],
+                     *         "signposting": false,
                      *         "slug": "example-regulatory-clinic",
                      *         "stages": [
                      *           2,
                      *           3
                      *         ],
                      *         "status": "active",
-                     *         "summary": "Specialist legal advisors in Leeds' close-knit network of professional advisors experienced in health and care innovation.",
+                     *         "summary": "Specialist legal advice for health and care innovators from Brabners, part of Leeds' network of professional advisors.",
                      *         "trl_max": null,
                      *         "trl_min": null,
-                     *         "url": null
+                     *         "url": "https://healthinnovationleeds.com/ecosystem/"
                      *       },
                      *       "etag": "\"offer-example-regulatory-clinic-v4\"",
-                     *       "updated_at": "2026-12-01T11:56:27.552963Z",
+                     *       "updated_at": "2026-12-01T13:04:01.001195Z",
                      *       "version": 4,
                      *       "withdrawn_at": null
                      *     }
@@ -8076,22 +8636,30 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T11:56:27.608353Z",
+                     *       "created_at": "2026-12-01T13:04:01.077047Z",
                      *       "entry": {
-                     *         "base_location": null,
-                     *         "description": "Named in the support table among the top investors in health and medtech that innovators in Leeds can access.",
-                     *         "kind": "investor",
+                     *         "base_location": "leeds",
+                     *         "curator_judgement": [],
+                     *         "description": "A Leeds academic unit doing internationally leading research in palliative and end-of-life care, described as the world's first of its kind.",
+                     *         "kind": "research-facility",
                      *         "name": "Example advisers",
                      *         "provenance": {
-                     *           "passage": "Access to top investors in health and medtech including Apache Capital Partners, BGF Growth Capital and IP Group.",
-                     *           "source": "003_ce0b1fbad513ce44.txt"
+                     *           "further_passages": [],
+                     *           "note": "No public page for the unit was found in this work (searches returned Hull York Medical School's Wolfson centre, a different unit); the seed does not say which university hosts it.",
+                     *           "pages": [],
+                     *           "passage": "Internationally-leading research at the world’s first Academic Unit of Palliative Care.",
+                     *           "source": "003_ce0b1fbad513ce44.txt",
+                     *           "states": [
+                     *             "kind",
+                     *             "base_location"
+                     *           ]
                      *         },
                      *         "slug": "example-advisers",
                      *         "website": null
                      *       },
                      *       "etag": "\"provider-example-advisers-v1\"",
                      *       "live_offers": [],
-                     *       "updated_at": "2026-12-01T11:56:27.608353Z",
+                     *       "updated_at": "2026-12-01T13:04:01.077047Z",
                      *       "version": 1,
                      *       "withdrawn_at": null
                      *     }
@@ -8277,24 +8845,32 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T11:56:26.284964Z",
+                     *       "created_at": "2026-12-01T13:03:59.841982Z",
                      *       "entry": {
-                     *         "base_location": null,
-                     *         "description": "Named in the support table among the top investors in health and medtech that innovators in Leeds can access.",
-                     *         "kind": "investor",
-                     *         "name": "Apache Capital Partners",
+                     *         "base_location": "leeds",
+                     *         "curator_judgement": [],
+                     *         "description": "A Leeds academic unit doing internationally leading research in palliative and end-of-life care, described as the world's first of its kind.",
+                     *         "kind": "research-facility",
+                     *         "name": "Academic Unit of Palliative Care (Leeds)",
                      *         "provenance": {
-                     *           "passage": "Access to top investors in health and medtech including Apache Capital Partners, BGF Growth Capital and IP Group.",
-                     *           "source": "003_ce0b1fbad513ce44.txt"
+                     *           "further_passages": [],
+                     *           "note": "No public page for the unit was found in this work (searches returned Hull York Medical School's Wolfson centre, a different unit); the seed does not say which university hosts it.",
+                     *           "pages": [],
+                     *           "passage": "Internationally-leading research at the world’s first Academic Unit of Palliative Care.",
+                     *           "source": "003_ce0b1fbad513ce44.txt",
+                     *           "states": [
+                     *             "kind",
+                     *             "base_location"
+                     *           ]
                      *         },
-                     *         "slug": "apache-capital-partners",
+                     *         "slug": "academic-unit-of-palliative-care",
                      *         "website": null
                      *       },
-                     *       "etag": "\"provider-apache-capital-partners-v1\"",
+                     *       "etag": "\"provider-academic-unit-of-palliative-care-v1\"",
                      *       "live_offers": [
-                     *         "apache-capital-partners-investment"
+                     *         "aupc-palliative-care-research"
                      *       ],
-                     *       "updated_at": "2026-12-01T11:56:26.284964Z",
+                     *       "updated_at": "2026-12-01T13:03:59.841982Z",
                      *       "version": 1,
                      *       "withdrawn_at": null
                      *     }
@@ -8470,22 +9046,30 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T11:56:27.608353Z",
+                     *       "created_at": "2026-12-01T13:04:01.077047Z",
                      *       "entry": {
-                     *         "base_location": null,
-                     *         "description": "Named in the support table among the top investors in health and medtech that innovators in Leeds can access.",
-                     *         "kind": "investor",
+                     *         "base_location": "leeds",
+                     *         "curator_judgement": [],
+                     *         "description": "A Leeds academic unit doing internationally leading research in palliative and end-of-life care, described as the world's first of its kind.",
+                     *         "kind": "research-facility",
                      *         "name": "Example advisers",
                      *         "provenance": {
-                     *           "passage": "Access to top investors in health and medtech including Apache Capital Partners, BGF Growth Capital and IP Group.",
-                     *           "source": "003_ce0b1fbad513ce44.txt"
+                     *           "further_passages": [],
+                     *           "note": "No public page for the unit was found in this work (searches returned Hull York Medical School's Wolfson centre, a different unit); the seed does not say which university hosts it.",
+                     *           "pages": [],
+                     *           "passage": "Internationally-leading research at the world’s first Academic Unit of Palliative Care.",
+                     *           "source": "003_ce0b1fbad513ce44.txt",
+                     *           "states": [
+                     *             "kind",
+                     *             "base_location"
+                     *           ]
                      *         },
                      *         "slug": "example-advisers",
                      *         "website": null
                      *       },
                      *       "etag": "\"provider-example-advisers-v2\"",
                      *       "live_offers": [],
-                     *       "updated_at": "2026-12-01T11:56:27.625473Z",
+                     *       "updated_at": "2026-12-01T13:04:01.102537Z",
                      *       "version": 2,
                      *       "withdrawn_at": null
                      *     }
@@ -8742,24 +9326,32 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T11:56:27.608353Z",
+                     *       "created_at": "2026-12-01T13:04:01.077047Z",
                      *       "entry": {
-                     *         "base_location": null,
-                     *         "description": "Named in the support table among the top investors in health and medtech that innovators in Leeds can access.",
-                     *         "kind": "investor",
+                     *         "base_location": "leeds",
+                     *         "curator_judgement": [],
+                     *         "description": "A Leeds academic unit doing internationally leading research in palliative and end-of-life care, described as the world's first of its kind.",
+                     *         "kind": "research-facility",
                      *         "name": "Example advisers",
                      *         "provenance": {
-                     *           "passage": "Access to top investors in health and medtech including Apache Capital Partners, BGF Growth Capital and IP Group.",
-                     *           "source": "003_ce0b1fbad513ce44.txt"
+                     *           "further_passages": [],
+                     *           "note": "No public page for the unit was found in this work (searches returned Hull York Medical School's Wolfson centre, a different unit); the seed does not say which university hosts it.",
+                     *           "pages": [],
+                     *           "passage": "Internationally-leading research at the world’s first Academic Unit of Palliative Care.",
+                     *           "source": "003_ce0b1fbad513ce44.txt",
+                     *           "states": [
+                     *             "kind",
+                     *             "base_location"
+                     *           ]
                      *         },
                      *         "slug": "example-advisers",
                      *         "website": null
                      *       },
                      *       "etag": "\"provider-example-advisers-v4\"",
                      *       "live_offers": [],
-                     *       "updated_at": "2026-12-01T11:56:27.661493Z",
+                     *       "updated_at": "2026-12-01T13:04:01.148079Z",
                      *       "version": 4,
-                     *       "withdrawn_at": "2026-12-01T11:56:27.661296Z"
+                     *       "withdrawn_at": "2026-12-01T13:04:01.147800Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ProviderRecord"];
@@ -9018,22 +9610,30 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T11:56:27.608353Z",
+                     *       "created_at": "2026-12-01T13:04:01.077047Z",
                      *       "entry": {
-                     *         "base_location": null,
-                     *         "description": "Named in the support table among the top investors in health and medtech that innovators in Leeds can access.",
-                     *         "kind": "investor",
+                     *         "base_location": "leeds",
+                     *         "curator_judgement": [],
+                     *         "description": "A Leeds academic unit doing internationally leading research in palliative and end-of-life care, described as the world's first of its kind.",
+                     *         "kind": "research-facility",
                      *         "name": "Example advisers",
                      *         "provenance": {
-                     *           "passage": "Access to top investors in health and medtech including Apache Capital Partners, BGF Growth Capital and IP Group.",
-                     *           "source": "003_ce0b1fbad513ce44.txt"
+                     *           "further_passages": [],
+                     *           "note": "No public page for the unit was found in this work (searches returned Hull York Medical School's Wolfson centre, a different unit); the seed does not say which university hosts it.",
+                     *           "pages": [],
+                     *           "passage": "Internationally-leading research at the world’s first Academic Unit of Palliative Care.",
+                     *           "source": "003_ce0b1fbad513ce44.txt",
+                     *           "states": [
+                     *             "kind",
+                     *             "base_location"
+                     *           ]
                      *         },
                      *         "slug": "example-advisers",
                      *         "website": null
                      *       },
                      *       "etag": "\"provider-example-advisers-v3\"",
                      *       "live_offers": [],
-                     *       "updated_at": "2026-12-01T11:56:27.646388Z",
+                     *       "updated_at": "2026-12-01T13:04:01.128960Z",
                      *       "version": 3,
                      *       "withdrawn_at": null
                      *     }
@@ -9290,22 +9890,30 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T11:56:27.608353Z",
+                     *       "created_at": "2026-12-01T13:04:01.077047Z",
                      *       "entry": {
-                     *         "base_location": null,
-                     *         "description": "Named in the support table among the top investors in health and medtech that innovators in Leeds can access.",
-                     *         "kind": "investor",
+                     *         "base_location": "leeds",
+                     *         "curator_judgement": [],
+                     *         "description": "A Leeds academic unit doing internationally leading research in palliative and end-of-life care, described as the world's first of its kind.",
+                     *         "kind": "research-facility",
                      *         "name": "Example advisers",
                      *         "provenance": {
-                     *           "passage": "Access to top investors in health and medtech including Apache Capital Partners, BGF Growth Capital and IP Group.",
-                     *           "source": "003_ce0b1fbad513ce44.txt"
+                     *           "further_passages": [],
+                     *           "note": "No public page for the unit was found in this work (searches returned Hull York Medical School's Wolfson centre, a different unit); the seed does not say which university hosts it.",
+                     *           "pages": [],
+                     *           "passage": "Internationally-leading research at the world’s first Academic Unit of Palliative Care.",
+                     *           "source": "003_ce0b1fbad513ce44.txt",
+                     *           "states": [
+                     *             "kind",
+                     *             "base_location"
+                     *           ]
                      *         },
                      *         "slug": "example-advisers",
                      *         "website": null
                      *       },
                      *       "etag": "\"provider-example-advisers-v5\"",
                      *       "live_offers": [],
-                     *       "updated_at": "2026-12-01T11:56:27.680066Z",
+                     *       "updated_at": "2026-12-01T13:04:01.166218Z",
                      *       "version": 5,
                      *       "withdrawn_at": null
                      *     }
@@ -9566,15 +10174,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "catalogue_version": "c6a71d6804e77e8b",
+                     *       "catalogue_version": "0a3a080c45dc80a6",
                      *       "cells": [
                      *         {
-                     *           "count": 10,
+                     *           "count": 13,
                      *           "need": "research-expertise",
                      *           "need_name": "Health and medtech research expertise",
                      *           "offers": [
-                     *             "lahp-navigator",
-                     *             "leeds-beckett-knowledge-exchange"
+                     *             "aupc-palliative-care-research",
+                     *             "choral-child-health-research-support"
                      *           ],
                      *           "stage": 1,
                      *           "stage_name": "Needs identification and knowledge creation"
@@ -9616,11 +10224,11 @@ export interface operations {
                      *       "location": [],
                      *       "matrix": [
                      *         [
-                     *           10,
+                     *           13,
                      *           3
                      *         ],
                      *         [
-                     *           11,
+                     *           15,
                      *           8
                      *         ]
                      *       ],
@@ -9636,7 +10244,7 @@ export interface operations {
                      *           "slug": "clinical-expertise-and-facilities"
                      *         }
                      *       ],
-                     *       "offer_count": 43,
+                     *       "offer_count": 54,
                      *       "sector": [
                      *         "digital-health"
                      *       ],
@@ -9909,7 +10517,7 @@ export interface operations {
                      *           "need_name": "Health and medtech research expertise",
                      *           "stage": 1,
                      *           "stage_name": "Needs identification and knowledge creation",
-                     *           "supply": 13
+                     *           "supply": 16
                      *         },
                      *         {
                      *           "demand": 0,
@@ -9918,7 +10526,7 @@ export interface operations {
                      *           "need_name": "Clinical expertise, lab space, access to equipment",
                      *           "stage": 1,
                      *           "stage_name": "Needs identification and knowledge creation",
-                     *           "supply": 4
+                     *           "supply": 3
                      *         }
                      *       ],
                      *       "keyword_terms": [],
@@ -9934,6 +10542,7 @@ export interface operations {
                      *           0
                      *         ]
                      *       ],
+                     *       "min_term_clients": 3,
                      *       "min_term_requests": 3,
                      *       "needs": [
                      *         "research-expertise",
@@ -9979,6 +10588,488 @@ export interface operations {
                      *       "status": 406,
                      *       "title": "Not acceptable",
                      *       "type": "/problems/not-acceptable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A field is missing, of the wrong type, out of range, or not a value of the API's vocabulary.",
+                     *       "status": 422,
+                     *       "title": "Your request has invalid fields",
+                     *       "type": "/problems/validation-error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "This address or API key sent more requests in the current window than the rate limit allows.",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "/problems/too-many-requests"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Server got itself in trouble",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The catalogue database is not answering, or holds no catalogue yet. Nothing you sent is at fault.",
+                     *       "status": 503,
+                     *       "title": "Service temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    intake_questions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "questions": [
+                     *         {
+                     *           "help": "Pick the furthest point you have reached. It places you on the seven-stage innovation pathway.",
+                     *           "id": "built",
+                     *           "kind": "single",
+                     *           "options": [
+                     *             {
+                     *               "id": "idea",
+                     *               "implies": {
+                     *                 "stage": 1,
+                     *                 "trl": [
+                     *                   1,
+                     *                   2
+                     *                 ]
+                     *               },
+                     *               "label": "An idea, or a need we have spotted"
+                     *             },
+                     *             {
+                     *               "id": "research",
+                     *               "implies": {
+                     *                 "stage": 1,
+                     *                 "trl": [
+                     *                   1,
+                     *                   2
+                     *                 ]
+                     *               },
+                     *               "label": "A research finding"
+                     *             }
+                     *           ],
+                     *           "text": "What exists so far?"
+                     *         },
+                     *         {
+                     *           "help": "Tick everything that applies.",
+                     *           "id": "next",
+                     *           "kind": "multi",
+                     *           "options": [
+                     *             {
+                     *               "id": "seed-money",
+                     *               "implies": {
+                     *                 "needs": [
+                     *                   "seed-investment"
+                     *                 ]
+                     *               },
+                     *               "label": "Money to get started (seed or angel investment)"
+                     *             },
+                     *             {
+                     *               "id": "growth-money",
+                     *               "implies": {
+                     *                 "needs": [
+                     *                   "venture-investment"
+                     *                 ]
+                     *               },
+                     *               "label": "Money to grow (venture investment)"
+                     *             }
+                     *           ],
+                     *           "text": "What do you need next?"
+                     *         }
+                     *       ],
+                     *       "version": "2026-12-01.1"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IntakeQuestions"];
+                };
+            };
+            /** @description Your cached copy (If-None-Match) is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A field is missing, of the wrong type, out of range, or not a value of the API's vocabulary.",
+                     *       "status": 422,
+                     *       "title": "Your request has invalid fields",
+                     *       "type": "/problems/validation-error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "This address or API key sent more requests in the current window than the rate limit allows.",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "/problems/too-many-requests"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Server got itself in trouble",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The catalogue database is not answering, or holds no catalogue yet. Nothing you sent is at fault.",
+                     *       "status": 503,
+                     *       "title": "Service temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    intake_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntakeRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "follow_up": [
+                     *         {
+                     *           "field": "organisation_type",
+                     *           "question": "who",
+                     *           "text": "Tell us who you are (a start-up, a company, a university team, the NHS, a charity or yourself): some support is only for some."
+                     *         }
+                     *       ],
+                     *       "inferences": [
+                     *         {
+                     *           "because": "You have a prototype tested with users: stage 3, Validating concept (about TRL 4-5)",
+                     *           "field": "stage",
+                     *           "source": "answer:built",
+                     *           "value": 3
+                     *         },
+                     *         {
+                     *           "because": "You need money to get started, so we look for investor networks (seed)",
+                     *           "field": "needs",
+                     *           "source": "answer:next",
+                     *           "value": "seed-investment"
+                     *         }
+                     *       ],
+                     *       "match": {
+                     *         "catalogue_version": "0a3a080c45dc80a6",
+                     *         "front_door": [
+                     *           {
+                     *             "offer": {
+                     *               "contact_route": "Start on the Health Innovation Leeds ecosystem pages, or contact the partnership through its website",
+                     *               "cost": "varies",
+                     *               "kind": "service",
+                     *               "locations": [],
+                     *               "name": "Leeds Academic Health Partnership - help finding the right door",
+                     *               "needs": [
+                     *                 "research-expertise",
+                     *                 "clinical-expertise-and-facilities"
+                     *               ],
+                     *               "provider": {
+                     *                 "name": "Leeds Academic Health Partnership",
+                     *                 "slug": "leeds-academic-health-partnership"
+                     *               },
+                     *               "slug": "lahp-navigator",
+                     *               "stages": [
+                     *                 1,
+                     *                 2
+                     *               ],
+                     *               "status": "active",
+                     *               "summary": "Not sure where to start? Leeds Academic Health Partnership points innovators, businesses and investors to the right support in Leeds, whatever the need or stage.",
+                     *               "trl_band": [
+                     *                 1,
+                     *                 9
+                     *               ],
+                     *               "url": "https://healthinnovationleeds.com/ecosystem/"
+                     *             },
+                     *             "reasons": [
+                     *               {
+                     *                 "code": "front-door",
+                     *                 "text": "Can point you to support for investor networks (seed) if none of these results fits"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "near_misses": null,
+                     *         "profile": {
+                     *           "keyword_needs": [],
+                     *           "keyword_terms": [],
+                     *           "keywords": null,
+                     *           "limit": 10,
+                     *           "location": "leeds",
+                     *           "needs": [
+                     *             "seed-investment"
+                     *           ],
+                     *           "organisation_type": null,
+                     *           "sector": "medtech",
+                     *           "stage": 3,
+                     *           "stages": [
+                     *             3
+                     *           ],
+                     *           "trl": null,
+                     *           "trl_band": [
+                     *             4,
+                     *             5
+                     *           ]
+                     *         },
+                     *         "results": [
+                     *           {
+                     *             "components": null,
+                     *             "forthcoming": false,
+                     *             "offer": {
+                     *               "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Northern Gritstone, or through your university's commercialisation team",
+                     *               "cost": "equity",
+                     *               "kind": "funding",
+                     *               "locations": [
+                     *                 "uk"
+                     *               ],
+                     *               "name": "Northern Gritstone investment",
+                     *               "needs": [
+                     *                 "seed-investment",
+                     *                 "venture-investment"
+                     *               ],
+                     *               "provider": {
+                     *                 "name": "Northern Gritstone",
+                     *                 "slug": "northern-gritstone"
+                     *               },
+                     *               "slug": "northern-gritstone-investment",
+                     *               "stages": [
+                     *                 3,
+                     *                 4
+                     *               ],
+                     *               "status": "active",
+                     *               "summary": "Equity investment for university spin-outs and IP-rich science and technology companies in the North of England, health technology included.",
+                     *               "trl_band": [
+                     *                 4,
+                     *                 9
+                     *               ],
+                     *               "url": "https://healthinnovationleeds.com/ecosystem/"
+                     *             },
+                     *             "rank": 1,
+                     *             "reasons": [
+                     *               {
+                     *                 "code": "need-match",
+                     *                 "text": "Offers investor networks (seed), which you asked for"
+                     *               },
+                     *               {
+                     *                 "code": "stage-fit",
+                     *                 "text": "Serves stage 3, Validating concept, where you are now"
+                     *               }
+                     *             ],
+                     *             "score": 0.9688
+                     *           },
+                     *           {
+                     *             "components": null,
+                     *             "forthcoming": false,
+                     *             "offer": {
+                     *               "contact_route": "Apply to pitch through the NorthInvest website",
+                     *               "cost": "equity",
+                     *               "kind": "funding",
+                     *               "locations": [
+                     *                 "uk"
+                     *               ],
+                     *               "name": "NorthInvest investor network",
+                     *               "needs": [
+                     *                 "seed-investment",
+                     *                 "venture-investment"
+                     *               ],
+                     *               "provider": {
+                     *                 "name": "NorthInvest",
+                     *                 "slug": "northinvest"
+                     *               },
+                     *               "slug": "northinvest-investment",
+                     *               "stages": [
+                     *                 3,
+                     *                 4
+                     *               ],
+                     *               "status": "active",
+                     *               "summary": "Pitch to angel investors: NorthInvest, a not-for-profit network, introduces companies raising capital to its member investors at pitch events.",
+                     *               "trl_band": [
+                     *                 4,
+                     *                 9
+                     *               ],
+                     *               "url": "https://northinvest.co.uk"
+                     *             },
+                     *             "rank": 2,
+                     *             "reasons": [
+                     *               {
+                     *                 "code": "need-match",
+                     *                 "text": "Offers investor networks (seed), which you asked for"
+                     *               },
+                     *               {
+                     *                 "code": "stage-fit",
+                     *                 "text": "Serves stage 3, Validating concept, where you are now"
+                     *               }
+                     *             ],
+                     *             "score": 0.9688
+                     *           }
+                     *         ],
+                     *         "ruleset_version": "2026-12-01.1+synonyms.2026-12-01.1"
+                     *       },
+                     *       "profile": {
+                     *         "limit": 10,
+                     *         "location": "leeds",
+                     *         "needs": [
+                     *           "seed-investment"
+                     *         ],
+                     *         "sector": "medtech",
+                     *         "stage": 3
+                     *       },
+                     *       "version": "2026-12-01.1"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IntakeResponse"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The request body is larger than the server accepts (NAVIGATOR_MAX_BODY_BYTES, 64 KiB by default).",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is not JSON, or its Content-Type does not say it is.",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "/problems/unsupported-media-type"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10218,7 +11309,7 @@ export interface operations {
                 organisation_type?: ("startup" | "sme" | "large-company" | "academic" | "nhs" | "charity" | "individual") | null;
                 /** @description Where the innovator is (see /v1/locations). */
                 location?: ("uk" | "yorkshire-and-humber" | "west-yorkshire" | "leeds" | "international") | null;
-                /** @description Free text, at most 200 characters. */
+                /** @description Free text, at most 200 characters, in your own words: synonyms (data/synonyms.yaml) take plain words to the needs vocabulary. Only stop words or only punctuation is a 422. */
                 keywords?: string | null;
                 /** @description How many results, 1-50. */
                 limit?: number;
@@ -10241,9 +11332,47 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "catalogue_version": "c6a71d6804e77e8b",
+                     *       "catalogue_version": "0a3a080c45dc80a6",
+                     *       "front_door": [
+                     *         {
+                     *           "offer": {
+                     *             "contact_route": "Start on the Health Innovation Leeds ecosystem pages, or contact the partnership through its website",
+                     *             "cost": "varies",
+                     *             "kind": "service",
+                     *             "locations": [],
+                     *             "name": "Leeds Academic Health Partnership - help finding the right door",
+                     *             "needs": [
+                     *               "research-expertise",
+                     *               "clinical-expertise-and-facilities"
+                     *             ],
+                     *             "provider": {
+                     *               "name": "Leeds Academic Health Partnership",
+                     *               "slug": "leeds-academic-health-partnership"
+                     *             },
+                     *             "slug": "lahp-navigator",
+                     *             "stages": [
+                     *               1,
+                     *               2
+                     *             ],
+                     *             "status": "active",
+                     *             "summary": "Not sure where to start? Leeds Academic Health Partnership points innovators, businesses and investors to the right support in Leeds, whatever the need or stage.",
+                     *             "trl_band": [
+                     *               1,
+                     *               9
+                     *             ],
+                     *             "url": "https://healthinnovationleeds.com/ecosystem/"
+                     *           },
+                     *           "reasons": [
+                     *             {
+                     *               "code": "front-door",
+                     *               "text": "Can point you to support for regulatory advice if none of these results fits"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
                      *       "near_misses": [],
                      *       "profile": {
+                     *         "keyword_needs": [],
                      *         "keyword_terms": [],
                      *         "keywords": null,
                      *         "limit": 10,
@@ -10266,13 +11395,66 @@ export interface operations {
                      *       "results": [
                      *         {
                      *           "components": {
+                     *             "audience": 1,
                      *             "local": 1,
+                     *             "need": 1,
+                     *             "sector": 0.5,
+                     *             "stage": 1
+                     *           },
+                     *           "forthcoming": false,
+                     *           "offer": {
+                     *             "contact_route": "Contact Health Innovation Yorkshire & Humber through its website to apply",
+                     *             "cost": "varies",
+                     *             "kind": "programme",
+                     *             "locations": [
+                     *               "west-yorkshire"
+                     *             ],
+                     *             "name": "West Yorkshire Healthtech Accelerator",
+                     *             "needs": [
+                     *               "regulatory-advice",
+                     *               "market-access-and-venture-investment"
+                     *             ],
+                     *             "provider": {
+                     *               "name": "Health Innovation Yorkshire & Humber",
+                     *               "slug": "health-innovation-yorkshire-and-humber"
+                     *             },
+                     *             "slug": "west-yorkshire-healthtech-accelerator",
+                     *             "stages": [
+                     *               3,
+                     *               4
+                     *             ],
+                     *             "status": "active",
+                     *             "summary": "Intensive support and masterclasses for West Yorkshire healthtech SMEs: navigate regulation, reach new markets and investors, and grow, with a peer network of hundreds of firms.",
+                     *             "trl_band": [
+                     *               4,
+                     *               9
+                     *             ],
+                     *             "url": "https://www.healthinnovationyh.org.uk"
+                     *           },
+                     *           "rank": 1,
+                     *           "reasons": [
+                     *             {
+                     *               "code": "need-match",
+                     *               "text": "Offers regulatory advice, which you asked for"
+                     *             },
+                     *             {
+                     *               "code": "stage-fit",
+                     *               "text": "Serves stage 5, Clearance and trials, where you are now"
+                     *             }
+                     *           ],
+                     *           "score": 0.9896
+                     *         },
+                     *         {
+                     *           "components": {
+                     *             "audience": 0.5,
+                     *             "local": 0,
                      *             "need": 1,
                      *             "sector": 1,
                      *             "stage": 1
                      *           },
                      *           "forthcoming": false,
                      *           "offer": {
+                     *             "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Charlton Regulatory",
                      *             "cost": "paid",
                      *             "kind": "advice",
                      *             "locations": [],
@@ -10290,14 +11472,14 @@ export interface operations {
                      *               4
                      *             ],
                      *             "status": "active",
-                     *             "summary": "Specialist regulatory advisory firm for medical software: a micro business with deep expertise in Leeds' professional advisor network.",
+                     *             "summary": "Specialist regulatory advice for medical software, from a small firm with deep expertise, for digital health and AI developers preparing for regulation.",
                      *             "trl_band": [
                      *               4,
                      *               9
                      *             ],
-                     *             "url": null
+                     *             "url": "https://healthinnovationleeds.com/ecosystem/"
                      *           },
-                     *           "rank": 1,
+                     *           "rank": 2,
                      *           "reasons": [
                      *             {
                      *               "code": "need-match",
@@ -10308,57 +11490,10 @@ export interface operations {
                      *               "text": "Serves stage 5, Clearance and trials, where you are now"
                      *             }
                      *           ],
-                     *           "score": 1
-                     *         },
-                     *         {
-                     *           "components": {
-                     *             "local": 1,
-                     *             "need": 0.5,
-                     *             "sector": 0,
-                     *             "stage": 1
-                     *           },
-                     *           "forthcoming": false,
-                     *           "offer": {
-                     *             "cost": "varies",
-                     *             "kind": "service",
-                     *             "locations": [],
-                     *             "name": "Leeds Academic Health Partnership - help finding the right door",
-                     *             "needs": [
-                     *               "research-expertise",
-                     *               "clinical-expertise-and-facilities"
-                     *             ],
-                     *             "provider": {
-                     *               "name": "Leeds Academic Health Partnership",
-                     *               "slug": "leeds-academic-health-partnership"
-                     *             },
-                     *             "slug": "lahp-navigator",
-                     *             "stages": [
-                     *               1,
-                     *               2
-                     *             ],
-                     *             "status": "active",
-                     *             "summary": "The navigator of last resort: Leeds Academic Health Partnership helps innovators and visitors find their way through all of Leeds' support, whatever the need or stage.",
-                     *             "trl_band": [
-                     *               1,
-                     *               9
-                     *             ],
-                     *             "url": "https://healthinnovationleeds.com/ecosystem/"
-                     *           },
-                     *           "rank": 2,
-                     *           "reasons": [
-                     *             {
-                     *               "code": "need-parent",
-                     *               "text": "Offers professional advice (regulatory, legal, financial), which covers regulatory advice"
-                     *             },
-                     *             {
-                     *               "code": "stage-fit",
-                     *               "text": "Serves stage 5, Clearance and trials, where you are now"
-                     *             }
-                     *           ],
-                     *           "score": 0.5778
+                     *           "score": 0.9688
                      *         }
                      *       ],
-                     *       "ruleset_version": "2026-11-22.1"
+                     *       "ruleset_version": "2026-12-01.1+synonyms.2026-12-01.1"
                      *     }
                      */
                     "application/json": components["schemas"]["MatchResponse"];
@@ -10466,9 +11601,47 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "catalogue_version": "c6a71d6804e77e8b",
+                     *       "catalogue_version": "0a3a080c45dc80a6",
+                     *       "front_door": [
+                     *         {
+                     *           "offer": {
+                     *             "contact_route": "Start on the Health Innovation Leeds ecosystem pages, or contact the partnership through its website",
+                     *             "cost": "varies",
+                     *             "kind": "service",
+                     *             "locations": [],
+                     *             "name": "Leeds Academic Health Partnership - help finding the right door",
+                     *             "needs": [
+                     *               "research-expertise",
+                     *               "clinical-expertise-and-facilities"
+                     *             ],
+                     *             "provider": {
+                     *               "name": "Leeds Academic Health Partnership",
+                     *               "slug": "leeds-academic-health-partnership"
+                     *             },
+                     *             "slug": "lahp-navigator",
+                     *             "stages": [
+                     *               1,
+                     *               2
+                     *             ],
+                     *             "status": "active",
+                     *             "summary": "Not sure where to start? Leeds Academic Health Partnership points innovators, businesses and investors to the right support in Leeds, whatever the need or stage.",
+                     *             "trl_band": [
+                     *               1,
+                     *               9
+                     *             ],
+                     *             "url": "https://healthinnovationleeds.com/ecosystem/"
+                     *           },
+                     *           "reasons": [
+                     *             {
+                     *               "code": "front-door",
+                     *               "text": "Can point you to support for regulatory advice if none of these results fits"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
                      *       "near_misses": null,
                      *       "profile": {
+                     *         "keyword_needs": [],
                      *         "keyword_terms": [],
                      *         "keywords": null,
                      *         "limit": 10,
@@ -10493,6 +11666,52 @@ export interface operations {
                      *           "components": null,
                      *           "forthcoming": false,
                      *           "offer": {
+                     *             "contact_route": "Contact Health Innovation Yorkshire & Humber through its website to apply",
+                     *             "cost": "varies",
+                     *             "kind": "programme",
+                     *             "locations": [
+                     *               "west-yorkshire"
+                     *             ],
+                     *             "name": "West Yorkshire Healthtech Accelerator",
+                     *             "needs": [
+                     *               "regulatory-advice",
+                     *               "market-access-and-venture-investment"
+                     *             ],
+                     *             "provider": {
+                     *               "name": "Health Innovation Yorkshire & Humber",
+                     *               "slug": "health-innovation-yorkshire-and-humber"
+                     *             },
+                     *             "slug": "west-yorkshire-healthtech-accelerator",
+                     *             "stages": [
+                     *               3,
+                     *               4
+                     *             ],
+                     *             "status": "active",
+                     *             "summary": "Intensive support and masterclasses for West Yorkshire healthtech SMEs: navigate regulation, reach new markets and investors, and grow, with a peer network of hundreds of firms.",
+                     *             "trl_band": [
+                     *               4,
+                     *               9
+                     *             ],
+                     *             "url": "https://www.healthinnovationyh.org.uk"
+                     *           },
+                     *           "rank": 1,
+                     *           "reasons": [
+                     *             {
+                     *               "code": "need-match",
+                     *               "text": "Offers regulatory advice, which you asked for"
+                     *             },
+                     *             {
+                     *               "code": "stage-fit",
+                     *               "text": "Serves stage 5, Clearance and trials, where you are now"
+                     *             }
+                     *           ],
+                     *           "score": 0.9896
+                     *         },
+                     *         {
+                     *           "components": null,
+                     *           "forthcoming": false,
+                     *           "offer": {
+                     *             "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Charlton Regulatory",
                      *             "cost": "paid",
                      *             "kind": "advice",
                      *             "locations": [],
@@ -10510,14 +11729,14 @@ export interface operations {
                      *               4
                      *             ],
                      *             "status": "active",
-                     *             "summary": "Specialist regulatory advisory firm for medical software: a micro business with deep expertise in Leeds' professional advisor network.",
+                     *             "summary": "Specialist regulatory advice for medical software, from a small firm with deep expertise, for digital health and AI developers preparing for regulation.",
                      *             "trl_band": [
                      *               4,
                      *               9
                      *             ],
-                     *             "url": null
+                     *             "url": "https://healthinnovationleeds.com/ecosystem/"
                      *           },
-                     *           "rank": 1,
+                     *           "rank": 2,
                      *           "reasons": [
                      *             {
                      *               "code": "need-match",
@@ -10528,52 +11747,10 @@ export interface operations {
                      *               "text": "Serves stage 5, Clearance and trials, where you are now"
                      *             }
                      *           ],
-                     *           "score": 1
-                     *         },
-                     *         {
-                     *           "components": null,
-                     *           "forthcoming": false,
-                     *           "offer": {
-                     *             "cost": "varies",
-                     *             "kind": "service",
-                     *             "locations": [],
-                     *             "name": "Leeds Academic Health Partnership - help finding the right door",
-                     *             "needs": [
-                     *               "research-expertise",
-                     *               "clinical-expertise-and-facilities"
-                     *             ],
-                     *             "provider": {
-                     *               "name": "Leeds Academic Health Partnership",
-                     *               "slug": "leeds-academic-health-partnership"
-                     *             },
-                     *             "slug": "lahp-navigator",
-                     *             "stages": [
-                     *               1,
-                     *               2
-                     *             ],
-                     *             "status": "active",
-                     *             "summary": "The navigator of last resort: Leeds Academic Health Partnership helps innovators and visitors find their way through all of Leeds' support, whatever the need or stage.",
-                     *             "trl_band": [
-                     *               1,
-                     *               9
-                     *             ],
-                     *             "url": "https://healthinnovationleeds.com/ecosystem/"
-                     *           },
-                     *           "rank": 2,
-                     *           "reasons": [
-                     *             {
-                     *               "code": "need-parent",
-                     *               "text": "Offers professional advice (regulatory, legal, financial), which covers regulatory advice"
-                     *             },
-                     *             {
-                     *               "code": "stage-fit",
-                     *               "text": "Serves stage 5, Clearance and trials, where you are now"
-                     *             }
-                     *           ],
-                     *           "score": 0.5778
+                     *           "score": 0.9688
                      *         }
                      *       ],
-                     *       "ruleset_version": "2026-11-22.1"
+                     *       "ruleset_version": "2026-12-01.1+synonyms.2026-12-01.1"
                      *     }
                      */
                     "application/json": components["schemas"]["MatchResponse"];
@@ -10910,14 +12087,14 @@ export interface operations {
                      *             "mode": "rolling",
                      *             "next_deadline": null
                      *           },
-                     *           "contact_route": "Approach the firm directly",
+                     *           "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Brabners",
                      *           "cost": "paid",
-                     *           "created_at": "2026-12-01T11:56:26.284964Z",
+                     *           "created_at": "2026-12-01T13:03:59.841982Z",
                      *           "curator_judgement": [
                      *             "stages",
                      *             "cost"
                      *           ],
-                     *           "description": "Brabners is named in the support table, under professional advice, as a specialist legal advisor within Leeds' close-knit, accessible network of professional advisors experienced in health and care research and innovation.",
+                     *           "description": "Brabners gives specialist legal advice and is one of the advisors in Leeds experienced in health and care research and innovation. Ask the Leeds Academic Health Partnership for an introduction.",
                      *           "keywords": [
                      *             "legal advice",
                      *             "legal"
@@ -10931,41 +12108,50 @@ export interface operations {
                      *           ],
                      *           "organisation_types": [],
                      *           "provenance": {
+                     *             "further_passages": [],
+                     *             "note": null,
+                     *             "pages": [],
                      *             "passage": "Squire Patton Boggs and Brabners (specialist legal advisory)",
-                     *             "source": "003_ce0b1fbad513ce44.txt"
+                     *             "source": "003_ce0b1fbad513ce44.txt",
+                     *             "states": [
+                     *               "provider",
+                     *               "kind"
+                     *             ]
                      *           },
                      *           "provider": {
                      *             "name": "Brabners",
                      *             "slug": "brabners"
                      *           },
+                     *           "restrictions": null,
                      *           "sectors": [],
+                     *           "signposting": false,
                      *           "slug": "brabners-legal-advice",
                      *           "stages": [
                      *             2,
                      *             3
                      *           ],
                      *           "status": "active",
-                     *           "summary": "Specialist legal advisors in Leeds' close-knit network of professional advisors experienced in health and care innovation.",
+                     *           "summary": "Specialist legal advice for health and care innovators from Brabners, part of Leeds' network of professional advisors.",
                      *           "trl_band": [
                      *             2,
                      *             9
                      *           ],
-                     *           "updated_at": "2026-12-01T11:56:26.284964Z",
-                     *           "url": null
+                     *           "updated_at": "2026-12-01T13:03:59.841982Z",
+                     *           "url": "https://healthinnovationleeds.com/ecosystem/"
                      *         },
                      *         {
                      *           "application": {
                      *             "mode": "rolling",
                      *             "next_deadline": null
                      *           },
-                     *           "contact_route": "Approach the firm directly",
+                     *           "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Charlton Regulatory",
                      *           "cost": "paid",
-                     *           "created_at": "2026-12-01T11:56:26.284964Z",
+                     *           "created_at": "2026-12-01T13:03:59.841982Z",
                      *           "curator_judgement": [
                      *             "stages",
                      *             "sectors"
                      *           ],
-                     *           "description": "Charlton Regulatory is a specialist regulatory medical software advisory firm, a micro business with deep expertise. The support table lists it under professional advice as part of Leeds' close-knit, accessible network of advisors experienced in health and care research and innovation.",
+                     *           "description": "Charlton Regulatory is a specialist regulatory advisory firm for medical software and is part of Leeds' close-knit network of professional advisors in health and care innovation. Ask the Leeds Academic Health Partnership for an introduction.",
                      *           "keywords": [
                      *             "regulatory",
                      *             "regulatory advice"
@@ -10979,42 +12165,51 @@ export interface operations {
                      *           ],
                      *           "organisation_types": [],
                      *           "provenance": {
+                     *             "further_passages": [],
+                     *             "note": null,
+                     *             "pages": [],
                      *             "passage": "From micro businesses with deep expertise such as Charlton Regulatory (specialist regulatory medical software advisory firm)",
-                     *             "source": "003_ce0b1fbad513ce44.txt"
+                     *             "source": "003_ce0b1fbad513ce44.txt",
+                     *             "states": [
+                     *               "provider",
+                     *               "kind"
+                     *             ]
                      *           },
                      *           "provider": {
                      *             "name": "Charlton Regulatory",
                      *             "slug": "charlton-regulatory"
                      *           },
+                     *           "restrictions": null,
                      *           "sectors": [
                      *             "digital-health",
                      *             "medtech"
                      *           ],
+                     *           "signposting": false,
                      *           "slug": "charlton-regulatory-advice",
                      *           "stages": [
                      *             3,
                      *             4
                      *           ],
                      *           "status": "active",
-                     *           "summary": "Specialist regulatory advisory firm for medical software: a micro business with deep expertise in Leeds' professional advisor network.",
+                     *           "summary": "Specialist regulatory advice for medical software, from a small firm with deep expertise, for digital health and AI developers preparing for regulation.",
                      *           "trl_band": [
                      *             4,
                      *             9
                      *           ],
-                     *           "updated_at": "2026-12-01T11:56:26.284964Z",
-                     *           "url": null
+                     *           "updated_at": "2026-12-01T13:03:59.841982Z",
+                     *           "url": "https://healthinnovationleeds.com/ecosystem/"
                      *         }
                      *       ],
                      *       "limit": 2,
                      *       "links": {
                      *         "first": "http://testserver/v1/offers?need=professional-advice&offset=0&limit=2",
-                     *         "last": "http://testserver/v1/offers?need=professional-advice&offset=4&limit=2",
+                     *         "last": "http://testserver/v1/offers?need=professional-advice&offset=6&limit=2",
                      *         "next": "http://testserver/v1/offers?need=professional-advice&offset=2&limit=2",
                      *         "prev": null,
                      *         "self": "http://testserver/v1/offers?need=professional-advice&offset=0&limit=2"
                      *       },
                      *       "offset": 0,
-                     *       "total": 5
+                     *       "total": 7
                      *     }
                      */
                     "application/json": components["schemas"]["OfferPage"];
@@ -11165,7 +12360,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "catalogue_version": "c6a71d6804e77e8b",
+                     *       "catalogue_version": "0a3a080c45dc80a6",
                      *       "cost": [
                      *         {
                      *           "count": 0,
@@ -11180,19 +12375,19 @@ export interface operations {
                      *       ],
                      *       "kind": [
                      *         {
-                     *           "count": 6,
+                     *           "count": 9,
                      *           "name": "programme",
                      *           "value": "programme"
                      *         },
                      *         {
-                     *           "count": 18,
+                     *           "count": 22,
                      *           "name": "service",
                      *           "value": "service"
                      *         }
                      *       ],
                      *       "need": [
                      *         {
-                     *           "count": 16,
+                     *           "count": 21,
                      *           "name": "Health and medtech research expertise",
                      *           "parent": null,
                      *           "value": "research-expertise"
@@ -11206,41 +12401,41 @@ export interface operations {
                      *       ],
                      *       "provider_kind": [
                      *         {
-                     *           "count": 6,
+                     *           "count": 9,
                      *           "name": "University",
                      *           "value": "university"
                      *         },
                      *         {
-                     *           "count": 5,
+                     *           "count": 6,
                      *           "name": "NHS trust",
                      *           "value": "nhs-trust"
                      *         }
                      *       ],
                      *       "sector": [
                      *         {
-                     *           "count": 45,
+                     *           "count": 55,
                      *           "name": "Medical technology",
                      *           "value": "medtech"
                      *         },
                      *         {
-                     *           "count": 44,
+                     *           "count": 55,
                      *           "name": "Digital health",
                      *           "value": "digital-health"
                      *         }
                      *       ],
                      *       "stage": [
                      *         {
-                     *           "count": 17,
+                     *           "count": 19,
                      *           "name": "Needs identification and knowledge creation",
                      *           "value": 1
                      *         },
                      *         {
-                     *           "count": 29,
+                     *           "count": 32,
                      *           "name": "Solution development",
                      *           "value": 2
                      *         }
                      *       ],
-                     *       "total": 50
+                     *       "total": 60
                      *     }
                      */
                     "application/json": components["schemas"]["OfferFacets"];
@@ -11350,14 +12545,14 @@ export interface operations {
                      *         "mode": "rolling",
                      *         "next_deadline": null
                      *       },
-                     *       "contact_route": "Approach the firm directly",
+                     *       "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Brabners",
                      *       "cost": "paid",
-                     *       "created_at": "2026-12-01T11:56:26.284964Z",
+                     *       "created_at": "2026-12-01T13:03:59.841982Z",
                      *       "curator_judgement": [
                      *         "stages",
                      *         "cost"
                      *       ],
-                     *       "description": "Brabners is named in the support table, under professional advice, as a specialist legal advisor within Leeds' close-knit, accessible network of professional advisors experienced in health and care research and innovation.",
+                     *       "description": "Brabners gives specialist legal advice and is one of the advisors in Leeds experienced in health and care research and innovation. Ask the Leeds Academic Health Partnership for an introduction.",
                      *       "keywords": [
                      *         "legal advice",
                      *         "legal"
@@ -11371,27 +12566,36 @@ export interface operations {
                      *       ],
                      *       "organisation_types": [],
                      *       "provenance": {
+                     *         "further_passages": [],
+                     *         "note": null,
+                     *         "pages": [],
                      *         "passage": "Squire Patton Boggs and Brabners (specialist legal advisory)",
-                     *         "source": "003_ce0b1fbad513ce44.txt"
+                     *         "source": "003_ce0b1fbad513ce44.txt",
+                     *         "states": [
+                     *           "provider",
+                     *           "kind"
+                     *         ]
                      *       },
                      *       "provider": {
                      *         "name": "Brabners",
                      *         "slug": "brabners"
                      *       },
+                     *       "restrictions": null,
                      *       "sectors": [],
+                     *       "signposting": false,
                      *       "slug": "brabners-legal-advice",
                      *       "stages": [
                      *         2,
                      *         3
                      *       ],
                      *       "status": "active",
-                     *       "summary": "Specialist legal advisors in Leeds' close-knit network of professional advisors experienced in health and care innovation.",
+                     *       "summary": "Specialist legal advice for health and care innovators from Brabners, part of Leeds' network of professional advisors.",
                      *       "trl_band": [
                      *         2,
                      *         9
                      *       ],
-                     *       "updated_at": "2026-12-01T11:56:26.284964Z",
-                     *       "url": null
+                     *       "updated_at": "2026-12-01T13:03:59.841982Z",
+                     *       "url": "https://healthinnovationleeds.com/ecosystem/"
                      *     }
                      */
                     "application/json": components["schemas"]["OfferPublic"];
@@ -11666,7 +12870,7 @@ export interface operations {
                 organisation_type?: ("startup" | "sme" | "large-company" | "academic" | "nhs" | "charity" | "individual") | null;
                 /** @description Where the innovator is (see /v1/locations). */
                 location?: ("uk" | "yorkshire-and-humber" | "west-yorkshire" | "leeds" | "international") | null;
-                /** @description Free text, at most 200 characters. */
+                /** @description Free text, at most 200 characters, in your own words: synonyms (data/synonyms.yaml) take plain words to the needs vocabulary. Only stop words or only punctuation is a 422. */
                 keywords?: string | null;
                 /** @description Offers shown for each stage of the route. */
                 per_stage?: number;
@@ -11687,8 +12891,46 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "catalogue_version": "c6a71d6804e77e8b",
+                     *       "catalogue_version": "0a3a080c45dc80a6",
+                     *       "front_door": [
+                     *         {
+                     *           "offer": {
+                     *             "contact_route": "Start on the Health Innovation Leeds ecosystem pages, or contact the partnership through its website",
+                     *             "cost": "varies",
+                     *             "kind": "service",
+                     *             "locations": [],
+                     *             "name": "Leeds Academic Health Partnership - help finding the right door",
+                     *             "needs": [
+                     *               "research-expertise",
+                     *               "clinical-expertise-and-facilities"
+                     *             ],
+                     *             "provider": {
+                     *               "name": "Leeds Academic Health Partnership",
+                     *               "slug": "leeds-academic-health-partnership"
+                     *             },
+                     *             "slug": "lahp-navigator",
+                     *             "stages": [
+                     *               1,
+                     *               2
+                     *             ],
+                     *             "status": "active",
+                     *             "summary": "Not sure where to start? Leeds Academic Health Partnership points innovators, businesses and investors to the right support in Leeds, whatever the need or stage.",
+                     *             "trl_band": [
+                     *               1,
+                     *               9
+                     *             ],
+                     *             "url": "https://healthinnovationleeds.com/ecosystem/"
+                     *           },
+                     *           "reasons": [
+                     *             {
+                     *               "code": "front-door",
+                     *               "text": "Can point you to support for investor networks (seed) if none of these results fits"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
                      *       "profile": {
+                     *         "keyword_needs": [],
                      *         "keyword_terms": [],
                      *         "keywords": null,
                      *         "limit": 10,
@@ -11708,15 +12950,17 @@ export interface operations {
                      *           5
                      *         ]
                      *       },
-                     *       "ruleset_version": "2026-11-22.1",
+                     *       "ruleset_version": "2026-12-01.1+synonyms.2026-12-01.1",
                      *       "stages": [
                      *         {
                      *           "is_current": true,
+                     *           "note": null,
                      *           "results": [
                      *             {
                      *               "components": null,
                      *               "forthcoming": false,
                      *               "offer": {
+                     *                 "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Apache Capital Partners",
                      *                 "cost": "varies",
                      *                 "kind": "funding",
                      *                 "locations": [],
@@ -11734,12 +12978,12 @@ export interface operations {
                      *                   4
                      *                 ],
                      *                 "status": "active",
-                     *                 "summary": "One of the top investors in health and medtech that the support table lists under investor networks (seed).",
+                     *                 "summary": "Investment from Apache Capital Partners, one of the health and medtech investors that innovators in Leeds can approach.",
                      *                 "trl_band": [
                      *                   4,
                      *                   8
                      *                 ],
-                     *                 "url": null
+                     *                 "url": "https://healthinnovationleeds.com/ecosystem/"
                      *               },
                      *               "rank": 1,
                      *               "reasons": [
@@ -11758,6 +13002,7 @@ export interface operations {
                      *               "components": null,
                      *               "forthcoming": false,
                      *               "offer": {
+                     *                 "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to IP Group, or through your university's commercialisation team",
                      *                 "cost": "equity",
                      *                 "kind": "funding",
                      *                 "locations": [],
@@ -11775,12 +13020,12 @@ export interface operations {
                      *                   4
                      *                 ],
                      *                 "status": "active",
-                     *                 "summary": "IP Group: one of the top investors in health and medtech that the support table lists under investor networks (seed).",
+                     *                 "summary": "Company formation and investment for university spin-outs from IP Group, which has partnered with the universities of Leeds and York.",
                      *                 "trl_band": [
                      *                   4,
                      *                   8
                      *                 ],
-                     *                 "url": null
+                     *                 "url": "https://healthinnovationleeds.com/ecosystem/"
                      *               },
                      *               "rank": 2,
                      *               "reasons": [
@@ -11808,34 +13053,36 @@ export interface operations {
                      *         },
                      *         {
                      *           "is_current": false,
+                     *           "note": null,
                      *           "results": [
                      *             {
                      *               "components": null,
                      *               "forthcoming": false,
                      *               "offer": {
-                     *                 "cost": "equity",
+                     *                 "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Apache Capital Partners",
+                     *                 "cost": "varies",
                      *                 "kind": "funding",
                      *                 "locations": [],
-                     *                 "name": "BGF Growth Capital",
+                     *                 "name": "Apache Capital Partners investment",
                      *                 "needs": [
                      *                   "seed-investment"
                      *                 ],
                      *                 "provider": {
-                     *                   "name": "BGF (BGF Growth Capital)",
-                     *                   "slug": "bgf"
+                     *                   "name": "Apache Capital Partners",
+                     *                   "slug": "apache-capital-partners"
                      *                 },
-                     *                 "slug": "bgf-growth-capital",
+                     *                 "slug": "apache-capital-partners-investment",
                      *                 "stages": [
-                     *                   4,
-                     *                   5
+                     *                   3,
+                     *                   4
                      *                 ],
                      *                 "status": "active",
-                     *                 "summary": "BGF Growth Capital: one of the top investors in health and medtech that the support table lists under investor networks (seed).",
+                     *                 "summary": "Investment from Apache Capital Partners, one of the health and medtech investors that innovators in Leeds can approach.",
                      *                 "trl_band": [
-                     *                   5,
-                     *                   9
+                     *                   4,
+                     *                   8
                      *                 ],
-                     *                 "url": null
+                     *                 "url": "https://healthinnovationleeds.com/ecosystem/"
                      *               },
                      *               "rank": 1,
                      *               "reasons": [
@@ -11845,54 +13092,52 @@ export interface operations {
                      *                 },
                      *                 {
                      *                   "code": "stage-fit",
-                     *                   "text": "Serves stage 4, Investment validation, where you are now"
+                     *                   "text": "Serves stage 4, Investment validation, for when you get there"
                      *                 }
                      *               ],
-                     *               "score": 1
+                     *               "score": 0.9437
                      *             },
                      *             {
                      *               "components": null,
                      *               "forthcoming": false,
                      *               "offer": {
-                     *                 "cost": "equity",
-                     *                 "kind": "funding",
-                     *                 "locations": [
-                     *                   "uk"
-                     *                 ],
-                     *                 "name": "Northern Gritstone investment",
+                     *                 "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Brabners",
+                     *                 "cost": "paid",
+                     *                 "kind": "advice",
+                     *                 "locations": [],
+                     *                 "name": "Brabners - specialist legal advice",
                      *                 "needs": [
-                     *                   "seed-investment",
-                     *                   "venture-investment"
+                     *                   "legal-advice"
                      *                 ],
                      *                 "provider": {
-                     *                   "name": "Northern Gritstone",
-                     *                   "slug": "northern-gritstone"
+                     *                   "name": "Brabners",
+                     *                   "slug": "brabners"
                      *                 },
-                     *                 "slug": "northern-gritstone-investment",
+                     *                 "slug": "brabners-legal-advice",
                      *                 "stages": [
-                     *                   3,
-                     *                   4
+                     *                   2,
+                     *                   3
                      *                 ],
                      *                 "status": "active",
-                     *                 "summary": "A locally focused investor with strong relationships with Leeds' universities, listed under both seed and venture investor networks.",
+                     *                 "summary": "Specialist legal advice for health and care innovators from Brabners, part of Leeds' network of professional advisors.",
                      *                 "trl_band": [
-                     *                   4,
+                     *                   2,
                      *                   9
                      *                 ],
-                     *                 "url": null
+                     *                 "url": "https://healthinnovationleeds.com/ecosystem/"
                      *               },
                      *               "rank": 2,
                      *               "reasons": [
                      *                 {
-                     *                   "code": "need-match",
-                     *                   "text": "Offers investor networks (seed), which you asked for"
+                     *                   "code": "need-typical",
+                     *                   "text": "Offers legal advice, which innovators often need at stage 4"
                      *                 },
                      *                 {
                      *                   "code": "stage-fit",
-                     *                   "text": "Serves stage 4, Investment validation, where you are now"
+                     *                   "text": "Serves stage 4, Investment validation, for when you get there"
                      *                 }
                      *               ],
-                     *               "score": 1
+                     *               "score": 0.9437
                      *             }
                      *           ],
                      *           "stage": {
@@ -12013,8 +13258,46 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "catalogue_version": "c6a71d6804e77e8b",
+                     *       "catalogue_version": "0a3a080c45dc80a6",
+                     *       "front_door": [
+                     *         {
+                     *           "offer": {
+                     *             "contact_route": "Start on the Health Innovation Leeds ecosystem pages, or contact the partnership through its website",
+                     *             "cost": "varies",
+                     *             "kind": "service",
+                     *             "locations": [],
+                     *             "name": "Leeds Academic Health Partnership - help finding the right door",
+                     *             "needs": [
+                     *               "research-expertise",
+                     *               "clinical-expertise-and-facilities"
+                     *             ],
+                     *             "provider": {
+                     *               "name": "Leeds Academic Health Partnership",
+                     *               "slug": "leeds-academic-health-partnership"
+                     *             },
+                     *             "slug": "lahp-navigator",
+                     *             "stages": [
+                     *               1,
+                     *               2
+                     *             ],
+                     *             "status": "active",
+                     *             "summary": "Not sure where to start? Leeds Academic Health Partnership points innovators, businesses and investors to the right support in Leeds, whatever the need or stage.",
+                     *             "trl_band": [
+                     *               1,
+                     *               9
+                     *             ],
+                     *             "url": "https://healthinnovationleeds.com/ecosystem/"
+                     *           },
+                     *           "reasons": [
+                     *             {
+                     *               "code": "front-door",
+                     *               "text": "Can point you to support for investor networks (seed) if none of these results fits"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
                      *       "profile": {
+                     *         "keyword_needs": [],
                      *         "keyword_terms": [],
                      *         "keywords": null,
                      *         "limit": 10,
@@ -12034,15 +13317,17 @@ export interface operations {
                      *           5
                      *         ]
                      *       },
-                     *       "ruleset_version": "2026-11-22.1",
+                     *       "ruleset_version": "2026-12-01.1+synonyms.2026-12-01.1",
                      *       "stages": [
                      *         {
                      *           "is_current": true,
+                     *           "note": null,
                      *           "results": [
                      *             {
                      *               "components": null,
                      *               "forthcoming": false,
                      *               "offer": {
+                     *                 "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Apache Capital Partners",
                      *                 "cost": "varies",
                      *                 "kind": "funding",
                      *                 "locations": [],
@@ -12060,12 +13345,12 @@ export interface operations {
                      *                   4
                      *                 ],
                      *                 "status": "active",
-                     *                 "summary": "One of the top investors in health and medtech that the support table lists under investor networks (seed).",
+                     *                 "summary": "Investment from Apache Capital Partners, one of the health and medtech investors that innovators in Leeds can approach.",
                      *                 "trl_band": [
                      *                   4,
                      *                   8
                      *                 ],
-                     *                 "url": null
+                     *                 "url": "https://healthinnovationleeds.com/ecosystem/"
                      *               },
                      *               "rank": 1,
                      *               "reasons": [
@@ -12084,6 +13369,7 @@ export interface operations {
                      *               "components": null,
                      *               "forthcoming": false,
                      *               "offer": {
+                     *                 "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to IP Group, or through your university's commercialisation team",
                      *                 "cost": "equity",
                      *                 "kind": "funding",
                      *                 "locations": [],
@@ -12101,12 +13387,12 @@ export interface operations {
                      *                   4
                      *                 ],
                      *                 "status": "active",
-                     *                 "summary": "IP Group: one of the top investors in health and medtech that the support table lists under investor networks (seed).",
+                     *                 "summary": "Company formation and investment for university spin-outs from IP Group, which has partnered with the universities of Leeds and York.",
                      *                 "trl_band": [
                      *                   4,
                      *                   8
                      *                 ],
-                     *                 "url": null
+                     *                 "url": "https://healthinnovationleeds.com/ecosystem/"
                      *               },
                      *               "rank": 2,
                      *               "reasons": [
@@ -12134,34 +13420,36 @@ export interface operations {
                      *         },
                      *         {
                      *           "is_current": false,
+                     *           "note": null,
                      *           "results": [
                      *             {
                      *               "components": null,
                      *               "forthcoming": false,
                      *               "offer": {
-                     *                 "cost": "equity",
+                     *                 "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Apache Capital Partners",
+                     *                 "cost": "varies",
                      *                 "kind": "funding",
                      *                 "locations": [],
-                     *                 "name": "BGF Growth Capital",
+                     *                 "name": "Apache Capital Partners investment",
                      *                 "needs": [
                      *                   "seed-investment"
                      *                 ],
                      *                 "provider": {
-                     *                   "name": "BGF (BGF Growth Capital)",
-                     *                   "slug": "bgf"
+                     *                   "name": "Apache Capital Partners",
+                     *                   "slug": "apache-capital-partners"
                      *                 },
-                     *                 "slug": "bgf-growth-capital",
+                     *                 "slug": "apache-capital-partners-investment",
                      *                 "stages": [
-                     *                   4,
-                     *                   5
+                     *                   3,
+                     *                   4
                      *                 ],
                      *                 "status": "active",
-                     *                 "summary": "BGF Growth Capital: one of the top investors in health and medtech that the support table lists under investor networks (seed).",
+                     *                 "summary": "Investment from Apache Capital Partners, one of the health and medtech investors that innovators in Leeds can approach.",
                      *                 "trl_band": [
-                     *                   5,
-                     *                   9
+                     *                   4,
+                     *                   8
                      *                 ],
-                     *                 "url": null
+                     *                 "url": "https://healthinnovationleeds.com/ecosystem/"
                      *               },
                      *               "rank": 1,
                      *               "reasons": [
@@ -12171,54 +13459,52 @@ export interface operations {
                      *                 },
                      *                 {
                      *                   "code": "stage-fit",
-                     *                   "text": "Serves stage 4, Investment validation, where you are now"
+                     *                   "text": "Serves stage 4, Investment validation, for when you get there"
                      *                 }
                      *               ],
-                     *               "score": 1
+                     *               "score": 0.9437
                      *             },
                      *             {
                      *               "components": null,
                      *               "forthcoming": false,
                      *               "offer": {
-                     *                 "cost": "equity",
-                     *                 "kind": "funding",
-                     *                 "locations": [
-                     *                   "uk"
-                     *                 ],
-                     *                 "name": "Northern Gritstone investment",
+                     *                 "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Brabners",
+                     *                 "cost": "paid",
+                     *                 "kind": "advice",
+                     *                 "locations": [],
+                     *                 "name": "Brabners - specialist legal advice",
                      *                 "needs": [
-                     *                   "seed-investment",
-                     *                   "venture-investment"
+                     *                   "legal-advice"
                      *                 ],
                      *                 "provider": {
-                     *                   "name": "Northern Gritstone",
-                     *                   "slug": "northern-gritstone"
+                     *                   "name": "Brabners",
+                     *                   "slug": "brabners"
                      *                 },
-                     *                 "slug": "northern-gritstone-investment",
+                     *                 "slug": "brabners-legal-advice",
                      *                 "stages": [
-                     *                   3,
-                     *                   4
+                     *                   2,
+                     *                   3
                      *                 ],
                      *                 "status": "active",
-                     *                 "summary": "A locally focused investor with strong relationships with Leeds' universities, listed under both seed and venture investor networks.",
+                     *                 "summary": "Specialist legal advice for health and care innovators from Brabners, part of Leeds' network of professional advisors.",
                      *                 "trl_band": [
-                     *                   4,
+                     *                   2,
                      *                   9
                      *                 ],
-                     *                 "url": null
+                     *                 "url": "https://healthinnovationleeds.com/ecosystem/"
                      *               },
                      *               "rank": 2,
                      *               "reasons": [
                      *                 {
-                     *                   "code": "need-match",
-                     *                   "text": "Offers investor networks (seed), which you asked for"
+                     *                   "code": "need-typical",
+                     *                   "text": "Offers legal advice, which innovators often need at stage 4"
                      *                 },
                      *                 {
                      *                   "code": "stage-fit",
-                     *                   "text": "Serves stage 4, Investment validation, where you are now"
+                     *                   "text": "Serves stage 4, Investment validation, for when you get there"
                      *                 }
                      *               ],
-                     *               "score": 1
+                     *               "score": 0.9437
                      *             }
                      *           ],
                      *           "stage": {
@@ -12513,46 +13799,61 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
+                     *           "base_location": "leeds",
+                     *           "created_at": "2026-12-01T13:03:59.841982Z",
+                     *           "curator_judgement": [],
+                     *           "description": "A Leeds academic unit doing internationally leading research in palliative and end-of-life care, described as the world's first of its kind.",
+                     *           "kind": "research-facility",
+                     *           "name": "Academic Unit of Palliative Care (Leeds)",
+                     *           "offer_count": 1,
+                     *           "provenance": {
+                     *             "further_passages": [],
+                     *             "note": "No public page for the unit was found in this work (searches returned Hull York Medical School's Wolfson centre, a different unit); the seed does not say which university hosts it.",
+                     *             "pages": [],
+                     *             "passage": "Internationally-leading research at the world’s first Academic Unit of Palliative Care.",
+                     *             "source": "003_ce0b1fbad513ce44.txt",
+                     *             "states": [
+                     *               "kind",
+                     *               "base_location"
+                     *             ]
+                     *           },
+                     *           "slug": "academic-unit-of-palliative-care",
+                     *           "updated_at": "2026-12-01T13:03:59.841982Z",
+                     *           "website": null
+                     *         },
+                     *         {
                      *           "base_location": null,
-                     *           "created_at": "2026-12-01T11:56:26.284964Z",
-                     *           "description": "Named in the support table among the top investors in health and medtech that innovators in Leeds can access.",
+                     *           "created_at": "2026-12-01T13:03:59.841982Z",
+                     *           "curator_judgement": [],
+                     *           "description": "An investor in health and medtech that innovators in Leeds can approach.",
                      *           "kind": "investor",
                      *           "name": "Apache Capital Partners",
                      *           "offer_count": 1,
                      *           "provenance": {
+                     *             "further_passages": [],
+                     *             "note": "Seed 003 gives the name only; no public page was found in this work, so what it invests in and on what terms is not known here.",
+                     *             "pages": [],
                      *             "passage": "Access to top investors in health and medtech including Apache Capital Partners, BGF Growth Capital and IP Group.",
-                     *             "source": "003_ce0b1fbad513ce44.txt"
+                     *             "source": "003_ce0b1fbad513ce44.txt",
+                     *             "states": [
+                     *               "kind"
+                     *             ]
                      *           },
                      *           "slug": "apache-capital-partners",
-                     *           "updated_at": "2026-12-01T11:56:26.284964Z",
-                     *           "website": null
-                     *         },
-                     *         {
-                     *           "base_location": "uk",
-                     *           "created_at": "2026-12-01T11:56:26.284964Z",
-                     *           "description": "The UK's leading industry association for health technology, with multinational and SME members, which represents the industry to government, the NHS and regulators; a signatory of the Leeds City Region healthtech memorandum of understanding.",
-                     *           "kind": "network",
-                     *           "name": "Association of British HealthTech Industries (ABHI)",
-                     *           "offer_count": 1,
-                     *           "provenance": {
-                     *             "passage": "ABHI is the UK’s leading industry association for health technology (HealthTech).",
-                     *             "source": "001_7cf07db3484ec40a.txt"
-                     *           },
-                     *           "slug": "abhi",
-                     *           "updated_at": "2026-12-01T11:56:26.284964Z",
+                     *           "updated_at": "2026-12-01T13:03:59.841982Z",
                      *           "website": null
                      *         }
                      *       ],
                      *       "limit": 2,
                      *       "links": {
                      *         "first": "http://testserver/v1/providers?offset=0&limit=2",
-                     *         "last": "http://testserver/v1/providers?offset=40&limit=2",
+                     *         "last": "http://testserver/v1/providers?offset=50&limit=2",
                      *         "next": "http://testserver/v1/providers?offset=2&limit=2",
                      *         "prev": null,
                      *         "self": "http://testserver/v1/providers?offset=0&limit=2"
                      *       },
                      *       "offset": 0,
-                     *       "total": 41
+                     *       "total": 52
                      *     }
                      */
                     "application/json": components["schemas"]["ProviderPage"];
@@ -12682,11 +13983,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "base_location": null,
-                     *       "created_at": "2026-12-01T11:56:26.284964Z",
-                     *       "description": "Named in the support table among the top investors in health and medtech that innovators in Leeds can access.",
-                     *       "kind": "investor",
-                     *       "name": "Apache Capital Partners",
+                     *       "base_location": "leeds",
+                     *       "created_at": "2026-12-01T13:03:59.841982Z",
+                     *       "curator_judgement": [],
+                     *       "description": "A Leeds academic unit doing internationally leading research in palliative and end-of-life care, described as the world's first of its kind.",
+                     *       "kind": "research-facility",
+                     *       "name": "Academic Unit of Palliative Care (Leeds)",
                      *       "offer_count": 1,
                      *       "offers": [
                      *         {
@@ -12694,56 +13996,72 @@ export interface operations {
                      *             "mode": "rolling",
                      *             "next_deadline": null
                      *           },
-                     *           "contact_route": "Approach the investor directly",
+                     *           "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to the Academic Unit of Palliative Care",
                      *           "cost": "varies",
-                     *           "created_at": "2026-12-01T11:56:26.284964Z",
+                     *           "created_at": "2026-12-01T13:03:59.841982Z",
                      *           "curator_judgement": [
-                     *             "stages",
-                     *             "cost"
+                     *             "kind",
+                     *             "needs"
                      *           ],
-                     *           "description": "The support table lists Apache Capital Partners under investor networks (seed), among the top investors in health and medtech that innovators in Leeds can access. The seed gives no detail of what it invests in or on what terms.",
+                     *           "description": "The Academic Unit of Palliative Care does internationally leading research on care for people with advanced illness and at the end of life. Ask the Leeds Academic Health Partnership to put you in touch.",
                      *           "keywords": [
-                     *             "investor",
-                     *             "investment"
+                     *             "palliative care",
+                     *             "end of life"
                      *           ],
-                     *           "kind": "funding",
+                     *           "kind": "service",
                      *           "last_verified_at": null,
                      *           "locations": [],
-                     *           "name": "Apache Capital Partners investment",
+                     *           "name": "Academic Unit of Palliative Care - palliative and end-of-life care research",
                      *           "needs": [
-                     *             "seed-investment"
+                     *             "research-expertise",
+                     *             "evaluation-expertise"
                      *           ],
                      *           "organisation_types": [],
                      *           "provenance": {
-                     *             "passage": "Access to top investors in health and medtech including Apache Capital Partners, BGF Growth Capital and IP Group.",
-                     *             "source": "003_ce0b1fbad513ce44.txt"
+                     *             "further_passages": [],
+                     *             "note": null,
+                     *             "pages": [],
+                     *             "passage": "Internationally-leading research at the world’s first Academic Unit of Palliative Care.",
+                     *             "source": "003_ce0b1fbad513ce44.txt",
+                     *             "states": [
+                     *               "provider"
+                     *             ]
                      *           },
                      *           "provider": {
-                     *             "name": "Apache Capital Partners",
-                     *             "slug": "apache-capital-partners"
+                     *             "name": "Academic Unit of Palliative Care (Leeds)",
+                     *             "slug": "academic-unit-of-palliative-care"
                      *           },
+                     *           "restrictions": null,
                      *           "sectors": [],
-                     *           "slug": "apache-capital-partners-investment",
+                     *           "signposting": false,
+                     *           "slug": "aupc-palliative-care-research",
                      *           "stages": [
-                     *             3,
-                     *             4
+                     *             1,
+                     *             2
                      *           ],
                      *           "status": "active",
-                     *           "summary": "One of the top investors in health and medtech that the support table lists under investor networks (seed).",
+                     *           "summary": "Palliative and end-of-life care research expertise in Leeds, for innovators developing services or technology for people with advanced illness.",
                      *           "trl_band": [
-                     *             4,
-                     *             8
+                     *             1,
+                     *             9
                      *           ],
-                     *           "updated_at": "2026-12-01T11:56:26.284964Z",
-                     *           "url": null
+                     *           "updated_at": "2026-12-01T13:03:59.841982Z",
+                     *           "url": "https://healthinnovationleeds.com/ecosystem/"
                      *         }
                      *       ],
                      *       "provenance": {
-                     *         "passage": "Access to top investors in health and medtech including Apache Capital Partners, BGF Growth Capital and IP Group.",
-                     *         "source": "003_ce0b1fbad513ce44.txt"
+                     *         "further_passages": [],
+                     *         "note": "No public page for the unit was found in this work (searches returned Hull York Medical School's Wolfson centre, a different unit); the seed does not say which university hosts it.",
+                     *         "pages": [],
+                     *         "passage": "Internationally-leading research at the world’s first Academic Unit of Palliative Care.",
+                     *         "source": "003_ce0b1fbad513ce44.txt",
+                     *         "states": [
+                     *           "kind",
+                     *           "base_location"
+                     *         ]
                      *       },
-                     *       "slug": "apache-capital-partners",
-                     *       "updated_at": "2026-12-01T11:56:26.284964Z",
+                     *       "slug": "academic-unit-of-palliative-care",
+                     *       "updated_at": "2026-12-01T13:03:59.841982Z",
                      *       "website": null
                      *     }
                      */
@@ -13274,6 +14592,88 @@ export interface operations {
                 };
                 content: {
                     "application/typescript; charset=utf-8": unknown;
+                };
+            };
+            /** @description Your cached copy (If-None-Match) is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "This address or API key sent more requests in the current window than the rate limit allows.",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "/problems/too-many-requests"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Server got itself in trouble",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The catalogue database is not answering, or holds no catalogue yet. Nothing you sent is at fault.",
+                     *       "status": 503,
+                     *       "title": "Service temporarily unavailable",
+                     *       "type": "/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    widget_icon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The demo page's icon. */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": unknown;
                 };
             };
             /** @description Your cached copy (If-None-Match) is current. */

@@ -13,12 +13,34 @@ import type { components } from "./api";
 export type MatchResponse = components["schemas"]["MatchResponse"];
 /** The answer of GET /v1/pathway, as the API's OpenAPI document defines it. */
 export type PathwayResponse = components["schemas"]["PathwayResponse"];
+/** The answer of POST /v1/intake, as the API's OpenAPI document defines it. */
+export type IntakeResponse = components["schemas"]["IntakeResponse"];
 
 /** The keys of every text the widget shows (the STRINGS object at the top of navigator.js). */
 export type SupportNavigatorStringKey =
   | "title"
   | "intro"
   | "loadingForm"
+  | "waysLabel"
+  | "waysIntro"
+  | "wayGuided"
+  | "wayDescribe"
+  | "wayExpert"
+  | "stepOf"
+  | "next"
+  | "back"
+  | "review"
+  | "skipHint"
+  | "answersHeading"
+  | "answersIntro"
+  | "notAnswered"
+  | "notAnOption"
+  | "change"
+  | "changeAnswer"
+  | "answerSomething"
+  | "describeLabel"
+  | "describeHint"
+  | "describeSomething"
   | "pathwayLegend"
   | "stageLabel"
   | "trlLabel"
@@ -32,6 +54,8 @@ export type SupportNavigatorStringKey =
   | "crosswalkOr"
   | "crosswalkMismatch"
   | "needsLegend"
+  | "moreSpecific"
+  | "moreSpecificOf"
   | "sectorLabel"
   | "organisationLabel"
   | "locationLabel"
@@ -41,10 +65,39 @@ export type SupportNavigatorStringKey =
   | "submit"
   | "needSomething"
   | "loading"
+  | "searchLabel"
+  | "fromAnswers"
+  | "fromDescription"
+  | "changeSearch"
+  | "summaryStage"
+  | "summaryTrl"
+  | "summaryKeywords"
+  | "summaryNothing"
+  | "summaryNothingYet"
   | "resultsOne"
   | "resultsMany"
   | "announceResults"
+  | "emptyHeading"
   | "empty"
+  | "nearHeading"
+  | "nearIntro"
+  | "understoodHeading"
+  | "understoodIntro"
+  | "inferStage"
+  | "inferTrl"
+  | "inferKeywords"
+  | "inferBecause"
+  | "fromAnswer"
+  | "fromText"
+  | "correct"
+  | "correctThis"
+  | "followUpHeading"
+  | "followUpAnswer"
+  | "followUpDescribe"
+  | "needMoreHeading"
+  | "needMore"
+  | "frontDoorHeading"
+  | "frontDoorIntro"
   | "listView"
   | "routeView"
   | "routeHeading"
@@ -52,8 +105,12 @@ export type SupportNavigatorStringKey =
   | "routeStage"
   | "youAreHere"
   | "routeEmpty"
+  | "recursOne"
+  | "recursMany"
   | "provider"
   | "why"
+  | "nextStep"
+  | "visit"
   | "forthcoming"
   | "opensNewTab"
   | "copyLink"
@@ -62,6 +119,7 @@ export type SupportNavigatorStringKey =
   | "unreachable"
   | "serverTrouble"
   | "checkAnswers"
+  | "checkFields"
   | "retry";
 
 /** The profile as the form holds it: every field a string ("" when not chosen), needs a list of slugs. */
@@ -75,10 +133,11 @@ export interface SupportNavigatorProfile {
   keywords: string;
 }
 
-/** The detail of the `support-navigator:results` event, sent each time results are shown. */
+/** The detail of the `support-navigator:results` event, sent each time results are shown; `intake` is the POST
+ * /v1/intake answer the results came from (the guided or described way), null for the expert form. */
 export type SupportNavigatorResultsDetail =
-  | { view: "list"; profile: SupportNavigatorProfile; body: MatchResponse }
-  | { view: "route"; profile: SupportNavigatorProfile; body: PathwayResponse };
+  | { view: "list"; profile: SupportNavigatorProfile; body: MatchResponse; intake: IntakeResponse | null }
+  | { view: "route"; profile: SupportNavigatorProfile; body: PathwayResponse; intake: IntakeResponse | null };
 
 /** The element's HTML attributes. */
 export interface SupportNavigatorAttributes {

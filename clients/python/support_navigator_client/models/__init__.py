@@ -17,6 +17,8 @@ from .demand_report import DemandReport
 from .demand_report_location_item import DemandReportLocationItem
 from .facet_count import FacetCount
 from .field_problem import FieldProblem
+from .follow_up_out import FollowUpOut
+from .front_door_out import FrontDoorOut
 from .get_coverage_format_type_0 import GetCoverageFormatType0
 from .get_coverage_location_item import GetCoverageLocationItem
 from .get_coverage_svg_location_item import GetCoverageSvgLocationItem
@@ -38,6 +40,20 @@ from .hsds_openapi_response_hsds_openapi import HsdsOpenapiResponseHsdsOpenapi
 from .hsds_root_response_hsds_root import HsdsRootResponseHsdsRoot
 from .index import Index
 from .index_endpoints import IndexEndpoints
+from .inference_out import InferenceOut
+from .intake_option import IntakeOption
+from .intake_option_implies import IntakeOptionImplies
+from .intake_profile import IntakeProfile
+from .intake_profile_location_type_0 import IntakeProfileLocationType0
+from .intake_profile_organisation_type_type_0 import IntakeProfileOrganisationTypeType0
+from .intake_question import IntakeQuestion
+from .intake_question_kind import IntakeQuestionKind
+from .intake_questions import IntakeQuestions
+from .intake_request import IntakeRequest
+from .intake_request_answers import IntakeRequestAnswers
+from .intake_request_location_type_0 import IntakeRequestLocationType0
+from .intake_request_organisation_type_type_0 import IntakeRequestOrganisationTypeType0
+from .intake_response import IntakeResponse
 from .key_create import KeyCreate
 from .key_create_role import KeyCreateRole
 from .key_created import KeyCreated
@@ -45,6 +61,7 @@ from .key_created_role import KeyCreatedRole
 from .key_list import KeyList
 from .key_public import KeyPublic
 from .key_public_role import KeyPublicRole
+from .keyword_need import KeywordNeed
 from .list_locations_format_type_0 import ListLocationsFormatType0
 from .list_needs_format_type_0 import ListNeedsFormatType0
 from .list_offers_cost_item import ListOffersCostItem
@@ -103,6 +120,7 @@ from .offer_update import OfferUpdate
 from .offer_update_cost_type_0 import OfferUpdateCostType0
 from .offer_update_kind_type_0 import OfferUpdateKindType0
 from .offer_update_status_type_0 import OfferUpdateStatusType0
+from .page_citation import PageCitation
 from .page_links import PageLinks
 from .pathway_body import PathwayBody
 from .pathway_body_location_type_0 import PathwayBodyLocationType0
@@ -126,7 +144,9 @@ from .provider_update import ProviderUpdate
 from .readiness import Readiness
 from .reason_out import ReasonOut
 from .recommended_offer import RecommendedOffer
+from .restrictions import Restrictions
 from .route_step import RouteStep
+from .seed_passage import SeedPassage
 from .stage_facet import StageFacet
 from .stage_out import StageOut
 from .stage_public import StagePublic
@@ -154,6 +174,8 @@ __all__ = (
     "DemandReportLocationItem",
     "FacetCount",
     "FieldProblem",
+    "FollowUpOut",
+    "FrontDoorOut",
     "GetCoverageFormatType0",
     "GetCoverageLocationItem",
     "GetCoverageSvgLocationItem",
@@ -175,6 +197,20 @@ __all__ = (
     "HsdsRootResponseHsdsRoot",
     "Index",
     "IndexEndpoints",
+    "InferenceOut",
+    "IntakeOption",
+    "IntakeOptionImplies",
+    "IntakeProfile",
+    "IntakeProfileLocationType0",
+    "IntakeProfileOrganisationTypeType0",
+    "IntakeQuestion",
+    "IntakeQuestionKind",
+    "IntakeQuestions",
+    "IntakeRequest",
+    "IntakeRequestAnswers",
+    "IntakeRequestLocationType0",
+    "IntakeRequestOrganisationTypeType0",
+    "IntakeResponse",
     "KeyCreate",
     "KeyCreated",
     "KeyCreatedRole",
@@ -182,6 +218,7 @@ __all__ = (
     "KeyList",
     "KeyPublic",
     "KeyPublicRole",
+    "KeywordNeed",
     "ListLocationsFormatType0",
     "ListNeedsFormatType0",
     "ListOffersCostItem",
@@ -240,6 +277,7 @@ __all__ = (
     "OfferUpdateCostType0",
     "OfferUpdateKindType0",
     "OfferUpdateStatusType0",
+    "PageCitation",
     "PageLinks",
     "PathwayBody",
     "PathwayBodyLocationType0",
@@ -263,7 +301,9 @@ __all__ = (
     "Readiness",
     "ReasonOut",
     "RecommendedOffer",
+    "Restrictions",
     "RouteStep",
+    "SeedPassage",
     "StageFacet",
     "StageOut",
     "StagePublic",

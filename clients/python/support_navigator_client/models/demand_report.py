@@ -24,10 +24,12 @@ class DemandReport:
 
     Attributes:
         cells (list[DemandCell]):
-        keyword_terms (list[CountedValue]): Analysed terms seen in at least min_term_requests requests.
+        keyword_terms (list[CountedValue]): Analysed terms seen in at least min_term_requests requests from
+            min_term_clients distinct clients.
         location (list[DemandReportLocationItem]):
         locations (list[CountedValue]):
         matrix (list[list[int]]): Demand: one row per stage, one column per top-level need.
+        min_term_clients (int): Distinct clients (counted by daily pseudonym) a term needs.
         min_term_requests (int):
         needs (list[str]):
         organisation_types (list[CountedValue]):
@@ -50,6 +52,7 @@ class DemandReport:
     location: list[DemandReportLocationItem]
     locations: list[CountedValue]
     matrix: list[list[int]]
+    min_term_clients: int
     min_term_requests: int
     needs: list[str]
     organisation_types: list[CountedValue]
@@ -93,6 +96,8 @@ class DemandReport:
             matrix_item = matrix_item_data
 
             matrix.append(matrix_item)
+
+        min_term_clients = self.min_term_clients
 
         min_term_requests = self.min_term_requests
 
@@ -148,6 +153,7 @@ class DemandReport:
                 "location": location,
                 "locations": locations,
                 "matrix": matrix,
+                "min_term_clients": min_term_clients,
                 "min_term_requests": min_term_requests,
                 "needs": needs,
                 "organisation_types": organisation_types,
@@ -210,6 +216,8 @@ class DemandReport:
 
             matrix.append(matrix_item)
 
+        min_term_clients = d.pop("min_term_clients")
+
         min_term_requests = d.pop("min_term_requests")
 
         needs = cast(list[str], d.pop("needs"))
@@ -271,6 +279,7 @@ class DemandReport:
             location=location,
             locations=locations,
             matrix=matrix,
+            min_term_clients=min_term_clients,
             min_term_requests=min_term_requests,
             needs=needs,
             organisation_types=organisation_types,

@@ -20,7 +20,8 @@ class MatchRequest:
     Attributes:
         explain (MatchRequestExplain | Unset): `full` adds component scores and near misses. Default:
             MatchRequestExplain.NONE.
-        keywords (None | str | Unset): Free text, at most 200 characters.
+        keywords (None | str | Unset): Free text, at most 200 characters, in your own words: synonyms
+            (data/synonyms.yaml) take plain words to the needs vocabulary. Only stop words or only punctuation is a 422.
         limit (int | Unset): How many results, 1-50. Default: 10.
         location (MatchRequestLocationType0 | None | Unset): Where the innovator is (see /v1/locations).
         needs (list[str] | Unset): Need slugs, parents or children.

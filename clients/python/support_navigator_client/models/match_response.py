@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.front_door_out import FrontDoorOut
     from ..models.match_result import MatchResult
     from ..models.near_miss_out import NearMissOut
     from ..models.profile_out import ProfileOut
@@ -19,7 +20,7 @@ T = TypeVar("T", bound="MatchResponse")
 
 @_attrs_define
 class MatchResponse:
-    """Ranked, explained offers for a profile.
+    """Ranked, explained offers for a profile: only offers with evidence for what was asked, so possibly none.
 
     Attributes:
         catalogue_version (str):
@@ -27,6 +28,8 @@ class MatchResponse:
             analysed.
         results (list[MatchResult]):
         ruleset_version (str):
+        front_door (list[FrontDoorOut] | Unset): Signposting services (never ranked among the results): where to go when
+            none of them fits.
         near_misses (list[NearMissOut] | None | Unset): With explain=full only.
     """
 
@@ -34,6 +37,7 @@ class MatchResponse:
     profile: ProfileOut
     results: list[MatchResult]
     ruleset_version: str
+    front_door: list[FrontDoorOut] | Unset = UNSET
     near_misses: list[NearMissOut] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -48,6 +52,13 @@ class MatchResponse:
             results.append(results_item)
 
         ruleset_version = self.ruleset_version
+
+        front_door: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.front_door, Unset):
+            front_door = []
+            for front_door_item_data in self.front_door:
+                front_door_item = front_door_item_data.to_dict()
+                front_door.append(front_door_item)
 
         near_misses: list[dict[str, Any]] | None | Unset
         if isinstance(self.near_misses, Unset):
@@ -71,6 +82,8 @@ class MatchResponse:
                 "ruleset_version": ruleset_version,
             }
         )
+        if front_door is not UNSET:
+            field_dict["front_door"] = front_door
         if near_misses is not UNSET:
             field_dict["near_misses"] = near_misses
 
@@ -78,6 +91,7 @@ class MatchResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.front_door_out import FrontDoorOut  # noqa: PLC0415
         from ..models.match_result import MatchResult  # noqa: PLC0415
         from ..models.near_miss_out import NearMissOut  # noqa: PLC0415
         from ..models.profile_out import ProfileOut  # noqa: PLC0415
@@ -95,6 +109,15 @@ class MatchResponse:
             results.append(results_item)
 
         ruleset_version = d.pop("ruleset_version")
+
+        _front_door = d.pop("front_door", UNSET)
+        front_door: list[FrontDoorOut] | Unset = UNSET
+        if _front_door is not UNSET:
+            front_door = []
+            for front_door_item_data in _front_door:
+                front_door_item = FrontDoorOut.from_dict(front_door_item_data)
+
+                front_door.append(front_door_item)
 
         def _parse_near_misses(data: object) -> list[NearMissOut] | None | Unset:
             if data is None:
@@ -123,6 +146,7 @@ class MatchResponse:
             profile=profile,
             results=results,
             ruleset_version=ruleset_version,
+            front_door=front_door,
             near_misses=near_misses,
         )
 

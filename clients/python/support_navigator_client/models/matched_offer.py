@@ -18,6 +18,7 @@ class MatchedOffer:
     """The offer in a result, in brief; /v1/offers/{slug} has the rest.
 
     Attributes:
+        contact_route (None | str): How to start, in words.
         cost (str):
         kind (str):
         locations (list[str]):
@@ -29,9 +30,10 @@ class MatchedOffer:
         status (str):
         summary (str):
         trl_band (list[int]):
-        url (None | str):
+        url (None | str): The next step: the offer's own page, else its provider's website.
     """
 
+    contact_route: None | str
     cost: str
     kind: str
     locations: list[str]
@@ -47,6 +49,9 @@ class MatchedOffer:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        contact_route: None | str
+        contact_route = self.contact_route
+
         cost = self.cost
 
         kind = self.kind
@@ -80,6 +85,7 @@ class MatchedOffer:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "contact_route": contact_route,
                 "cost": cost,
                 "kind": kind,
                 "locations": locations,
@@ -102,6 +108,14 @@ class MatchedOffer:
         from ..models.provider_ref import ProviderRef  # noqa: PLC0415
 
         d = dict(src_dict)
+
+        def _parse_contact_route(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        contact_route = _parse_contact_route(d.pop("contact_route"))
+
         cost = d.pop("cost")
 
         kind = d.pop("kind")
@@ -141,6 +155,7 @@ class MatchedOffer:
         url = _parse_url(d.pop("url"))
 
         matched_offer = cls(
+            contact_route=contact_route,
             cost=cost,
             kind=kind,
             locations=locations,

@@ -14,6 +14,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.application import Application
     from ..models.provenance import Provenance
+    from ..models.restrictions import Restrictions
 
 
 T = TypeVar("T", bound="OfferCreate")
@@ -28,7 +29,8 @@ class OfferCreate:
         kind (OfferCreateKind):
         name (str):
         needs (list[str]): Need slugs (parents or children) from /v1/needs.
-        provenance (Provenance): Where a fact comes from: a seed document and the passage it rests on, or the curator.
+        provenance (Provenance): Where an entry's facts come from: a seed passage, public pages, or the curator (see
+            data/README.md).
         provider (str): The slug of the provider that runs the offer.
         slug (str):
         stages (list[int]): Pathway stages 1-7 served.
@@ -37,12 +39,16 @@ class OfferCreate:
             deadline when known.
         contact_route (None | str | Unset):
         cost (OfferCreateCost | Unset):  Default: OfferCreateCost.VARIES.
-        curator_judgement (list[str] | Unset): Fields that are the curator's judgement rather than a seed's statement.
+        curator_judgement (list[str] | Unset): Fields that are the curator's judgement rather than a source's statement.
         keywords (list[str] | Unset):
         last_verified_at (datetime.datetime | None | Unset):
         locations (list[str] | Unset): Eligible innovator locations; empty = anywhere.
         organisation_types (list[str] | Unset): Eligible organisation types; empty = all.
+        restrictions (None | Restrictions | Unset): Real eligibility limits, with their source; none when the offer is
+            open to all.
         sectors (list[str] | Unset): Sectors served; empty serves all sectors.
+        signposting (bool | Unset): A front door that points innovators to the right support rather than offering it:
+            never ranked among specific offers, returned in a match's `front_door`. Default: False.
         status (OfferCreateStatus | Unset):  Default: OfferCreateStatus.ACTIVE.
         trl_max (int | None | Unset): Omit to derive from stages.
         trl_min (int | None | Unset): Omit to derive from stages.
@@ -66,13 +72,17 @@ class OfferCreate:
     last_verified_at: datetime.datetime | None | Unset = UNSET
     locations: list[str] | Unset = UNSET
     organisation_types: list[str] | Unset = UNSET
+    restrictions: None | Restrictions | Unset = UNSET
     sectors: list[str] | Unset = UNSET
+    signposting: bool | Unset = False
     status: OfferCreateStatus | Unset = OfferCreateStatus.ACTIVE
     trl_max: int | None | Unset = UNSET
     trl_min: int | None | Unset = UNSET
     url: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.restrictions import Restrictions  # noqa: PLC0415
+
         description = self.description
 
         kind = self.kind.value
@@ -129,9 +139,19 @@ class OfferCreate:
         if not isinstance(self.organisation_types, Unset):
             organisation_types = self.organisation_types
 
+        restrictions: dict[str, Any] | None | Unset
+        if isinstance(self.restrictions, Unset):
+            restrictions = UNSET
+        elif isinstance(self.restrictions, Restrictions):
+            restrictions = self.restrictions.to_dict()
+        else:
+            restrictions = self.restrictions
+
         sectors: list[str] | Unset = UNSET
         if not isinstance(self.sectors, Unset):
             sectors = self.sectors
+
+        signposting = self.signposting
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
@@ -186,8 +206,12 @@ class OfferCreate:
             field_dict["locations"] = locations
         if organisation_types is not UNSET:
             field_dict["organisation_types"] = organisation_types
+        if restrictions is not UNSET:
+            field_dict["restrictions"] = restrictions
         if sectors is not UNSET:
             field_dict["sectors"] = sectors
+        if signposting is not UNSET:
+            field_dict["signposting"] = signposting
         if status is not UNSET:
             field_dict["status"] = status
         if trl_max is not UNSET:
@@ -203,6 +227,7 @@ class OfferCreate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.application import Application  # noqa: PLC0415
         from ..models.provenance import Provenance  # noqa: PLC0415
+        from ..models.restrictions import Restrictions  # noqa: PLC0415
 
         d = dict(src_dict)
         description = d.pop("description")
@@ -271,7 +296,26 @@ class OfferCreate:
 
         organisation_types = cast(list[str], d.pop("organisation_types", UNSET))
 
+        def _parse_restrictions(data: object) -> None | Restrictions | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                restrictions_type_0 = Restrictions.from_dict(data)
+
+                return restrictions_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Restrictions | Unset, data)
+
+        restrictions = _parse_restrictions(d.pop("restrictions", UNSET))
+
         sectors = cast(list[str], d.pop("sectors", UNSET))
+
+        signposting = d.pop("signposting", UNSET)
 
         _status = d.pop("status", UNSET)
         status: OfferCreateStatus | Unset
@@ -325,7 +369,9 @@ class OfferCreate:
             last_verified_at=last_verified_at,
             locations=locations,
             organisation_types=organisation_types,
+            restrictions=restrictions,
             sectors=sectors,
+            signposting=signposting,
             status=status,
             trl_max=trl_max,
             trl_min=trl_min,

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..models.application import Application
     from ..models.provenance import Provenance
     from ..models.provider_ref import ProviderRef
+    from ..models.restrictions import Restrictions
 
 
 T = TypeVar("T", bound="OfferPublic")
@@ -27,7 +28,7 @@ class OfferPublic:
     Attributes:
         application (Application): How an innovator applies: any time (rolling) or in cohorts, with the next deadline
             when known.
-        contact_route (None | str):
+        contact_route (None | str): How to start, in words.
         cost (OfferPublicCost):
         created_at (datetime.datetime):
         curator_judgement (list[str]):
@@ -39,16 +40,19 @@ class OfferPublic:
         name (str):
         needs (list[str]):
         organisation_types (list[str]): Eligible organisation types; empty = all.
-        provenance (Provenance): Where a fact comes from: a seed document and the passage it rests on, or the curator.
+        provenance (Provenance): Where an entry's facts come from: a seed passage, public pages, or the curator (see
+            data/README.md).
         provider (ProviderRef): The provider of an offer, in brief.
+        restrictions (None | Restrictions): Real eligibility limits with their source, or null.
         sectors (list[str]): Sectors served; empty serves all sectors.
+        signposting (bool): A front door pointing to other support (see `front_door` in /v1/match).
         slug (str):
         stages (list[int]):
         status (OfferPublicStatus):
         summary (str):
         trl_band (list[int]): Lowest and highest TRL served.
         updated_at (datetime.datetime):
-        url (None | str):
+        url (None | str): The next step: the offer's own page, else its provider's (http or https).
     """
 
     application: Application
@@ -66,7 +70,9 @@ class OfferPublic:
     organisation_types: list[str]
     provenance: Provenance
     provider: ProviderRef
+    restrictions: None | Restrictions
     sectors: list[str]
+    signposting: bool
     slug: str
     stages: list[int]
     status: OfferPublicStatus
@@ -77,6 +83,8 @@ class OfferPublic:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.restrictions import Restrictions  # noqa: PLC0415
+
         application = self.application.to_dict()
 
         contact_route: None | str
@@ -112,7 +120,15 @@ class OfferPublic:
 
         provider = self.provider.to_dict()
 
+        restrictions: dict[str, Any] | None
+        if isinstance(self.restrictions, Restrictions):
+            restrictions = self.restrictions.to_dict()
+        else:
+            restrictions = self.restrictions
+
         sectors = self.sectors
+
+        signposting = self.signposting
 
         slug = self.slug
 
@@ -152,7 +168,9 @@ class OfferPublic:
                 "organisation_types": organisation_types,
                 "provenance": provenance,
                 "provider": provider,
+                "restrictions": restrictions,
                 "sectors": sectors,
+                "signposting": signposting,
                 "slug": slug,
                 "stages": stages,
                 "status": status,
@@ -170,6 +188,7 @@ class OfferPublic:
         from ..models.application import Application  # noqa: PLC0415
         from ..models.provenance import Provenance  # noqa: PLC0415
         from ..models.provider_ref import ProviderRef  # noqa: PLC0415
+        from ..models.restrictions import Restrictions  # noqa: PLC0415
 
         d = dict(src_dict)
         application = Application.from_dict(d.pop("application"))
@@ -220,7 +239,24 @@ class OfferPublic:
 
         provider = ProviderRef.from_dict(d.pop("provider"))
 
+        def _parse_restrictions(data: object) -> None | Restrictions:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                restrictions_type_0 = Restrictions.from_dict(data)
+
+                return restrictions_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Restrictions, data)
+
+        restrictions = _parse_restrictions(d.pop("restrictions"))
+
         sectors = cast(list[str], d.pop("sectors"))
+
+        signposting = d.pop("signposting")
 
         slug = d.pop("slug")
 
@@ -266,7 +302,9 @@ class OfferPublic:
             organisation_types=organisation_types,
             provenance=provenance,
             provider=provider,
+            restrictions=restrictions,
             sectors=sectors,
+            signposting=signposting,
             slug=slug,
             stages=stages,
             status=status,

@@ -14,6 +14,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.application import Application
     from ..models.provenance import Provenance
+    from ..models.restrictions import Restrictions
 
 
 T = TypeVar("T", bound="OfferUpdate")
@@ -38,7 +39,9 @@ class OfferUpdate:
         organisation_types (list[str] | None | Unset):
         provenance (None | Provenance | Unset):
         provider (None | str | Unset):
+        restrictions (None | Restrictions | Unset):
         sectors (list[str] | None | Unset):
+        signposting (bool | None | Unset):
         stages (list[int] | None | Unset):
         status (None | OfferUpdateStatusType0 | Unset):
         summary (None | str | Unset):
@@ -61,7 +64,9 @@ class OfferUpdate:
     organisation_types: list[str] | None | Unset = UNSET
     provenance: None | Provenance | Unset = UNSET
     provider: None | str | Unset = UNSET
+    restrictions: None | Restrictions | Unset = UNSET
     sectors: list[str] | None | Unset = UNSET
+    signposting: bool | None | Unset = UNSET
     stages: list[int] | None | Unset = UNSET
     status: None | OfferUpdateStatusType0 | Unset = UNSET
     summary: None | str | Unset = UNSET
@@ -72,6 +77,7 @@ class OfferUpdate:
     def to_dict(self) -> dict[str, Any]:
         from ..models.application import Application  # noqa: PLC0415
         from ..models.provenance import Provenance  # noqa: PLC0415
+        from ..models.restrictions import Restrictions  # noqa: PLC0415
 
         application: dict[str, Any] | None | Unset
         if isinstance(self.application, Unset):
@@ -182,6 +188,14 @@ class OfferUpdate:
         else:
             provider = self.provider
 
+        restrictions: dict[str, Any] | None | Unset
+        if isinstance(self.restrictions, Unset):
+            restrictions = UNSET
+        elif isinstance(self.restrictions, Restrictions):
+            restrictions = self.restrictions.to_dict()
+        else:
+            restrictions = self.restrictions
+
         sectors: list[str] | None | Unset
         if isinstance(self.sectors, Unset):
             sectors = UNSET
@@ -190,6 +204,12 @@ class OfferUpdate:
 
         else:
             sectors = self.sectors
+
+        signposting: bool | None | Unset
+        if isinstance(self.signposting, Unset):
+            signposting = UNSET
+        else:
+            signposting = self.signposting
 
         stages: list[int] | None | Unset
         if isinstance(self.stages, Unset):
@@ -263,8 +283,12 @@ class OfferUpdate:
             field_dict["provenance"] = provenance
         if provider is not UNSET:
             field_dict["provider"] = provider
+        if restrictions is not UNSET:
+            field_dict["restrictions"] = restrictions
         if sectors is not UNSET:
             field_dict["sectors"] = sectors
+        if signposting is not UNSET:
+            field_dict["signposting"] = signposting
         if stages is not UNSET:
             field_dict["stages"] = stages
         if status is not UNSET:
@@ -284,6 +308,7 @@ class OfferUpdate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.application import Application  # noqa: PLC0415
         from ..models.provenance import Provenance  # noqa: PLC0415
+        from ..models.restrictions import Restrictions  # noqa: PLC0415
 
         d = dict(src_dict)
 
@@ -493,6 +518,23 @@ class OfferUpdate:
 
         provider = _parse_provider(d.pop("provider", UNSET))
 
+        def _parse_restrictions(data: object) -> None | Restrictions | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                restrictions_type_0 = Restrictions.from_dict(data)
+
+                return restrictions_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Restrictions | Unset, data)
+
+        restrictions = _parse_restrictions(d.pop("restrictions", UNSET))
+
         def _parse_sectors(data: object) -> list[str] | None | Unset:
             if data is None:
                 return data
@@ -509,6 +551,15 @@ class OfferUpdate:
             return cast(list[str] | None | Unset, data)
 
         sectors = _parse_sectors(d.pop("sectors", UNSET))
+
+        def _parse_signposting(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        signposting = _parse_signposting(d.pop("signposting", UNSET))
 
         def _parse_stages(data: object) -> list[int] | None | Unset:
             if data is None:
@@ -595,7 +646,9 @@ class OfferUpdate:
             organisation_types=organisation_types,
             provenance=provenance,
             provider=provider,
+            restrictions=restrictions,
             sectors=sectors,
+            signposting=signposting,
             stages=stages,
             status=status,
             summary=summary,

@@ -17,7 +17,8 @@ class PathwayBody:
     """The body of POST /v1/pathway. Types are strict, as for POST /v1/match: `true` is not a TRL.
 
     Attributes:
-        keywords (None | str | Unset): Free text, at most 200 characters.
+        keywords (None | str | Unset): Free text, at most 200 characters, in your own words: synonyms
+            (data/synonyms.yaml) take plain words to the needs vocabulary. Only stop words or only punctuation is a 422.
         location (None | PathwayBodyLocationType0 | Unset): Where the innovator is (see /v1/locations).
         needs (list[str] | Unset): Need slugs, parents or children.
         organisation_type (None | PathwayBodyOrganisationTypeType0 | Unset): See /v1/organisation-types.

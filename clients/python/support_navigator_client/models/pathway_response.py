@@ -6,7 +6,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
+    from ..models.front_door_out import FrontDoorOut
     from ..models.profile_out import ProfileOut
     from ..models.route_step import RouteStep
 
@@ -24,12 +27,14 @@ class PathwayResponse:
             analysed.
         ruleset_version (str):
         stages (list[RouteStep]):
+        front_door (list[FrontDoorOut] | Unset): Signposting services, once for the whole route.
     """
 
     catalogue_version: str
     profile: ProfileOut
     ruleset_version: str
     stages: list[RouteStep]
+    front_door: list[FrontDoorOut] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,6 +49,13 @@ class PathwayResponse:
             stages_item = stages_item_data.to_dict()
             stages.append(stages_item)
 
+        front_door: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.front_door, Unset):
+            front_door = []
+            for front_door_item_data in self.front_door:
+                front_door_item = front_door_item_data.to_dict()
+                front_door.append(front_door_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -54,11 +66,14 @@ class PathwayResponse:
                 "stages": stages,
             }
         )
+        if front_door is not UNSET:
+            field_dict["front_door"] = front_door
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.front_door_out import FrontDoorOut  # noqa: PLC0415
         from ..models.profile_out import ProfileOut  # noqa: PLC0415
         from ..models.route_step import RouteStep  # noqa: PLC0415
 
@@ -76,11 +91,21 @@ class PathwayResponse:
 
             stages.append(stages_item)
 
+        _front_door = d.pop("front_door", UNSET)
+        front_door: list[FrontDoorOut] | Unset = UNSET
+        if _front_door is not UNSET:
+            front_door = []
+            for front_door_item_data in _front_door:
+                front_door_item = FrontDoorOut.from_dict(front_door_item_data)
+
+                front_door.append(front_door_item)
+
         pathway_response = cls(
             catalogue_version=catalogue_version,
             profile=profile,
             ruleset_version=ruleset_version,
             stages=stages,
+            front_door=front_door,
         )
 
         pathway_response.additional_properties = d

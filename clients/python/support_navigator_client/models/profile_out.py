@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.profile_out_location_type_0 import ProfileOutLocationType0
 from ..models.profile_out_organisation_type_type_0 import ProfileOutOrganisationTypeType0
+
+if TYPE_CHECKING:
+    from ..models.keyword_need import KeywordNeed
+
 
 T = TypeVar("T", bound="ProfileOut")
 
@@ -17,7 +21,10 @@ class ProfileOut:
     """The request as understood: the TRL crosswalk applied, needs deduplicated, keywords analysed.
 
     Attributes:
-        keyword_terms (list[str]): The analysed (stemmed) keyword terms.
+        keyword_needs (list[KeywordNeed]): The needs the keywords point to through the reviewed synonyms; they stand in
+            for `needs` when none are given.
+        keyword_terms (list[str]): The analysed (stemmed) keyword terms that may count as evidence, with synonym
+            expansions.
         keywords (None | str):
         limit (int):
         location (None | ProfileOutLocationType0):
@@ -30,6 +37,7 @@ class ProfileOut:
         trl_band (list[int] | None):
     """
 
+    keyword_needs: list[KeywordNeed]
     keyword_terms: list[str]
     keywords: None | str
     limit: int
@@ -44,6 +52,11 @@ class ProfileOut:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        keyword_needs = []
+        for keyword_needs_item_data in self.keyword_needs:
+            keyword_needs_item = keyword_needs_item_data.to_dict()
+            keyword_needs.append(keyword_needs_item)
+
         keyword_terms = self.keyword_terms
 
         keywords: None | str
@@ -91,6 +104,7 @@ class ProfileOut:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "keyword_needs": keyword_needs,
                 "keyword_terms": keyword_terms,
                 "keywords": keywords,
                 "limit": limit,
@@ -109,7 +123,16 @@ class ProfileOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.keyword_need import KeywordNeed  # noqa: PLC0415
+
         d = dict(src_dict)
+        keyword_needs = []
+        _keyword_needs = d.pop("keyword_needs")
+        for keyword_needs_item_data in _keyword_needs:
+            keyword_needs_item = KeywordNeed.from_dict(keyword_needs_item_data)
+
+            keyword_needs.append(keyword_needs_item)
+
         keyword_terms = cast(list[str], d.pop("keyword_terms"))
 
         def _parse_keywords(data: object) -> None | str:
@@ -201,6 +224,7 @@ class ProfileOut:
         trl_band = _parse_trl_band(d.pop("trl_band"))
 
         profile_out = cls(
+            keyword_needs=keyword_needs,
             keyword_terms=keyword_terms,
             keywords=keywords,
             limit=limit,

@@ -22,9 +22,11 @@ class ProviderCreate:
         description (str):
         kind (str): A provider kind from /v1/provider-kinds.
         name (str):
-        provenance (Provenance): Where a fact comes from: a seed document and the passage it rests on, or the curator.
+        provenance (Provenance): Where an entry's facts come from: a seed passage, public pages, or the curator (see
+            data/README.md).
         slug (str):
         base_location (None | str | Unset): A location slug from /v1/locations.
+        curator_judgement (list[str] | Unset): Fields that are the curator's judgement rather than a source's statement.
         website (None | str | Unset):
     """
 
@@ -34,6 +36,7 @@ class ProviderCreate:
     provenance: Provenance
     slug: str
     base_location: None | str | Unset = UNSET
+    curator_judgement: list[str] | Unset = UNSET
     website: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,6 +55,10 @@ class ProviderCreate:
             base_location = UNSET
         else:
             base_location = self.base_location
+
+        curator_judgement: list[str] | Unset = UNSET
+        if not isinstance(self.curator_judgement, Unset):
+            curator_judgement = self.curator_judgement
 
         website: None | str | Unset
         if isinstance(self.website, Unset):
@@ -72,6 +79,8 @@ class ProviderCreate:
         )
         if base_location is not UNSET:
             field_dict["base_location"] = base_location
+        if curator_judgement is not UNSET:
+            field_dict["curator_judgement"] = curator_judgement
         if website is not UNSET:
             field_dict["website"] = website
 
@@ -101,6 +110,8 @@ class ProviderCreate:
 
         base_location = _parse_base_location(d.pop("base_location", UNSET))
 
+        curator_judgement = cast(list[str], d.pop("curator_judgement", UNSET))
+
         def _parse_website(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -117,6 +128,7 @@ class ProviderCreate:
             provenance=provenance,
             slug=slug,
             base_location=base_location,
+            curator_judgement=curator_judgement,
             website=website,
         )
 

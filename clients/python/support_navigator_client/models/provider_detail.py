@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.offer_public import OfferPublic
     from ..models.provenance import Provenance
@@ -27,10 +29,12 @@ class ProviderDetail:
         name (str):
         offer_count (int): Active and forthcoming offers of this provider.
         offers (list[OfferPublic]):
-        provenance (Provenance): Where a fact comes from: a seed document and the passage it rests on, or the curator.
+        provenance (Provenance): Where an entry's facts come from: a seed passage, public pages, or the curator (see
+            data/README.md).
         slug (str):
         updated_at (datetime.datetime):
         website (None | str):
+        curator_judgement (list[str] | Unset): Fields no source states.
     """
 
     base_location: None | str
@@ -44,6 +48,7 @@ class ProviderDetail:
     slug: str
     updated_at: datetime.datetime
     website: None | str
+    curator_judgement: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -74,6 +79,10 @@ class ProviderDetail:
         website: None | str
         website = self.website
 
+        curator_judgement: list[str] | Unset = UNSET
+        if not isinstance(self.curator_judgement, Unset):
+            curator_judgement = self.curator_judgement
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -91,6 +100,8 @@ class ProviderDetail:
                 "website": website,
             }
         )
+        if curator_judgement is not UNSET:
+            field_dict["curator_judgement"] = curator_judgement
 
         return field_dict
 
@@ -138,6 +149,8 @@ class ProviderDetail:
 
         website = _parse_website(d.pop("website"))
 
+        curator_judgement = cast(list[str], d.pop("curator_judgement", UNSET))
+
         provider_detail = cls(
             base_location=base_location,
             created_at=created_at,
@@ -150,6 +163,7 @@ class ProviderDetail:
             slug=slug,
             updated_at=updated_at,
             website=website,
+            curator_judgement=curator_judgement,
         )
 
         provider_detail.additional_properties = d

@@ -20,6 +20,7 @@ class ProviderUpdate:
 
     Attributes:
         base_location (None | str | Unset):
+        curator_judgement (list[str] | None | Unset):
         description (None | str | Unset):
         kind (None | str | Unset):
         name (None | str | Unset):
@@ -28,6 +29,7 @@ class ProviderUpdate:
     """
 
     base_location: None | str | Unset = UNSET
+    curator_judgement: list[str] | None | Unset = UNSET
     description: None | str | Unset = UNSET
     kind: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
@@ -42,6 +44,15 @@ class ProviderUpdate:
             base_location = UNSET
         else:
             base_location = self.base_location
+
+        curator_judgement: list[str] | None | Unset
+        if isinstance(self.curator_judgement, Unset):
+            curator_judgement = UNSET
+        elif isinstance(self.curator_judgement, list):
+            curator_judgement = self.curator_judgement
+
+        else:
+            curator_judgement = self.curator_judgement
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -80,6 +91,8 @@ class ProviderUpdate:
         field_dict.update({})
         if base_location is not UNSET:
             field_dict["base_location"] = base_location
+        if curator_judgement is not UNSET:
+            field_dict["curator_judgement"] = curator_judgement
         if description is not UNSET:
             field_dict["description"] = description
         if kind is not UNSET:
@@ -107,6 +120,23 @@ class ProviderUpdate:
             return cast(None | str | Unset, data)
 
         base_location = _parse_base_location(d.pop("base_location", UNSET))
+
+        def _parse_curator_judgement(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                curator_judgement_type_0 = cast(list[str], data)
+
+                return curator_judgement_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        curator_judgement = _parse_curator_judgement(d.pop("curator_judgement", UNSET))
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -163,6 +193,7 @@ class ProviderUpdate:
 
         provider_update = cls(
             base_location=base_location,
+            curator_judgement=curator_judgement,
             description=description,
             kind=kind,
             name=name,

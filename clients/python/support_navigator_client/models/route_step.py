@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.match_result import MatchResult
@@ -22,11 +24,13 @@ class RouteStep:
         is_current (bool):
         results (list[MatchResult]):
         stage (StageOut): A pathway stage.
+        note (None | str | Unset): Set when nothing in the catalogue serves this stage.
     """
 
     is_current: bool
     results: list[MatchResult]
     stage: StageOut
+    note: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,6 +43,12 @@ class RouteStep:
 
         stage = self.stage.to_dict()
 
+        note: None | str | Unset
+        if isinstance(self.note, Unset):
+            note = UNSET
+        else:
+            note = self.note
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -48,6 +58,8 @@ class RouteStep:
                 "stage": stage,
             }
         )
+        if note is not UNSET:
+            field_dict["note"] = note
 
         return field_dict
 
@@ -68,10 +80,20 @@ class RouteStep:
 
         stage = StageOut.from_dict(d.pop("stage"))
 
+        def _parse_note(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        note = _parse_note(d.pop("note", UNSET))
+
         route_step = cls(
             is_current=is_current,
             results=results,
             stage=stage,
+            note=note,
         )
 
         route_step.additional_properties = d

@@ -105,7 +105,8 @@ def sync_detailed(
 ) -> Response[OfferRecord | Problem]:
     """Add an offer
 
-     Add an offer. 409 when the slug is taken; 422 names each unknown provider or term.
+     Add an offer. 409 when the slug is taken; 422 names each unknown reference and each broken lint
+    rule.
 
     Args:
         body (OfferCreate): A new offer, as curators write it in data/catalogue/offers.yaml or
@@ -137,7 +138,8 @@ def sync(
 ) -> OfferRecord | Problem | None:
     """Add an offer
 
-     Add an offer. 409 when the slug is taken; 422 names each unknown provider or term.
+     Add an offer. 409 when the slug is taken; 422 names each unknown reference and each broken lint
+    rule.
 
     Args:
         body (OfferCreate): A new offer, as curators write it in data/catalogue/offers.yaml or
@@ -164,7 +166,8 @@ async def asyncio_detailed(
 ) -> Response[OfferRecord | Problem]:
     """Add an offer
 
-     Add an offer. 409 when the slug is taken; 422 names each unknown provider or term.
+     Add an offer. 409 when the slug is taken; 422 names each unknown reference and each broken lint
+    rule.
 
     Args:
         body (OfferCreate): A new offer, as curators write it in data/catalogue/offers.yaml or
@@ -194,7 +197,8 @@ async def asyncio(
 ) -> OfferRecord | Problem | None:
     """Add an offer
 
-     Add an offer. 409 when the slug is taken; 422 names each unknown provider or term.
+     Add an offer. 409 when the slug is taken; 422 names each unknown reference and each broken lint
+    rule.
 
     Args:
         body (OfferCreate): A new offer, as curators write it in data/catalogue/offers.yaml or

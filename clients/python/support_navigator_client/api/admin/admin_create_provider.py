@@ -107,7 +107,8 @@ def sync_detailed(
 ) -> Response[Problem | ProviderRecord]:
     """Add a provider
 
-     Add a provider. 409 when the slug is taken; 422 names an unknown kind or location.
+     Add a provider. 409 when the slug is taken; 422 names an unknown kind or location, or a broken lint
+    rule.
 
     Args:
         body (ProviderCreate): A new provider, as curators write it in
@@ -139,7 +140,8 @@ def sync(
 ) -> Problem | ProviderRecord | None:
     """Add a provider
 
-     Add a provider. 409 when the slug is taken; 422 names an unknown kind or location.
+     Add a provider. 409 when the slug is taken; 422 names an unknown kind or location, or a broken lint
+    rule.
 
     Args:
         body (ProviderCreate): A new provider, as curators write it in
@@ -166,7 +168,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | ProviderRecord]:
     """Add a provider
 
-     Add a provider. 409 when the slug is taken; 422 names an unknown kind or location.
+     Add a provider. 409 when the slug is taken; 422 names an unknown kind or location, or a broken lint
+    rule.
 
     Args:
         body (ProviderCreate): A new provider, as curators write it in
@@ -196,7 +199,8 @@ async def asyncio(
 ) -> Problem | ProviderRecord | None:
     """Add a provider
 
-     Add a provider. 409 when the slug is taken; 422 names an unknown kind or location.
+     Add a provider. 409 when the slug is taken; 422 names an unknown kind or location, or a broken lint
+    rule.
 
     Args:
         body (ProviderCreate): A new provider, as curators write it in

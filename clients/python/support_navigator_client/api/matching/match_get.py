@@ -175,7 +175,9 @@ def sync_detailed(
             types.
         location (MatchGetLocationType0 | None | Unset): Where the innovator is (see
             /v1/locations).
-        keywords (None | str | Unset): Free text, at most 200 characters.
+        keywords (None | str | Unset): Free text, at most 200 characters, in your own words:
+            synonyms (data/synonyms.yaml) take plain words to the needs vocabulary. Only stop words or
+            only punctuation is a 422.
         limit (int | Unset): How many results, 1-50. Default: 10.
         explain (MatchGetExplain | Unset): `full` adds component scores and near misses. Default:
             MatchGetExplain.NONE.
@@ -234,7 +236,9 @@ def sync(
             types.
         location (MatchGetLocationType0 | None | Unset): Where the innovator is (see
             /v1/locations).
-        keywords (None | str | Unset): Free text, at most 200 characters.
+        keywords (None | str | Unset): Free text, at most 200 characters, in your own words:
+            synonyms (data/synonyms.yaml) take plain words to the needs vocabulary. Only stop words or
+            only punctuation is a 422.
         limit (int | Unset): How many results, 1-50. Default: 10.
         explain (MatchGetExplain | Unset): `full` adds component scores and near misses. Default:
             MatchGetExplain.NONE.
@@ -288,7 +292,9 @@ async def asyncio_detailed(
             types.
         location (MatchGetLocationType0 | None | Unset): Where the innovator is (see
             /v1/locations).
-        keywords (None | str | Unset): Free text, at most 200 characters.
+        keywords (None | str | Unset): Free text, at most 200 characters, in your own words:
+            synonyms (data/synonyms.yaml) take plain words to the needs vocabulary. Only stop words or
+            only punctuation is a 422.
         limit (int | Unset): How many results, 1-50. Default: 10.
         explain (MatchGetExplain | Unset): `full` adds component scores and near misses. Default:
             MatchGetExplain.NONE.
@@ -345,7 +351,9 @@ async def asyncio(
             types.
         location (MatchGetLocationType0 | None | Unset): Where the innovator is (see
             /v1/locations).
-        keywords (None | str | Unset): Free text, at most 200 characters.
+        keywords (None | str | Unset): Free text, at most 200 characters, in your own words:
+            synonyms (data/synonyms.yaml) take plain words to the needs vocabulary. Only stop words or
+            only punctuation is a 422.
         limit (int | Unset): How many results, 1-50. Default: 10.
         explain (MatchGetExplain | Unset): `full` adds component scores and near misses. Default:
             MatchGetExplain.NONE.

@@ -92,7 +92,17 @@ def sync_detailed(
 ) -> Response[MatchResponse | Problem]:
     """Match a profile to ranked offers
 
-     Ranked offers for an innovator's profile, each with the reasons it was chosen.
+     Ranked offers for an innovator's profile, each with the reasons it was chosen and its next step
+    (`url`,
+    `contact_route`).
+
+    Give at least one of stage, trl, needs or keywords: keywords alone are a search in plain words. Only
+    offers
+    with evidence for what was asked are listed (a need met, or an informative word matched), so a
+    request that
+    nothing fits gets `"results": []` (near misses with `explain=full`). Signposting services are never
+    ranked:
+    they come back once in `front_door`.
 
     Args:
         body (MatchRequest): The body of POST /v1/match. Types are strict: `"5"` is not a stage.
@@ -123,7 +133,17 @@ def sync(
 ) -> MatchResponse | Problem | None:
     """Match a profile to ranked offers
 
-     Ranked offers for an innovator's profile, each with the reasons it was chosen.
+     Ranked offers for an innovator's profile, each with the reasons it was chosen and its next step
+    (`url`,
+    `contact_route`).
+
+    Give at least one of stage, trl, needs or keywords: keywords alone are a search in plain words. Only
+    offers
+    with evidence for what was asked are listed (a need met, or an informative word matched), so a
+    request that
+    nothing fits gets `"results": []` (near misses with `explain=full`). Signposting services are never
+    ranked:
+    they come back once in `front_door`.
 
     Args:
         body (MatchRequest): The body of POST /v1/match. Types are strict: `"5"` is not a stage.
@@ -149,7 +169,17 @@ async def asyncio_detailed(
 ) -> Response[MatchResponse | Problem]:
     """Match a profile to ranked offers
 
-     Ranked offers for an innovator's profile, each with the reasons it was chosen.
+     Ranked offers for an innovator's profile, each with the reasons it was chosen and its next step
+    (`url`,
+    `contact_route`).
+
+    Give at least one of stage, trl, needs or keywords: keywords alone are a search in plain words. Only
+    offers
+    with evidence for what was asked are listed (a need met, or an informative word matched), so a
+    request that
+    nothing fits gets `"results": []` (near misses with `explain=full`). Signposting services are never
+    ranked:
+    they come back once in `front_door`.
 
     Args:
         body (MatchRequest): The body of POST /v1/match. Types are strict: `"5"` is not a stage.
@@ -178,7 +208,17 @@ async def asyncio(
 ) -> MatchResponse | Problem | None:
     """Match a profile to ranked offers
 
-     Ranked offers for an innovator's profile, each with the reasons it was chosen.
+     Ranked offers for an innovator's profile, each with the reasons it was chosen and its next step
+    (`url`,
+    `contact_route`).
+
+    Give at least one of stage, trl, needs or keywords: keywords alone are a search in plain words. Only
+    offers
+    with evidence for what was asked are listed (a need met, or an informative word matched), so a
+    request that
+    nothing fits gets `"results": []` (near misses with `explain=full`). Signposting services are never
+    ranked:
+    they come back once in `front_door`.
 
     Args:
         body (MatchRequest): The body of POST /v1/match. Types are strict: `"5"` is not a stage.

@@ -165,7 +165,9 @@ def sync_detailed(
             types.
         location (None | PathwayGetLocationType0 | Unset): Where the innovator is (see
             /v1/locations).
-        keywords (None | str | Unset): Free text, at most 200 characters.
+        keywords (None | str | Unset): Free text, at most 200 characters, in your own words:
+            synonyms (data/synonyms.yaml) take plain words to the needs vocabulary. Only stop words or
+            only punctuation is a 422.
         per_stage (int | Unset): Offers shown for each stage of the route. Default: 3.
 
     Raises:
@@ -219,7 +221,9 @@ def sync(
             types.
         location (None | PathwayGetLocationType0 | Unset): Where the innovator is (see
             /v1/locations).
-        keywords (None | str | Unset): Free text, at most 200 characters.
+        keywords (None | str | Unset): Free text, at most 200 characters, in your own words:
+            synonyms (data/synonyms.yaml) take plain words to the needs vocabulary. Only stop words or
+            only punctuation is a 422.
         per_stage (int | Unset): Offers shown for each stage of the route. Default: 3.
 
     Raises:
@@ -268,7 +272,9 @@ async def asyncio_detailed(
             types.
         location (None | PathwayGetLocationType0 | Unset): Where the innovator is (see
             /v1/locations).
-        keywords (None | str | Unset): Free text, at most 200 characters.
+        keywords (None | str | Unset): Free text, at most 200 characters, in your own words:
+            synonyms (data/synonyms.yaml) take plain words to the needs vocabulary. Only stop words or
+            only punctuation is a 422.
         per_stage (int | Unset): Offers shown for each stage of the route. Default: 3.
 
     Raises:
@@ -320,7 +326,9 @@ async def asyncio(
             types.
         location (None | PathwayGetLocationType0 | Unset): Where the innovator is (see
             /v1/locations).
-        keywords (None | str | Unset): Free text, at most 200 characters.
+        keywords (None | str | Unset): Free text, at most 200 characters, in your own words:
+            synonyms (data/synonyms.yaml) take plain words to the needs vocabulary. Only stop words or
+            only punctuation is a 422.
         per_stage (int | Unset): Offers shown for each stage of the route. Default: 3.
 
     Raises:

@@ -95,6 +95,11 @@ def sync_detailed(
      The innovator's route ahead: for the current stage and each later one, the best offers for that
     stage.
 
+    Each later stage adds the needs innovators typically have there; offers may recur; only the current
+    stage
+    says "where you are now"; a stage nothing serves carries a `note`; front doors come back once in
+    `front_door`.
+
     Args:
         body (PathwayBody): The body of POST /v1/pathway. Types are strict, as for POST /v1/match:
             `true` is not a TRL.
@@ -128,6 +133,11 @@ def sync(
      The innovator's route ahead: for the current stage and each later one, the best offers for that
     stage.
 
+    Each later stage adds the needs innovators typically have there; offers may recur; only the current
+    stage
+    says "where you are now"; a stage nothing serves carries a `note`; front doors come back once in
+    `front_door`.
+
     Args:
         body (PathwayBody): The body of POST /v1/pathway. Types are strict, as for POST /v1/match:
             `true` is not a TRL.
@@ -155,6 +165,11 @@ async def asyncio_detailed(
 
      The innovator's route ahead: for the current stage and each later one, the best offers for that
     stage.
+
+    Each later stage adds the needs innovators typically have there; offers may recur; only the current
+    stage
+    says "where you are now"; a stage nothing serves carries a `note`; front doors come back once in
+    `front_door`.
 
     Args:
         body (PathwayBody): The body of POST /v1/pathway. Types are strict, as for POST /v1/match:
@@ -186,6 +201,11 @@ async def asyncio(
 
      The innovator's route ahead: for the current stage and each later one, the best offers for that
     stage.
+
+    Each later stage adds the needs innovators typically have there; offers may recur; only the current
+    stage
+    says "where you are now"; a stage nothing serves carries a `note`; front doors come back once in
+    `front_door`.
 
     Args:
         body (PathwayBody): The body of POST /v1/pathway. Types are strict, as for POST /v1/match:
