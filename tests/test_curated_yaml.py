@@ -27,16 +27,12 @@ BOMB = "\n".join(
 
 
 def _bombed(directory: Path) -> Path:
-    """The fixture catalogue with the alias chain inside the first offer's provenance."""
+    """The fixture catalogue with the alias chain inside the first offer (after its provenance line)."""
     offers = directory / "catalogue" / "offers.yaml"
-    original = offers.read_text()
-    first_provenance = '    provenance: {source: curator, passage: "Test fixture."}'
-    assert first_provenance in original
-    offers.write_text(
-        original.replace(
-            first_provenance, '    provenance:\n      source: curator\n      passage: "Test fixture."\n' + BOMB, 1
-        )
-    )
+    lines = offers.read_text().split("\n")
+    first_provenance = next(i for i, line in enumerate(lines) if line.startswith("    provenance: {"))
+    lines.insert(first_provenance + 1, BOMB)
+    offers.write_text("\n".join(lines))
     return offers
 
 
