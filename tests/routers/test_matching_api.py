@@ -215,9 +215,10 @@ def test_a_request_nothing_fits_gets_no_results_never_filler(client: TestClient)
 def test_every_result_carries_its_next_step(client: TestClient) -> None:
     body = client.post("/v1/match", json={"needs": ["lab-space", "regulatory-advice"]}).json()
     offers = {r["offer"]["slug"]: r["offer"] for r in body["results"]}
-    # alpha-lab has no page of its own: its provider's website is the next step.
-    assert offers["alpha-lab"]["url"] == "https://alpha.example.org"
-    assert all("contact_route" in offer for offer in offers.values())
+    # The catalogue lint now gives every offer a page of its own (or its provider's, or the front door's).
+    assert offers["alpha-lab"]["url"] == "https://example.org/alpha-lab"
+    assert all(offer["url"].startswith(("https://", "http://")) for offer in offers.values())
+    assert all(offer["contact_route"] for offer in offers.values())
 
 
 def test_the_front_door_comes_back_apart(real_client: TestClient) -> None:
