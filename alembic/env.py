@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers every table on SQLModel.metadata)
@@ -44,15 +45,29 @@ def run_migrations_online() -> None:
         engine.dispose()
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
+    # SQLite alters a table by copying it (batch mode); with foreign keys enforced, copying a table that other rows
+    # refer to fails, so a database holding a catalogue could not be upgraded. The pragma only takes effect outside
+    # a transaction, hence the commits around it; the keys are checked again once the migrations are done.
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
     context.configure(
-        connection=connection,  # type: ignore[arg-type]
+        connection=connection,
         target_metadata=target_metadata,
         compare_type=True,
         render_as_batch=True,
     )
     with context.begin_transaction():
         context.run_migrations()
+    if sqlite:
+        connection.commit()
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()
+        if broken:
+            raise RuntimeError(f"the migration left rows whose foreign keys point nowhere: {broken[:5]}")
 
 
 if context.is_offline_mode():

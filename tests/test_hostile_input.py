@@ -64,7 +64,7 @@ def test_absolute_urls_use_the_public_base_url_whatever_the_host(public: TestCli
         widget = public.get("/widget/", headers={"Host": host}).text
         assert f'&lt;script src="{BASE}/widget/navigator.js" defer&gt;' in widget
         assert f'api-base="{BASE}"' in widget
-        assert public.get("/hsds/", headers={"Host": host}).json()["openapi_url"] == f"{BASE}/openapi.json"
+        assert public.get("/hsds/", headers={"Host": host}).json()["openapi_url"] == f"{BASE}/hsds/openapi.json"
     # The defaults are replaced by the configured list (plus the base URL's own host).
     assert public.get("/v1/needs", headers={"Host": "localhost"}).status_code == 400
     assert public.get("/v1/needs", headers={"Host": "evil.example"}).status_code == 400

@@ -5,7 +5,8 @@ from __future__ import annotations
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
 from app.services.migrations import alembic_config
@@ -26,3 +27,17 @@ def test_downgrade_and_upgrade_again(backend: Backend) -> None:
     assert "offer" not in inspect(backend.engine).get_table_names()
     command.upgrade(config, "head")
     assert "offer" in inspect(backend.engine).get_table_names()
+
+
+def test_a_database_holding_a_catalogue_upgrades_across_table_copies(fixture_db: Engine) -> None:
+    """SQLite copies a table to alter it; rows that refer to it must survive (foreign keys are paused meanwhile)."""
+    url = fixture_db.url.render_as_string(hide_password=False)
+    with fixture_db.connect() as connection:
+        before = connection.execute(text("SELECT slug, provider_id FROM offer ORDER BY slug")).all()
+    assert before
+    config = alembic_config(url)
+    command.downgrade(config, "0002_demand_clients")  # drops provider.curator_judgement: a copy of provider
+    command.upgrade(config, "head")
+    with fixture_db.connect() as connection:
+        after = connection.execute(text("SELECT slug, provider_id FROM offer ORDER BY slug")).all()
+    assert after == before
