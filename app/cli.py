@@ -17,13 +17,13 @@ from app import clients
 from app.config import get_settings
 from app.db import build_engine, get_engine
 from app.errors import AppError
-from app.observability import MULTIPROC_ENV, logging_config, prepare_multiprocess_dir
-from app.services import auth
-from app.services.audit import Actor
-from app.services.catalogue_files import CatalogueDocument, CatalogueFileError, read_catalogue
-from app.services.exchange import apply_import, plan_import, write_export
-from app.services.loader import catalogue_is_empty, load_catalogue
-from app.services.migrations import upgrade_database
+from app.middleware.observability import MULTIPROC_ENV, logging_config, prepare_multiprocess_dir
+from app.services.editing import auth
+from app.services.editing.audit import Actor
+from app.services.exchange.bundle import apply_import, plan_import, write_export
+from app.services.exchange.files import CatalogueDocument, CatalogueFileError, read_catalogue
+from app.services.exchange.loader import catalogue_is_empty, load_catalogue
+from app.services.store.migrations import upgrade_database
 
 cli = typer.Typer(help="Support Navigator: the health-innovation support catalogue and matcher.", no_args_is_help=True)
 
@@ -110,7 +110,7 @@ def serve(
         log_config=logging_config(json_logs=settings.log_json),
         access_log=False,
         timeout_graceful_shutdown=settings.graceful_shutdown_seconds,
-        http="app.headlimit:HeadLimitedProtocol",
+        http="app.middleware.headlimit:HeadLimitedProtocol",
         # A worker re-imports the app before it can answer the supervisor's health check; on a busy host that
         # takes longer than uvicorn's 5 s default, and the worker would be killed and restarted in a loop.
         timeout_worker_healthcheck=30,
@@ -243,7 +243,7 @@ def insights_prune(
     ] = None,
 ) -> None:
     """Delete match events older than the retention period."""
-    from app.services.demand import prune_events
+    from app.services.insights.demand import prune_events
 
     settings = get_settings()
     retention = days or settings.demand_retention_days

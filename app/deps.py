@@ -19,9 +19,9 @@ from sqlmodel import Session
 from app.config import Settings, get_settings
 from app.db import get_engine
 from app.errors import NotModified, UnsupportedMediaType
-from app.middleware import STALE_STATE
-from app.observability import catalogue_watch
-from app.services.snapshot import CatalogueSnapshot, snapshot_cache
+from app.middleware.context import STALE_STATE
+from app.middleware.observability import catalogue_watch
+from app.services.store.snapshot import CatalogueSnapshot, snapshot_cache
 
 TAXONOMY_CACHE = "public, max-age=300, stale-while-revalidate=60"
 CATALOGUE_CACHE = "public, no-cache"

@@ -260,7 +260,7 @@ def _allowed_methods(request: Request) -> list[str]:
         if any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes):
             methods.add(method)
     if "GET" in methods:
-        methods.add("HEAD")  # app.head.HeadMiddleware answers HEAD wherever GET is served
+        methods.add("HEAD")  # app.middleware.head.HeadMiddleware answers HEAD wherever GET is served
     return sorted(methods)
 
 

@@ -14,19 +14,21 @@ from sqlmodel import Session
 from starlette.middleware.gzip import GZipMiddleware
 
 from app import __version__
-from app.bodylimit import BodyLimitMiddleware
 from app.config import get_settings
 from app.db import get_engine
 from app.errors import install_error_handlers
-from app.head import HeadMiddleware
-from app.middleware import PublicCORSMiddleware, PublicHostMiddleware, RequestContextMiddleware
-from app.observability import ObservabilityMiddleware
+from app.middleware.bodylimit import BodyLimitMiddleware
+from app.middleware.context import RequestContextMiddleware
+from app.middleware.cors import PublicCORSMiddleware
+from app.middleware.head import HeadMiddleware
+from app.middleware.host import PublicHostMiddleware
+from app.middleware.observability import ObservabilityMiddleware
+from app.middleware.ratelimit import Limits, RateLimitMiddleware, build_counter
 from app.openapi import install_openapi, operation_id
-from app.ratelimit import Limits, RateLimitMiddleware, build_counter
 from app.routers import admin, catalogue, docs, health, hsds, insights, intake, matching, metrics, taxonomy, widget
-from app.services.demand import demand_recorder
-from app.services.matching import matcher_index
-from app.services.snapshot import snapshot_cache
+from app.services.insights.demand import demand_recorder
+from app.services.matching.match import matcher_index
+from app.services.store.snapshot import snapshot_cache
 
 logger = logging.getLogger("app")
 GZIP_MINIMUM_BYTES = 1000

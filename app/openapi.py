@@ -17,8 +17,8 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
 from app.errors import PROBLEM_MEDIA_TYPE, problem_pages
+from app.middleware.ratelimit import EXEMPT_PATHS
 from app.models.catalogue import SLUG_PATTERN
-from app.ratelimit import EXEMPT_PATHS
 
 # Fixed vocabularies (taxonomy.yaml key) become enums; the extensible ones (needs grow under /v1/admin/needs,
 # sectors and provider kinds are extended by curators) a slug pattern, so a client never sends an empty value.

@@ -29,10 +29,10 @@ from app.config import get_settings  # noqa: E402
 from app.db import get_engine  # noqa: E402
 from app.main import create_app  # noqa: E402
 from app.models.demand import MatchEvent  # noqa: E402
-from app.services.catalogue_files import read_catalogue  # noqa: E402
-from app.services.demand import demand_recorder  # noqa: E402
-from app.services.loader import load_catalogue  # noqa: E402
-from app.services.migrations import upgrade_database  # noqa: E402
+from app.services.exchange.files import read_catalogue  # noqa: E402
+from app.services.exchange.loader import load_catalogue  # noqa: E402
+from app.services.insights.demand import demand_recorder  # noqa: E402
+from app.services.store.migrations import upgrade_database  # noqa: E402
 
 BLOCKS = 10
 PER_BLOCK = 200

@@ -39,12 +39,12 @@ from app.intake import IntakeRequest as PureRequest  # noqa: E402
 from app.intake import infer  # noqa: E402
 from app.main import create_app  # noqa: E402
 from app.models.intake import IntakeRequest  # noqa: E402
-from app.services.catalogue_files import read_catalogue  # noqa: E402
-from app.services.demand import catalogue_vocabulary, demand_recorder  # noqa: E402
-from app.services.intake import current_intake, run_intake  # noqa: E402
-from app.services.loader import load_catalogue  # noqa: E402
-from app.services.migrations import upgrade_database  # noqa: E402
-from app.services.snapshot import snapshot_cache  # noqa: E402
+from app.services.exchange.files import read_catalogue  # noqa: E402
+from app.services.exchange.loader import load_catalogue  # noqa: E402
+from app.services.insights.demand import catalogue_vocabulary, demand_recorder  # noqa: E402
+from app.services.matching.intake import current_intake, run_intake  # noqa: E402
+from app.services.store.migrations import upgrade_database  # noqa: E402
+from app.services.store.snapshot import snapshot_cache  # noqa: E402
 
 ROUNDS = 30
 TARGET_MS = 2.0

@@ -57,11 +57,11 @@ def curated_catalogue() -> list[OfferRecord]:
     from sqlmodel import Session
 
     from app.db import build_engine
-    from app.services.catalogue_files import read_catalogue
-    from app.services.loader import load_catalogue
-    from app.services.matching import offer_records
-    from app.services.migrations import upgrade_database
-    from app.services.snapshot import build_snapshot
+    from app.services.exchange.files import read_catalogue
+    from app.services.exchange.loader import load_catalogue
+    from app.services.matching.match import offer_records
+    from app.services.store.migrations import upgrade_database
+    from app.services.store.snapshot import build_snapshot
 
     with tempfile.TemporaryDirectory() as directory:
         url = f"sqlite:///{directory}/bench.db"

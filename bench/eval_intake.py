@@ -33,9 +33,9 @@ from app.db import get_engine  # noqa: E402
 from app.intake.evaluation import Golden, Scored, score, summarise  # noqa: E402
 from app.main import create_app  # noqa: E402
 from app.matching import Vocabulary  # noqa: E402
-from app.services.catalogue_files import read_catalogue  # noqa: E402
-from app.services.loader import load_catalogue  # noqa: E402
-from app.services.migrations import upgrade_database  # noqa: E402
+from app.services.exchange.files import read_catalogue  # noqa: E402
+from app.services.exchange.loader import load_catalogue  # noqa: E402
+from app.services.store.migrations import upgrade_database  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 TARGETS = {"stage_accuracy": 0.9, "needs_recall": 0.9, "needs_precision": 0.8, "top5_hit_rate": 0.9}

@@ -4,7 +4,7 @@ Usage: python bench/eval_match.py [--profiles data/golden_profiles.yaml]
 
 Each golden profile (data/golden_profiles.yaml) was graded from the seed documents before the output was seen:
 3 = where this person should go first, 2 = good, 1 = acceptable, unlisted = 0. The profiles go through the same
-function as POST /v1/match (app.services.matching.run_match) on the curated catalogue in data/, loaded through
+function as POST /v1/match (app.services.matching.match.run_match) on the curated catalogue in data/, loaded through
 the service's own loader and snapshot. Measures:
 
 - nDCG@5 and precision@3 (a result graded 1 or more counts as relevant), by ir-measures (trec_eval's definitions,
@@ -161,12 +161,12 @@ def curated_answerer() -> tuple[Any, frozenset[str], frozenset[str]]:
     from app.db import build_engine
     from app.models.matching import MatchRequest
     from app.routers.matching import _profile
-    from app.services.catalogue_files import read_catalogue
-    from app.services.loader import load_catalogue
-    from app.services.match_documents import match_document
-    from app.services.matching import run_match
-    from app.services.migrations import upgrade_database
-    from app.services.snapshot import build_snapshot
+    from app.services.exchange.files import read_catalogue
+    from app.services.exchange.loader import load_catalogue
+    from app.services.matching.documents import match_document
+    from app.services.matching.match import run_match
+    from app.services.store.migrations import upgrade_database
+    from app.services.store.snapshot import build_snapshot
 
     with tempfile.TemporaryDirectory() as directory:
         url = f"sqlite:///{directory}/eval.db"

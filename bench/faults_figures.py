@@ -20,9 +20,9 @@ from sqlmodel import Session
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.db import build_engine
-from app.services.catalogue_files import read_catalogue
-from app.services.loader import load_catalogue
-from app.services.migrations import upgrade_database
+from app.services.exchange.files import read_catalogue
+from app.services.exchange.loader import load_catalogue
+from app.services.store.migrations import upgrade_database
 from tests import test_faults, test_head_limits
 from tests.conftest import POSTGRES_ADMIN_URL, fixture_catalogue_dir
 from tests.serving import StallingProxy, running_server

@@ -41,11 +41,11 @@ def record() -> dict[str, Any]:
     from app.db import get_engine
     from app.main import create_app
     from app.models.intake import EXAMPLE_INTAKE
-    from app.services.audit import Actor
-    from app.services.auth import create_key
-    from app.services.catalogue_files import read_catalogue
-    from app.services.loader import load_catalogue
-    from app.services.migrations import upgrade_database
+    from app.services.editing.audit import Actor
+    from app.services.editing.auth import create_key
+    from app.services.exchange.files import read_catalogue
+    from app.services.exchange.loader import load_catalogue
+    from app.services.store.migrations import upgrade_database
 
     upgrade_database()
     with Session(get_engine()) as session:

@@ -19,11 +19,11 @@ import app.models  # noqa: F401
 from app.config import PROJECT_ROOT, get_settings
 from app.db import build_engine, get_session, reset_engine
 from app.main import create_app
-from app.services.catalogue_files import read_catalogue
-from app.services.demand import demand_recorder
-from app.services.loader import load_catalogue
-from app.services.migrations import upgrade_database
-from app.services.snapshot import snapshot_cache
+from app.services.exchange.files import read_catalogue
+from app.services.exchange.loader import load_catalogue
+from app.services.insights.demand import demand_recorder
+from app.services.store.migrations import upgrade_database
+from app.services.store.snapshot import snapshot_cache
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DATA_DIR = PROJECT_ROOT / "data"

@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from app.services.audit import Actor
-from app.services.auth import create_key, revoke_key
+from app.services.editing.audit import Actor
+from app.services.editing.auth import create_key, revoke_key
 
 
 def issue_key(engine: Engine, name: str, role: str, *, revoked: bool = False) -> str:

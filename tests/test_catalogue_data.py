@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from app.config import PROJECT_ROOT
-from app.services.catalogue_files import read_catalogue
-from app.services.catalogue_lint import SOURCE_TALK, SUMMARY_LIMIT, lint_catalogue
+from app.services.exchange.files import read_catalogue
+from app.services.exchange.lint import SOURCE_TALK, SUMMARY_LIMIT, lint_catalogue
 
 SEEDS = Path(os.environ.get("NAVIGATOR_SEEDS_DIR", PROJECT_ROOT.parent / "shared" / "seeds"))
 DOCUMENT = read_catalogue(PROJECT_ROOT / "data")

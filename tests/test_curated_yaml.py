@@ -13,9 +13,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from app.config import PROJECT_ROOT
-from app.services.catalogue_files import CatalogueFileError, read_catalogue
-from app.services.curated_yaml import CuratedYamlError, read_curated_yaml
-from app.services.matching import load_rules
+from app.services.exchange.curated_yaml import CuratedYamlError, read_curated_yaml
+from app.services.exchange.files import CatalogueFileError, read_catalogue
+from app.services.matching.match import load_rules
 from tests.conftest import fixture_catalogue_dir
 from tests.serving import NAVIGATOR
 

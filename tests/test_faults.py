@@ -24,8 +24,8 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from app.db import build_engine
-from app.services.catalogue_files import CatalogueDocument, read_catalogue
-from app.services.loader import load_catalogue
+from app.services.exchange.files import CatalogueDocument, read_catalogue
+from app.services.exchange.loader import load_catalogue
 from tests.curators import bearer, issue_key, new_offer
 from tests.serving import StallingProxy, TcpProxy, free_port, running_server
 

@@ -29,7 +29,7 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     fake = Clock()
-    monkeypatch.setattr("app.ratelimit.now", fake)
+    monkeypatch.setattr("app.middleware.ratelimit.now", fake)
     return fake
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
-from app.services.migrations import alembic_config
+from app.services.store.migrations import alembic_config
 from tests.conftest import Backend
 
 

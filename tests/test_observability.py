@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
-from app.observability import JsonFormatter, logging_config
+from app.middleware.observability import JsonFormatter, logging_config
 
 
 def _sample(exposition: str, name: str, **labels: str) -> float:
@@ -79,5 +79,5 @@ def test_generated_request_id_is_logged_and_returned(client: TestClient, caplog:
 def test_logging_config_silences_uvicorns_duplicate_access_log() -> None:
     config = logging_config(json_logs=True)
     assert config["loggers"]["uvicorn.access"]["handlers"] == []
-    assert config["formatters"]["default"]["()"] == "app.observability.JsonFormatter"
+    assert config["formatters"]["default"]["()"] == "app.middleware.observability.JsonFormatter"
     assert "format" in logging_config(json_logs=False)["formatters"]["default"]

@@ -14,8 +14,8 @@ from fastapi.testclient import TestClient
 from openapi_spec_validator import validate
 
 from app.main import create_app
+from app.middleware.ratelimit import EXEMPT_PATHS
 from app.openapi import recorded_examples
-from app.ratelimit import EXEMPT_PATHS
 
 METHODS = ("get", "put", "post", "delete", "patch")
 

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 
-from app.services.snapshot import snapshot_cache
+from app.services.store.snapshot import snapshot_cache
 from tests.conftest import make_client
 
 

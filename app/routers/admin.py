@@ -15,9 +15,10 @@ from app.errors import problem_responses
 from app.models.base import IsoDateTime
 from app.models.catalogue import SLUG_PATTERN, OfferCreate, OfferUpdate, ProviderCreate, ProviderUpdate
 from app.pagination import PageMeta, page_meta
-from app.services import auth, editing
-from app.services.audit import Actor, AuditEventPublic, AuditFilters, list_events
-from app.services.preconditions import Precondition, parse_if_match
+from app.services.editing import auth
+from app.services.editing import writes as editing
+from app.services.editing.audit import Actor, AuditEventPublic, AuditFilters, list_events
+from app.services.editing.preconditions import Precondition, parse_if_match
 
 # Declared so /docs offers an "Authorize" button; the checks themselves are in auth.require_role.
 _bearer = HTTPBearer(auto_error=False, description="An API key from `navigator keys create`.")

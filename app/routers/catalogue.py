@@ -20,9 +20,9 @@ from app.renditions import (
     export_window,
     negotiate,
 )
-from app.services.exports import OFFER_COLUMNS, PROVIDER_COLUMNS, offer_row, provider_row
-from app.services.facets import OfferFacets, offer_facets
-from app.services.offers import OfferFilters, OfferSelection, filter_offers, offer_fragments
+from app.services.catalogue.facets import OfferFacets, offer_facets
+from app.services.catalogue.offers import OfferFilters, OfferSelection, filter_offers, offer_fragments
+from app.services.exchange.exports import OFFER_COLUMNS, PROVIDER_COLUMNS, offer_row, provider_row
 
 router = APIRouter(prefix="/v1", tags=["catalogue"], responses=problem_responses(500, 503))
 SlugPath = Annotated[str, Path(pattern=SLUG_PATTERN, max_length=80, examples=["propel-yh"])]

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from app import __version__
 from app.db import SessionDep
 from app.errors import ServiceUnavailable, problem_responses
-from app.services.state import current_stamp
+from app.services.store.state import current_stamp
 
 router = APIRouter(tags=["health"])
 

@@ -14,9 +14,15 @@ from app.deps import SnapshotDep, conditional_get
 from app.errors import FieldProblem, ValidationProblem, problem_responses
 from app.models.base import IsoDate, utcnow
 from app.renditions import EXPORT_RESPONSES, FormatParam, carried_headers, export_response, negotiate
-from app.services.coverage import COVERAGE_COLUMNS, CoverageReport, coverage_report, coverage_rows, coverage_svg
-from app.services.demand import DEMAND_COLUMNS, DemandReport, demand_report, demand_rows
-from app.services.snapshot import CatalogueSnapshot
+from app.services.insights.coverage import (
+    COVERAGE_COLUMNS,
+    CoverageReport,
+    coverage_report,
+    coverage_rows,
+    coverage_svg,
+)
+from app.services.insights.demand import DEMAND_COLUMNS, DemandReport, demand_report, demand_rows
+from app.services.store.snapshot import CatalogueSnapshot
 
 router = APIRouter(prefix="/v1/insights", tags=["insights"], responses=problem_responses(500, 503))
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Your cached copy (If-None-Match) is current."}}

@@ -10,7 +10,7 @@ from app.deps import NOT_MODIFIED, TAXONOMY_CACHE, JsonContent, SnapshotDep, con
 from app.errors import problem_responses
 from app.models.intake import EXAMPLE_INTAKE, IntakeQuestions, IntakeRequest, IntakeResponse
 from app.renditions import JSONBody, carried_headers
-from app.services.intake import current_intake, run_intake
+from app.services.matching.intake import current_intake, run_intake
 
 CURL_SAMPLE = (
     "curl -s localhost:8000/v1/intake -H 'content-type: application/json' "

@@ -20,10 +20,10 @@ from app.models.matching import (
     ProfileFields,
 )
 from app.renditions import JSONBody, carried_headers
-from app.services.demand import record_match
-from app.services.match_documents import match_document, pathway_document
-from app.services.matching import ruleset_version, run_match, run_pathway
-from app.services.snapshot import CatalogueSnapshot
+from app.services.insights.demand import record_match
+from app.services.matching.documents import match_document, pathway_document
+from app.services.matching.match import ruleset_version, run_match, run_pathway
+from app.services.store.snapshot import CatalogueSnapshot
 
 CURL_SAMPLE = (
     "curl -s localhost:8000/v1/match -H 'content-type: application/json' "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from app.errors import problem_responses
-from app.observability import METRICS_MEDIA_TYPE, metrics_exposition
+from app.middleware.observability import METRICS_MEDIA_TYPE, metrics_exposition
 
 router = APIRouter(tags=["health"])
 

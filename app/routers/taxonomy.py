@@ -10,8 +10,8 @@ from pydantic import BaseModel, Field
 from app.deps import NOT_MODIFIED, TAXONOMY_CACHE, SnapshotDep, conditional_get
 from app.errors import problem_responses
 from app.renditions import EXPORT_RESPONSES, Format, carried_headers, export_response, negotiate
-from app.services.exports import TERM_COLUMNS, term_row
-from app.services.taxonomy import LocationPublic, NeedPublic, StagePublic, TermPublic, TrlPublic
+from app.services.catalogue.taxonomy import LocationPublic, NeedPublic, StagePublic, TermPublic, TrlPublic
+from app.services.exchange.exports import TERM_COLUMNS, term_row
 
 router = APIRouter(prefix="/v1", tags=["taxonomy"], responses=problem_responses(406, 422, 500, 503))
 RENDITIONS: dict[int | str, dict[str, Any]] = {**EXPORT_RESPONSES, **NOT_MODIFIED}

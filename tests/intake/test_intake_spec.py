@@ -11,7 +11,7 @@ import yaml
 
 from app.intake import IntakeSpec
 from app.matching import Vocabulary
-from app.services.intake import load_intake
+from app.services.matching.intake import load_intake
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 

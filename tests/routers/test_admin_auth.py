@@ -15,7 +15,7 @@ from app.config import get_settings
 from app.db import get_engine, reset_engine
 from app.main import create_app
 from app.models import ApiKey, AuditEvent
-from app.services.auth import hash_secret
+from app.services.editing.auth import hash_secret
 from tests.conftest import make_client
 from tests.curators import bearer, issue_key
 

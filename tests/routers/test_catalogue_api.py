@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from app.models import Offer
 from app.models.base import utcnow
-from app.services.state import bump_stamp
+from app.services.store.state import bump_stamp
 
 PROBLEM = "application/problem+json"
 

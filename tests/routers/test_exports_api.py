@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from app.models.base import utcnow
 from app.models.catalogue import Offer
-from app.services.state import bump_stamp
+from app.services.store.state import bump_stamp
 
 FILTERS: list[dict[str, Any]] = [
     {},

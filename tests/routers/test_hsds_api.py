@@ -15,7 +15,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from app.config import PROJECT_ROOT
-from app.services.hsds import stable_id
+from app.services.hsds.mapping import stable_id
 
 # ../shared/hsds-3.0 next to the repository (or next to the worktrees' folder); NAVIGATOR_HSDS_SCHEMAS overrides.
 _CANDIDATES = [

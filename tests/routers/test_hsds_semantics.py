@@ -11,7 +11,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 
-from app.services.hsds import stable_id
+from app.services.hsds.mapping import stable_id
 from tests.curators import bearer, issue_key
 from tests.routers.test_hsds_api import response_schema, validate, validate_page
 

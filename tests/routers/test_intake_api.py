@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from app.models.demand import MatchEvent
 from app.models.intake import IntakeQuestions, IntakeResponse
-from app.services.demand import demand_recorder
+from app.services.insights.demand import demand_recorder
 
 PROBLEM = "application/problem+json"
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from app.models.catalogue import OfferCreate, ProviderCreate
-from app.services.catalogue_lint import SUMMARY_LIMIT, LintProblem, lint_catalogue, lint_offer, lint_provider
+from app.services.exchange.lint import SUMMARY_LIMIT, LintProblem, lint_catalogue, lint_offer, lint_provider
 from tests.curators import new_offer, new_provider
 
 FRONT_DOOR = "https://front.example.org/door/"

@@ -21,8 +21,8 @@ from app.db import get_engine, reset_engine
 from app.matching.text import analyse
 from app.models.base import utcnow
 from app.models.demand import MatchEvent
-from app.services.demand import DemandRecorder, demand_recorder, normalise_event, record_match
-from app.services.snapshot import snapshot_cache
+from app.services.insights.demand import DemandRecorder, demand_recorder, normalise_event, record_match
+from app.services.store.snapshot import snapshot_cache
 
 
 def _events(engine: Engine) -> list[MatchEvent]:

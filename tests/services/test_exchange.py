@@ -15,9 +15,9 @@ from app.cli import cli
 from app.config import get_settings
 from app.db import get_engine, reset_engine
 from app.models import AuditEvent, Offer, Provider
-from app.services.catalogue_files import read_catalogue
-from app.services.exchange import export_files, plan_import, write_export
-from app.services.state import current_stamp
+from app.services.exchange.bundle import export_files, plan_import, write_export
+from app.services.exchange.files import read_catalogue
+from app.services.store.state import current_stamp
 from tests.conftest import DATA_DIR, _empty_tables, load_directory
 
 
@@ -116,7 +116,7 @@ def test_a_failure_while_applying_rolls_everything_back(
     def broken_audit(**_: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("app.services.exchange.record_event", broken_audit)
+    monkeypatch.setattr("app.services.exchange.bundle.record_event", broken_audit)
     result = runner.invoke(cli, ["import", str(directory)])
     assert result.exit_code != 0 and isinstance(result.exception, RuntimeError)
     assert counts(fixture_db) == before

@@ -11,9 +11,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
 from app.models import Offer, Provider, TaxonomyTerm
-from app.services.catalogue_files import CatalogueFileError, read_catalogue
-from app.services.loader import load_catalogue
-from app.services.state import current_stamp
+from app.services.exchange.files import CatalogueFileError, read_catalogue
+from app.services.exchange.loader import load_catalogue
+from app.services.store.state import current_stamp
 from tests.conftest import DATA_DIR, fixture_catalogue_dir, load_directory
 
 

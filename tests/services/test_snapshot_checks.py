@@ -17,8 +17,8 @@ from sqlmodel import Session
 from app.config import get_settings
 from app.db import reset_engine
 from app.main import create_app
-from app.services.snapshot import snapshot_cache
-from app.services.state import bump_stamp, current_stamp
+from app.services.store.snapshot import snapshot_cache
+from app.services.store.state import bump_stamp, current_stamp
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from app.models.catalogue import (
     ProviderRef,
     Restrictions,
 )
-from app.services.taxonomy import Taxonomy
+from app.services.catalogue.taxonomy import Taxonomy
 
 
 def provider_values(entry: ProviderCreate) -> dict[str, Any]:

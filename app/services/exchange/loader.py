@@ -10,10 +10,10 @@ from sqlmodel import Session, select
 
 from app.models.base import as_utc, utcnow
 from app.models.catalogue import CatalogueState, Offer, Provider, TaxonomyTerm
-from app.services.catalogue import offer_values, provider_values
-from app.services.catalogue_files import CatalogueDocument
-from app.services.state import bump_stamp, lock_for_write
-from app.services.taxonomy import VOCABULARIES, Taxonomy, Term
+from app.services.catalogue.reads import offer_values, provider_values
+from app.services.catalogue.taxonomy import VOCABULARIES, Taxonomy, Term
+from app.services.exchange.files import CatalogueDocument
+from app.services.store.state import bump_stamp, lock_for_write
 
 
 @dataclass

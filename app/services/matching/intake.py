@@ -14,11 +14,11 @@ from app.intake import IntakeError, IntakeOutcome, IntakeRequest, IntakeSpec, Re
 from app.matching import CatalogueIndex, Vocabulary
 from app.matching.text import stem
 from app.models.intake import IntakeRequest as IntakeBody
-from app.services.curated_yaml import read_curated_yaml
-from app.services.demand import catalogue_vocabulary, record_intake
-from app.services.match_documents import match_document
-from app.services.matching import matcher_index, run_match
-from app.services.snapshot import CatalogueSnapshot
+from app.services.exchange.curated_yaml import read_curated_yaml
+from app.services.insights.demand import catalogue_vocabulary, record_intake
+from app.services.matching.documents import match_document
+from app.services.matching.match import matcher_index, run_match
+from app.services.store.snapshot import CatalogueSnapshot
 
 
 @dataclass(frozen=True)

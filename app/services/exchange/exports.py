@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.models.catalogue import OfferPublic, ProviderPublic
-from app.services.taxonomy import Term
+from app.services.catalogue.taxonomy import Term
 
 OFFER_COLUMNS = (
     "slug",

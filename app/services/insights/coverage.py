@@ -8,7 +8,7 @@ from html import escape
 from pydantic import BaseModel, Field
 
 from app.models.catalogue import OfferPublic
-from app.services.snapshot import CatalogueSnapshot
+from app.services.store.snapshot import CatalogueSnapshot
 
 THIN_CELL = 1
 

@@ -12,9 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.errors import field_path
 from app.models.catalogue import OfferCreate, ProviderCreate
-from app.services.catalogue_lint import lint_catalogue
-from app.services.curated_yaml import CuratedYamlError, read_curated_yaml
-from app.services.taxonomy import Taxonomy, taxonomy_from_document
+from app.services.catalogue.taxonomy import Taxonomy, taxonomy_from_document
+from app.services.exchange.curated_yaml import CuratedYamlError, read_curated_yaml
+from app.services.exchange.lint import lint_catalogue
 
 TAXONOMY_FILE = Path("taxonomy.yaml")
 PROVIDERS_FILE = Path("catalogue") / "providers.yaml"

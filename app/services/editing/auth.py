@@ -19,7 +19,7 @@ from app.db import SessionDep
 from app.errors import Conflict, Forbidden, NotFound, Unauthorized
 from app.models.access import ApiKey
 from app.models.base import as_utc, utcnow
-from app.services.audit import Actor, record_event
+from app.services.editing.audit import Actor, record_event
 
 Role = Literal["editor", "admin"]
 ROLES: tuple[Role, ...] = ("editor", "admin")

@@ -207,7 +207,7 @@ class JsonFormatter(logging.Formatter):
 def logging_config(*, json_logs: bool, level: str = "INFO") -> dict[str, Any]:
     """The logging setup `navigator serve` hands to uvicorn (applied in every worker): JSON lines or plain text."""
     formatter: dict[str, Any] = (
-        {"()": "app.observability.JsonFormatter"}
+        {"()": "app.middleware.observability.JsonFormatter"}
         if json_logs
         else {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
     )

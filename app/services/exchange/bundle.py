@@ -16,12 +16,12 @@ from sqlmodel import Session, select
 
 from app.models.base import utcnow
 from app.models.catalogue import Offer, Provider
-from app.services.audit import Actor, record_event
-from app.services.catalogue import offer_entry, provider_entry
-from app.services.catalogue_files import OFFERS_FILE, PROVIDERS_FILE, TAXONOMY_FILE, CatalogueDocument
-from app.services.loader import load_catalogue, load_taxonomy_from_db
-from app.services.state import bump_stamp, lock_for_write
-from app.services.taxonomy import Taxonomy
+from app.services.catalogue.reads import offer_entry, provider_entry
+from app.services.catalogue.taxonomy import Taxonomy
+from app.services.editing.audit import Actor, record_event
+from app.services.exchange.files import OFFERS_FILE, PROVIDERS_FILE, TAXONOMY_FILE, CatalogueDocument
+from app.services.exchange.loader import load_catalogue, load_taxonomy_from_db
+from app.services.store.state import bump_stamp, lock_for_write
 
 HEADERS = {
     TAXONOMY_FILE: "# The public vocabulary, exported by `navigator export`. `navigator import` reads it back.\n",

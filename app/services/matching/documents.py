@@ -16,8 +16,8 @@ import orjson
 from app.matching import FrontDoor, MatchOutcome, NearMiss, ScoredOffer, StageRoute
 from app.models.matching import MatchedOffer
 from app.renditions import encoded
-from app.services.matching import PathwayOutcome
-from app.services.snapshot import CatalogueSnapshot
+from app.services.matching.match import PathwayOutcome
+from app.services.store.snapshot import CatalogueSnapshot
 
 Document = dict[str, Any]
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from pydantic import BaseModel, Field
 
 from app.models.catalogue import COSTS, OFFER_KINDS, OfferPublic
-from app.services.snapshot import CatalogueSnapshot
+from app.services.store.snapshot import CatalogueSnapshot
 
 
 class FacetCount(BaseModel):

@@ -32,9 +32,9 @@ from app.config import get_settings
 from app.db import get_engine
 from app.models.base import utcnow
 from app.models.demand import MatchEvent
-from app.services.coverage import coverage_report, top_need_of
-from app.services.search import text_index
-from app.services.snapshot import CatalogueSnapshot, snapshot_cache
+from app.services.catalogue.search import text_index
+from app.services.insights.coverage import coverage_report, top_need_of
+from app.services.store.snapshot import CatalogueSnapshot, snapshot_cache
 
 logger = logging.getLogger("app.demand")
 MAX_TERMS = 20

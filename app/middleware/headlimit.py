@@ -9,7 +9,7 @@ import orjson
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from app.config import get_settings
-from app.observability import REQUESTS, UNMATCHED_ROUTE
+from app.middleware.observability import REQUESTS, UNMATCHED_ROUTE
 
 logger = logging.getLogger("app.access")
 HEADERS_TOO_LARGE = 431

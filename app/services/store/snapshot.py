@@ -19,10 +19,10 @@ from sqlmodel import Session, select
 
 from app.models.base import as_utc
 from app.models.catalogue import Offer, OfferPublic, Provider, ProviderPublic
-from app.services.catalogue import offer_public, provider_public
-from app.services.loader import load_taxonomy_from_db
-from app.services.state import current_stamp
-from app.services.taxonomy import Taxonomy
+from app.services.catalogue.reads import offer_public, provider_public
+from app.services.catalogue.taxonomy import Taxonomy
+from app.services.exchange.loader import load_taxonomy_from_db
+from app.services.store.state import current_stamp
 
 Derived = TypeVar("Derived")
 LIVE_STATUSES = ("active", "forthcoming")

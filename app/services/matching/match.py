@@ -26,9 +26,9 @@ from app.matching import (
     normalise_profile,
     route_ahead,
 )
-from app.services.curated_yaml import read_curated_yaml
-from app.services.snapshot import CatalogueSnapshot
-from app.services.taxonomy import Taxonomy
+from app.services.catalogue.taxonomy import Taxonomy
+from app.services.exchange.curated_yaml import read_curated_yaml
+from app.services.store.snapshot import CatalogueSnapshot
 
 
 @lru_cache

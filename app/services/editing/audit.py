@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from app.models.access import AuditEvent
 from app.models.base import IsoDateTime, as_utc, utcnow
 from app.models.catalogue import SLUG_PATTERN
-from app.services.state import catalogue_version_number
+from app.services.store.state import catalogue_version_number
 
 EntityType = Literal["offer", "provider", "need", "taxonomy", "api_key"]
 

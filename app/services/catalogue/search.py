@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.matching.text import analyse
-from app.services.snapshot import CatalogueSnapshot
+from app.services.store.snapshot import CatalogueSnapshot
 
 
 def search_terms(query: str) -> tuple[str, ...]:

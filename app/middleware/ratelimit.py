@@ -14,9 +14,9 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import TooManyRequests, problem_response
-from app.observability import RATE_LIMIT_UNCHECKED
+from app.middleware.observability import RATE_LIMIT_UNCHECKED
 
-logger = logging.getLogger("app.ratelimit")
+logger = logging.getLogger("app.middleware.ratelimit")
 EXEMPT_PATHS = frozenset({"/healthz", "/readyz"})
 STORE_BACKOFF_SECONDS = 1.0
 Clock = Callable[[], float]

@@ -13,9 +13,9 @@ from app.models.base import IsoDateTime, as_utc
 from app.models.catalogue import Cost, OfferKind, OfferPublic, OfferStatus
 from app.pagination import MAX_OFFSET
 from app.renditions import FormatParam, encoded
-from app.services.search import search_terms, text_index
-from app.services.snapshot import LIVE_STATUSES, CatalogueSnapshot
-from app.services.taxonomy import Taxonomy
+from app.services.catalogue.search import search_terms, text_index
+from app.services.catalogue.taxonomy import Taxonomy
+from app.services.store.snapshot import LIVE_STATUSES, CatalogueSnapshot
 
 OfferSort = Literal["name", "-name", "slug", "-slug", "updated_at", "-updated_at", "relevance"]
 

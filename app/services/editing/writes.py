@@ -27,13 +27,13 @@ from app.models.catalogue import (
     Slug,
     TaxonomyTerm,
 )
-from app.services.audit import Actor, record_event
-from app.services.catalogue import offer_entry, offer_values, provider_entry, provider_values
-from app.services.catalogue_lint import LintProblem, lint_offer, lint_provider
-from app.services.loader import load_taxonomy_from_db
-from app.services.preconditions import Precondition, check_precondition, entity_etag, stale_for
-from app.services.state import bump_stamp, lock_for_write
-from app.services.taxonomy import VOCABULARY_LABELS, Taxonomy
+from app.services.catalogue.reads import offer_entry, offer_values, provider_entry, provider_values
+from app.services.catalogue.taxonomy import VOCABULARY_LABELS, Taxonomy
+from app.services.editing.audit import Actor, record_event
+from app.services.editing.preconditions import Precondition, check_precondition, entity_etag, stale_for
+from app.services.exchange.lint import LintProblem, lint_offer, lint_provider
+from app.services.exchange.loader import load_taxonomy_from_db
+from app.services.store.state import bump_stamp, lock_for_write
 
 
 class RecordMeta(BaseModel):

@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.models.catalogue import OFFER_KINDS, OfferPublic, ProviderPublic
-from app.services.snapshot import CatalogueSnapshot
-from app.services.taxonomy import Term
+from app.services.catalogue.taxonomy import Term
+from app.services.store.snapshot import CatalogueSnapshot
 
 HSDS_VERSION = "3.0"
 # The base HSDS 3.0 schema, unprofiled: this API adds no profile of its own.

@@ -1,0 +1,1 @@
+"""Reading the catalogue: offer and provider queries, filters and facets, text search, the taxonomy."""

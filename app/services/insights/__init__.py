@@ -1,0 +1,1 @@
+"""What the catalogue covers and what innovators ask for: coverage and demand analytics."""
