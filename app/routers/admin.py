@@ -9,6 +9,7 @@ from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.conditional import Precondition, parse_if_match
 from app.db import SessionDep
 from app.deps import json_content
 from app.errors import problem_responses
@@ -18,7 +19,6 @@ from app.pagination import PageMeta, page_meta
 from app.services.editing import auth
 from app.services.editing import writes as editing
 from app.services.editing.audit import Actor, AuditEventPublic, AuditFilters, list_events
-from app.services.editing.preconditions import Precondition, parse_if_match
 
 # Declared so /docs offers an "Authorize" button; the checks themselves are in auth.require_role.
 _bearer = HTTPBearer(auto_error=False, description="An API key from `navigator keys create`.")

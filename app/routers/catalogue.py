@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import ConfigDict, Field
 
-from app.deps import NOT_MODIFIED, SnapshotDep, conditional_get
+from app.conditional import NOT_MODIFIED, conditional_get
+from app.deps import SnapshotDep
 from app.errors import FieldProblem, Gone, NotFound, ValidationProblem, problem_responses
 from app.models.catalogue import SLUG_PATTERN, OfferPublic, ProviderDetail, ProviderPublic
 from app.pagination import MAX_OFFSET, PageMeta, paginate

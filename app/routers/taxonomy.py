@@ -7,7 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
 
-from app.deps import NOT_MODIFIED, TAXONOMY_CACHE, SnapshotDep, conditional_get
+from app.conditional import NOT_MODIFIED, TAXONOMY_CACHE, conditional_get
+from app.deps import SnapshotDep
 from app.errors import problem_responses
 from app.renditions import EXPORT_RESPONSES, Format, carried_headers, export_response, negotiate
 from app.services.catalogue.taxonomy import LocationPublic, NeedPublic, StagePublic, TermPublic, TrlPublic

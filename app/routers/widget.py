@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 from functools import cache
 from importlib import resources
-from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
-from app.errors import NotModified, problem_responses
+from app.conditional import NOT_MODIFIED, cached_response
+from app.errors import problem_responses
 
 router = APIRouter(prefix="/widget", tags=["widget"], responses=problem_responses(500))
 
@@ -19,26 +18,12 @@ SCRIPT_MEDIA_TYPE = "application/javascript; charset=utf-8"
 SCRIPT_CACHE = "public, max-age=300, stale-while-revalidate=86400"
 PAGE_CACHE = "public, no-cache"
 API_BASE_PLACEHOLDER = "__API_BASE__"
-NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Your cached copy (If-None-Match) is current."}}
 
 
 @cache
 def widget_file(name: str) -> bytes:
     """A file shipped in the app.widget package, read once per process."""
     return resources.files("app.widget").joinpath(name).read_bytes()
-
-
-def _etag(content: bytes) -> str:
-    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
-
-
-def _cached(request: Request, content: bytes, media_type: str, cache_control: str) -> Response:
-    """The content with a strong ETag, or 304 when the client's copy is current."""
-    headers = {"ETag": _etag(content), "Cache-Control": cache_control}
-    candidates = [tag.strip().removeprefix("W/") for tag in request.headers.get("if-none-match", "").split(",")]
-    if headers["ETag"] in candidates or "*" in candidates:
-        raise NotModified(headers)
-    return Response(content, media_type=media_type, headers=headers)
 
 
 @router.get(
@@ -49,7 +34,7 @@ def _cached(request: Request, content: bytes, media_type: str, cache_control: st
 )
 def navigator_script(request: Request) -> Response:
     """The `<support-navigator>` custom element: one dependency-free script for partner pages (see /widget/)."""
-    return _cached(request, widget_file("navigator.js"), SCRIPT_MEDIA_TYPE, SCRIPT_CACHE)
+    return cached_response(request, widget_file("navigator.js"), SCRIPT_MEDIA_TYPE, SCRIPT_CACHE)
 
 
 @router.get(
@@ -60,7 +45,7 @@ def navigator_script(request: Request) -> Response:
 )
 def widget_icon(request: Request) -> Response:
     """The demo page's icon (an SVG), so the page asks for nothing that is missing."""
-    return _cached(request, widget_file("favicon.svg"), "image/svg+xml", SCRIPT_CACHE)
+    return cached_response(request, widget_file("favicon.svg"), "image/svg+xml", SCRIPT_CACHE)
 
 
 @router.get(
@@ -73,7 +58,7 @@ def widget_page(request: Request) -> Response:
     """The widget's demo and documentation: the embed snippet for this server, a live demo, a theming example."""
     api_base = html.escape(str(request.base_url).rstrip("/"), quote=True)
     page = widget_file("index.html").decode("utf-8").replace(API_BASE_PLACEHOLDER, api_base)
-    return _cached(request, page.encode("utf-8"), "text/html; charset=utf-8", PAGE_CACHE)
+    return cached_response(request, page.encode("utf-8"), "text/html; charset=utf-8", PAGE_CACHE)
 
 
 TYPES_MEDIA_TYPE = "application/typescript; charset=utf-8"
@@ -87,7 +72,7 @@ TYPES_MEDIA_TYPE = "application/typescript; charset=utf-8"
 )
 def navigator_types(request: Request) -> Response:
     """TypeScript declarations of `<support-navigator>`: its attributes, properties and the results event."""
-    return _cached(request, widget_file("navigator.d.ts"), TYPES_MEDIA_TYPE, SCRIPT_CACHE)
+    return cached_response(request, widget_file("navigator.d.ts"), TYPES_MEDIA_TYPE, SCRIPT_CACHE)
 
 
 @router.get(
@@ -98,4 +83,4 @@ def navigator_types(request: Request) -> Response:
 )
 def api_types(request: Request) -> Response:
     """TypeScript declarations of every request and answer of this API, generated from its OpenAPI document."""
-    return _cached(request, widget_file("api.d.ts"), TYPES_MEDIA_TYPE, SCRIPT_CACHE)
+    return cached_response(request, widget_file("api.d.ts"), TYPES_MEDIA_TYPE, SCRIPT_CACHE)
