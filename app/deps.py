@@ -1,4 +1,4 @@
-"""Request dependencies shared by routers: the catalogue snapshot and the JSON body check."""
+"""Request dependencies shared by routers: the catalogue snapshot, the JSON body check and the admin-key check."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import math
 import threading
 import time
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -16,10 +17,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app.config import Settings, get_settings
-from app.db import get_engine
+from app.db import SessionDep, get_engine, transaction
 from app.errors import UnsupportedMediaType
 from app.middleware.context import STALE_STATE
 from app.middleware.observability import catalogue_watch
+from app.services.editing.auth import Principal, Role, authenticate, authorize
 from app.services.store.snapshot import CatalogueSnapshot, snapshot_cache
 
 
@@ -122,3 +124,30 @@ def json_content(request: Request) -> None:
 
 
 JsonContent = Depends(json_content)
+
+
+# ---- admin keys -----------------------------------------------------------------------------------------------
+
+
+def presented_key(request: Request) -> str | None:
+    """The key sent as `Authorization: Bearer …` or `X-API-Key`."""
+    authorization = request.headers.get("authorization", "")
+    scheme, _, credentials = authorization.partition(" ")
+    if scheme.lower() == "bearer" and credentials.strip():
+        return credentials.strip()
+    api_key = request.headers.get("x-api-key", "").strip()
+    return api_key or None
+
+
+def require_role(role: Role) -> Callable[..., Principal]:
+    """A dependency admitting keys of this role or a higher one: 401 without a valid key, 403 with too low a role."""
+
+    def dependency(request: Request, session: SessionDep) -> Principal:
+        # A short transaction of its own, so last_used_at is kept even when the request itself fails and rolls back.
+        with transaction(session.get_bind()) as own:
+            principal = authenticate(session=own, key=presented_key(request))
+        authorize(principal, role)
+        request.state.principal = principal.name
+        return principal
+
+    return dependency

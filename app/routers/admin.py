@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.conditional import Precondition, parse_if_match
 from app.db import SessionDep
-from app.deps import json_content
+from app.deps import json_content, require_role
 from app.errors import problem_responses
 from app.models.base import IsoDateTime
 from app.models.catalogue import SLUG_PATTERN, OfferCreate, OfferUpdate, ProviderCreate, ProviderUpdate
@@ -20,7 +20,7 @@ from app.services.editing import auth
 from app.services.editing import writes as editing
 from app.services.editing.audit import Actor, AuditEventPublic, AuditFilters, list_events
 
-# Declared so /docs offers an "Authorize" button; the checks themselves are in auth.require_role.
+# Declared so /docs offers an "Authorize" button; the checks themselves are in app.deps.require_role.
 _bearer = HTTPBearer(auto_error=False, description="An API key from `navigator keys create`.")
 _api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="The same key, in a header of its own.")
 
@@ -51,7 +51,7 @@ IF_MATCH_DOC = {
 
 
 def _actor(role: auth.Role) -> Callable[..., Actor]:
-    check = auth.require_role(role)
+    check = require_role(role)
 
     # Plain defaults, not Annotated: `check` is local, and annotations are resolved from module globals.
     def dependency(
