@@ -18,16 +18,8 @@ from sqlmodel import Session, col, func, select
 from app.conditional import Precondition, check_precondition, entity_etag, stale_for
 from app.errors import Conflict, FieldProblem, NotFound, ValidationProblem, field_path
 from app.models.base import as_utc, utcnow
-from app.models.catalogue import (
-    Offer,
-    OfferCreate,
-    OfferUpdate,
-    Provider,
-    ProviderCreate,
-    ProviderUpdate,
-    Slug,
-    TaxonomyTerm,
-)
+from app.models.catalogue import OfferCreate, OfferUpdate, ProviderCreate, ProviderUpdate, Slug
+from app.models.catalogue_tables import Offer, Provider, TaxonomyTerm
 from app.services.catalogue.reads import offer_entry, offer_values, provider_entry, provider_values
 from app.services.catalogue.taxonomy import VOCABULARY_LABELS, Taxonomy
 from app.services.editing.audit import Actor, record_event

@@ -17,7 +17,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
 from app.models.base import as_utc
-from app.models.catalogue import Offer, OfferPublic, Provider, ProviderPublic
+from app.models.catalogue import OfferPublic, ProviderPublic
+from app.models.catalogue_tables import Offer, Provider
 from app.services.catalogue.reads import offer_public, provider_public
 from app.services.catalogue.taxonomy import Taxonomy
 from app.services.exchange.loader import load_taxonomy_from_db

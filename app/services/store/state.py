@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from app.db import after_commit
 from app.models.base import utcnow
-from app.models.catalogue import CatalogueState
+from app.models.catalogue_tables import CatalogueState
 
 EMPTY_STAMP = "empty"
 
