@@ -21,6 +21,7 @@ from app.config import get_settings
 from app.db import build_engine, get_engine, transaction
 from app.errors import AppError
 from app.middleware.observability import MULTIPROC_ENV, logging_config, prepare_multiprocess_dir
+from app.models.access import ROLES
 from app.services.editing import auth
 from app.services.editing.audit import Actor
 from app.services.exchange.bundle import apply_import, plan_import, write_export
@@ -149,8 +150,8 @@ def keys_create(
     role: Annotated[str, typer.Option(help="editor (edits the catalogue) or admin (also manages keys).")] = "editor",
 ) -> None:
     """Create a key and print it once; only a salted hash is stored."""
-    if role not in auth.ROLES:
-        typer.echo(f"error: --role must be one of {', '.join(auth.ROLES)}", err=True)
+    if role not in ROLES:
+        typer.echo(f"error: --role must be one of {', '.join(ROLES)}", err=True)
         raise typer.Exit(code=2)
     upgrade_database()
     with transaction() as session:

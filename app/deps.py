@@ -21,7 +21,8 @@ from app.db import SessionDep, get_engine, transaction
 from app.errors import UnsupportedMediaType
 from app.middleware.context import STALE_STATE
 from app.middleware.observability import catalogue_watch
-from app.services.editing.auth import Principal, Role, authenticate, authorize
+from app.models.access import Role
+from app.services.editing.auth import Principal, authenticate, authorize
 from app.services.store.snapshot import CatalogueSnapshot, snapshot_cache
 
 

@@ -11,6 +11,7 @@ from app.conditional import NOT_MODIFIED, conditional_get
 from app.deps import SnapshotDep
 from app.errors import FieldProblem, Gone, NotFound, ValidationProblem, problem_responses
 from app.models.catalogue import SLUG_PATTERN, OfferPublic, ProviderDetail, ProviderPublic
+from app.models.facets import OfferFacets
 from app.pagination import MAX_OFFSET, PageMeta, paginate
 from app.renditions import (
     EXPORT_RESPONSES,
@@ -21,7 +22,7 @@ from app.renditions import (
     export_window,
     negotiate,
 )
-from app.services.catalogue.facets import OfferFacets, offer_facets
+from app.services.catalogue.facets import offer_facets
 from app.services.catalogue.offers import OfferFilters, OfferSelection, filter_offers, offer_fragments
 from app.services.exchange.exports import OFFER_COLUMNS, PROVIDER_COLUMNS, offer_row, provider_row
 

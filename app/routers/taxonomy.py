@@ -5,13 +5,22 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
-from pydantic import BaseModel, Field
 
 from app.conditional import NOT_MODIFIED, TAXONOMY_CACHE, conditional_get
 from app.deps import SnapshotDep
 from app.errors import problem_responses
+from app.models.taxonomy import (
+    LocationPublic,
+    LocationsResponse,
+    NeedPublic,
+    NeedsResponse,
+    StagePublic,
+    StagesResponse,
+    TermPublic,
+    TermsResponse,
+    TrlPublic,
+)
 from app.renditions import EXPORT_RESPONSES, Format, carried_headers, export_response, negotiate
-from app.services.catalogue.taxonomy import LocationPublic, NeedPublic, StagePublic, TermPublic, TrlPublic
 from app.services.exchange.exports import TERM_COLUMNS, term_row
 
 router = APIRouter(prefix="/v1", tags=["taxonomy"], responses=problem_responses(406, 422, 500, 503))
@@ -32,35 +41,6 @@ def _rendition(
     rows = [term_row(t) for t in snapshot.taxonomy.of(vocabulary)]
     name = vocabulary.replace("_", "-") + ("s" if not vocabulary.endswith("s") else "")
     return export_response(chosen, rows, dict, TERM_COLUMNS, filename=name, headers=carried_headers(response))
-
-
-class StagesResponse(BaseModel):
-    """The seven-stage pathway and the TRL crosswalk."""
-
-    taxonomy_version: str
-    stages: list[StagePublic]
-    trls: list[TrlPublic] = Field(description="Each TRL with the stages whose band contains it.")
-
-
-class NeedsResponse(BaseModel):
-    """The nine support needs with their child terms."""
-
-    taxonomy_version: str
-    needs: list[NeedPublic]
-
-
-class TermsResponse(BaseModel):
-    """A flat vocabulary."""
-
-    taxonomy_version: str
-    terms: list[TermPublic]
-
-
-class LocationsResponse(BaseModel):
-    """Innovator locations, nested."""
-
-    taxonomy_version: str
-    locations: list[LocationPublic]
 
 
 @router.get(

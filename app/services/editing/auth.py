@@ -7,58 +7,20 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Literal
+from datetime import timedelta
 
-from pydantic import BaseModel, Field
 from sqlmodel import Session, select
 
 from app.errors import Conflict, Forbidden, NotFound, Unauthorized
-from app.models.access import ApiKey
+from app.models.access import ROLES, ApiKey, KeyCreated, KeyPublic, Role
 from app.models.base import as_utc, utcnow
 from app.services.editing.audit import Actor, record_event
 
-Role = Literal["editor", "admin"]
-ROLES: tuple[Role, ...] = ("editor", "admin")
-# A role may do everything the roles before it may do.
 ROLE_RANK: dict[str, int] = {role: rank for rank, role in enumerate(ROLES)}
 KEY_PATTERN = re.compile(r"^nav_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$")
-NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 ._@-]{0,99}$"
 REALM = 'Bearer realm="navigator"'
 # Writing last_used_at on every request would make each read a write; once a minute is precise enough.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
-
-
-class KeyCreate(BaseModel):
-    """A new API key: a name saying whose it is, and its role."""
-
-    model_config = {"extra": "forbid"}
-
-    name: str = Field(pattern=NAME_PATTERN, examples=["lahp-curator"], description="Unique; shown in the audit trail.")
-    role: Role = Field(examples=["editor"], description="`editor` edits the catalogue; `admin` also manages keys.")
-
-
-class KeyPublic(BaseModel):
-    """An API key as listed: never the secret, which is shown only once at creation."""
-
-    name: str = Field(examples=["lahp-curator"])
-    role: Role
-    prefix: str = Field(description="The public part of the key (`nav_<prefix>_…`), to tell keys apart.")
-    created_at: datetime
-    last_used_at: datetime | None = Field(description="To the minute.")
-    revoked_at: datetime | None
-
-
-class KeyList(BaseModel):
-    """Every key, by name."""
-
-    items: list[KeyPublic]
-
-
-class KeyCreated(KeyPublic):
-    """A key just created, with its secret. Store it now: it cannot be shown again."""
-
-    key: str = Field(examples=["nav_0123456789ab_" + "x" * 43])
 
 
 @dataclass(frozen=True)
