@@ -10,6 +10,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from app.pagination import MAX_OFFSET, PageMeta
+from app.renditions import FormatParam
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=80)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -312,3 +315,28 @@ class ProviderDetail(ProviderPublic):
     """A provider with its offers."""
 
     offers: list[OfferPublic]
+
+
+# ---- pages and filters of the list endpoints -------------------------------------------------------------
+
+
+class OfferPage(PageMeta):
+    """One page of offers."""
+
+    items: list[OfferPublic]
+
+
+class ProviderPage(PageMeta):
+    """One page of providers."""
+
+    items: list[ProviderPublic]
+
+
+class ProviderFilters(FormatParam):
+    """Filters of GET /v1/providers."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: list[str] = Field(default_factory=list, description="Provider kind slug, repeatable.")
+    limit: int = Field(default=50, ge=1, le=100)
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="Providers to skip.")
