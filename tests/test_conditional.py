@@ -66,3 +66,22 @@ def test_if_match_missing_or_malformed() -> None:
     with pytest.raises(BadRequest):
         parse_if_match("v1", "offer", "alpha")
     assert parse_if_match("*", "offer", "alpha").any_version
+
+
+@pytest.mark.parametrize(
+    ("accept", "json_page"),
+    [
+        ("", False),
+        ("application/json", True),
+        ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", False),  # a browser
+        ("text/html;q=0.5, application/problem+json", True),
+        ("application/json;q=0, text/html", False),
+        ("application/json;q=0.5, text/*;q=0.5", False),  # a tie goes to HTML
+        ("APPLICATION/JSON;Q=0.9", True),
+    ],
+)
+def test_problem_pages_read_accept_with_the_one_parser(client: TestClient, accept: str, json_page: bool) -> None:
+    """/problems/{slug} negotiates through app.renditions.accept_entries, the parser format negotiation uses."""
+    answer = client.get("/problems/validation-error", headers={"Accept": accept} if accept else {})
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("application/json" if json_page else "text/html")

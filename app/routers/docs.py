@@ -11,6 +11,7 @@ from fastapi import APIRouter, Path, Request, Response
 
 from app.conditional import NOT_MODIFIED, cached_response
 from app.errors import NotFound, ProblemPage, problem_pages, problem_responses
+from app.renditions import accept_entries
 
 router = APIRouter(tags=["docs"], responses=problem_responses(500))
 
@@ -133,16 +134,7 @@ PAGES_EXAMPLE = problem_pages()["validation-error"].model_dump()
 def _wants_json(request: Request) -> bool:
     """JSON when the Accept header ranks a JSON type above HTML; HTML otherwise (a browser following the link)."""
     best: dict[str, float] = {"html": -1.0, "json": -1.0}
-    for part in request.headers.get("accept", "").split(","):
-        media, *params = (p.strip().lower() for p in part.split(";"))
-        quality = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
+    for media, quality in accept_entries(request.headers.get("accept", "")):
         kind = "json" if media.endswith(("/json", "+json")) else "html" if media in ("text/html", "text/*") else ""
         if kind:
             best[kind] = max(best[kind], quality)
