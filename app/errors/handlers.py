@@ -16,7 +16,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from app.errors.types import (
-    RETRY_AFTER_SECONDS,
     AppError,
     Conflict,
     FieldProblem,
@@ -129,25 +128,15 @@ async def _on_not_modified(_request: Request, exc: Exception) -> Response:
 
 async def _on_database_unavailable(request: Request, exc: Exception) -> Response:
     logger.warning("database unavailable: %s", type(exc).__name__)
-    return problem_response(
-        503,
-        "The catalogue database is not answering. Please try again shortly.",
-        title=ServiceUnavailable.title,
-        type_=ServiceUnavailable.type,
-        instance=request.url.path,
-        headers={"Retry-After": RETRY_AFTER_SECONDS},
+    return await _on_app_error(
+        request, ServiceUnavailable("The catalogue database is not answering. Please try again shortly.")
     )
 
 
 async def _on_integrity_error(request: Request, exc: Exception) -> Response:
     logger.info("integrity error on %s: %s", request.url.path, type(exc).__name__)
-    return problem_response(
-        409,
-        "The change clashes with data saved at the same moment (for example a slug just taken). Reload and retry.",
-        title=Conflict.title,
-        type_=Conflict.type,
-        instance=request.url.path,
-    )
+    clash = "The change clashes with data saved at the same moment (for example a slug just taken). Reload and retry."
+    return await _on_app_error(request, Conflict(clash))
 
 
 async def _on_unstorable_value(request: Request, exc: Exception) -> Response:

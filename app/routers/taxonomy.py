@@ -92,7 +92,13 @@ async def list_needs(
     return NeedsResponse(taxonomy_version=taxonomy.version, needs=[node(t.slug) for t in terms if t.parent is None])
 
 
-def _terms(snapshot: SnapshotDep, vocabulary: str) -> TermsResponse:
+def _terms(
+    snapshot: SnapshotDep, request: Request, response: Response, fmt: Format | None, vocabulary: str
+) -> TermsResponse | Response:
+    """A flat vocabulary in the chosen format."""
+    chosen = _rendition(snapshot, request, response, fmt, vocabulary)
+    if isinstance(chosen, Response):
+        return chosen
     return TermsResponse(
         taxonomy_version=snapshot.taxonomy.version,
         terms=[TermPublic(slug=t.slug, name=t.name) for t in snapshot.taxonomy.of(vocabulary)],
@@ -104,10 +110,7 @@ async def list_sectors(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> TermsResponse | Response:
     """Sectors; an offer with no sector list serves all of them."""
-    chosen = _rendition(snapshot, request, response, format, "sector")
-    if isinstance(chosen, Response):
-        return chosen
-    return _terms(snapshot, "sector")
+    return _terms(snapshot, request, response, format, "sector")
 
 
 @router.get(
@@ -117,10 +120,7 @@ async def list_organisation_types(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> TermsResponse | Response:
     """Organisation types an innovator can be."""
-    chosen = _rendition(snapshot, request, response, format, "organisation_type")
-    if isinstance(chosen, Response):
-        return chosen
-    return _terms(snapshot, "organisation_type")
+    return _terms(snapshot, request, response, format, "organisation_type")
 
 
 @router.get("/provider-kinds", summary="List provider kinds", response_model=TermsResponse, responses=RENDITIONS)
@@ -128,10 +128,7 @@ async def list_provider_kinds(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> TermsResponse | Response:
     """Kinds of provider organisation (university, NHS trust, accelerator…)."""
-    chosen = _rendition(snapshot, request, response, format, "provider_kind")
-    if isinstance(chosen, Response):
-        return chosen
-    return _terms(snapshot, "provider_kind")
+    return _terms(snapshot, request, response, format, "provider_kind")
 
 
 @router.get("/locations", summary="List locations", response_model=LocationsResponse, responses=RENDITIONS)
