@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
@@ -26,26 +27,46 @@ def widget_file(name: str) -> bytes:
     return resources.files("app.widget").joinpath(name).read_bytes()
 
 
-@router.get(
+def _shipped_file(path: str, file: str, media_type: str, *, name: str, summary: str, doc: str, what: str) -> None:
+    """Serve one file of the app.widget package as it is: a strong ETag of its bytes, SCRIPT_CACHE, 304."""
+
+    def endpoint(request: Request) -> Response:
+        return cached_response(request, widget_file(file), media_type, SCRIPT_CACHE)
+
+    responses: dict[int | str, dict[str, Any]] = {200: {"content": {media_type: {}}, "description": what}}
+    router.add_api_route(
+        path,
+        endpoint,
+        methods=["GET"],
+        name=name,
+        summary=summary,
+        description=doc,
+        response_class=Response,
+        responses={**responses, **NOT_MODIFIED},
+    )
+
+
+TYPES_MEDIA_TYPE = "application/typescript; charset=utf-8"
+
+# Declared in this order, so the OpenAPI document lists them so.
+_shipped_file(
     "/navigator.js",
+    "navigator.js",
+    SCRIPT_MEDIA_TYPE,
+    name="navigator_script",
     summary="The widget script",
-    response_class=Response,
-    responses={200: {"content": {SCRIPT_MEDIA_TYPE: {}}, "description": "The widget script."}, **NOT_MODIFIED},
+    doc="The `<support-navigator>` custom element: one dependency-free script for partner pages (see /widget/).",
+    what="The widget script.",
 )
-def navigator_script(request: Request) -> Response:
-    """The `<support-navigator>` custom element: one dependency-free script for partner pages (see /widget/)."""
-    return cached_response(request, widget_file("navigator.js"), SCRIPT_MEDIA_TYPE, SCRIPT_CACHE)
-
-
-@router.get(
+_shipped_file(
     "/favicon.svg",
+    "favicon.svg",
+    "image/svg+xml",
+    name="widget_icon",
     summary="The demo page's icon",
-    response_class=Response,
-    responses={200: {"content": {"image/svg+xml": {}}, "description": "The demo page's icon."}, **NOT_MODIFIED},
+    doc="The demo page's icon (an SVG), so the page asks for nothing that is missing.",
+    what="The demo page's icon.",
 )
-def widget_icon(request: Request) -> Response:
-    """The demo page's icon (an SVG), so the page asks for nothing that is missing."""
-    return cached_response(request, widget_file("favicon.svg"), "image/svg+xml", SCRIPT_CACHE)
 
 
 @router.get(
@@ -61,26 +82,21 @@ def widget_page(request: Request) -> Response:
     return cached_response(request, page.encode("utf-8"), "text/html; charset=utf-8", PAGE_CACHE)
 
 
-TYPES_MEDIA_TYPE = "application/typescript; charset=utf-8"
-
-
-@router.get(
+_shipped_file(
     "/navigator.d.ts",
+    "navigator.d.ts",
+    TYPES_MEDIA_TYPE,
+    name="navigator_types",
     summary="TypeScript declarations of the widget",
-    response_class=Response,
-    responses={200: {"content": {TYPES_MEDIA_TYPE: {}}, "description": "The declarations."}, **NOT_MODIFIED},
+    doc="TypeScript declarations of `<support-navigator>`: its attributes, properties and the results event.",
+    what="The declarations.",
 )
-def navigator_types(request: Request) -> Response:
-    """TypeScript declarations of `<support-navigator>`: its attributes, properties and the results event."""
-    return cached_response(request, widget_file("navigator.d.ts"), TYPES_MEDIA_TYPE, SCRIPT_CACHE)
-
-
-@router.get(
+_shipped_file(
     "/api.d.ts",
+    "api.d.ts",
+    TYPES_MEDIA_TYPE,
+    name="api_types",
     summary="TypeScript declarations of the API's JSON",
-    response_class=Response,
-    responses={200: {"content": {TYPES_MEDIA_TYPE: {}}, "description": "The declarations."}, **NOT_MODIFIED},
+    doc="TypeScript declarations of every request and answer of this API, generated from its OpenAPI document.",
+    what="The declarations.",
 )
-def api_types(request: Request) -> Response:
-    """TypeScript declarations of every request and answer of this API, generated from its OpenAPI document."""
-    return cached_response(request, widget_file("api.d.ts"), TYPES_MEDIA_TYPE, SCRIPT_CACHE)
