@@ -124,14 +124,8 @@ def reset_engine() -> None:
     get_engine.cache_clear()
 
 
-@contextmanager
-def transaction(bind: Engine | Connection | None = None) -> Iterator[Session]:
-    """A session whose one transaction commits when the block ends and rolls back when it raises.
-
-    The one place the service commits: each request (`get_session`), each CLI command and the admin-key check's
-    record of a key's last use run in one of these; services below never commit.
-    """
-    with Session(bind or get_engine(), expire_on_commit=False) as session:
+def _transaction_scope(bind: Engine | Connection) -> Iterator[Session]:
+    with Session(bind, expire_on_commit=False) as session:
         try:
             yield session
             session.commit()
@@ -140,10 +134,20 @@ def transaction(bind: Engine | Connection | None = None) -> Iterator[Session]:
             raise
 
 
+@contextmanager
+def transaction(bind: Engine | Connection | None = None) -> Iterator[Session]:
+    """A session whose one transaction commits when the block ends and rolls back when it raises.
+
+    The one place the service commits: each request (`get_session`), each CLI command and the admin-key check's
+    record of a key's last use run in one of these; services below never commit.
+    """
+    yield from _transaction_scope(bind or get_engine())
+
+
 def get_session() -> Iterator[Session]:
-    """One session per request: committed when the handler returns, rolled back when it raises."""
-    with transaction() as session:
-        yield session
+    """One session per request (a `transaction` scope): committed when the handler returns, rolled back when it
+    raises."""
+    yield from _transaction_scope(get_engine())
 
 
 # scope="function" commits before the response is sent, so a client never sees success for a failed commit.
