@@ -1,4 +1,8 @@
-"""The `navigator` command: migrate, load the catalogue, serve the API."""
+"""The `navigator` command: migrate, load the catalogue, serve the API.
+
+Each command's database work runs in `app.db.transaction()`: committed once when it succeeds, rolled back when
+it fails (a refused key, an invalid file); read-only commands commit nothing they changed.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +15,13 @@ from typing import Annotated
 
 import typer
 import uvicorn
-from sqlmodel import Session
 
 from app import clients
 from app.config import get_settings
-from app.db import build_engine, get_engine
+from app.db import build_engine, get_engine, transaction
 from app.errors import AppError
 from app.middleware.observability import MULTIPROC_ENV, logging_config, prepare_multiprocess_dir
+from app.models.access import ROLES
 from app.services.editing import auth
 from app.services.editing.audit import Actor
 from app.services.exchange.bundle import apply_import, plan_import, write_export
@@ -48,9 +52,8 @@ def _read_or_exit(path: Path, verb: str) -> CatalogueDocument:
 
 def _load(path: Path) -> None:
     document = _read_or_exit(path, "loaded")
-    with Session(get_engine()) as session:
+    with transaction() as session:
         report = load_catalogue(session, document)
-        session.commit()
     typer.echo(f"Loaded {path}: {report.summary()}.")
 
 
@@ -82,7 +85,7 @@ def serve(
         raise typer.Exit(code=1)
     if migrate:
         upgrade_database()
-        with Session(get_engine()) as session:
+        with transaction() as session:
             empty = catalogue_is_empty(session)
         if empty:
             _load(settings.data_dir)
@@ -147,17 +150,16 @@ def keys_create(
     role: Annotated[str, typer.Option(help="editor (edits the catalogue) or admin (also manages keys).")] = "editor",
 ) -> None:
     """Create a key and print it once; only a salted hash is stored."""
-    if role not in auth.ROLES:
-        typer.echo(f"error: --role must be one of {', '.join(auth.ROLES)}", err=True)
+    if role not in ROLES:
+        typer.echo(f"error: --role must be one of {', '.join(ROLES)}", err=True)
         raise typer.Exit(code=2)
     upgrade_database()
-    with Session(get_engine()) as session:
+    with transaction() as session:
         try:
             created = auth.create_key(session=session, name=name, role=role, actor=Actor("cli:keys"))
         except AppError as exc:
             typer.echo(f"error: {exc.detail}", err=True)
             raise typer.Exit(code=1) from exc
-        session.commit()
     typer.echo(f"Created {created.role} key '{created.name}'. Store it now; it cannot be shown again:")
     typer.echo(created.key)
 
@@ -166,7 +168,7 @@ def keys_create(
 def keys_list() -> None:
     """List keys: name, role, prefix, created, last used, revoked (never a secret)."""
     upgrade_database()
-    with Session(get_engine()) as session:
+    with transaction() as session:
         rows = auth.list_keys(session=session)
     if not rows:
         typer.echo("No keys yet. Create one with `navigator keys create --name NAME --role editor`.")
@@ -182,13 +184,12 @@ def keys_list() -> None:
 def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) -> None:
     """Revoke a key at once; it stays listed and named in the audit trail."""
     upgrade_database()
-    with Session(get_engine()) as session:
+    with transaction() as session:
         try:
             auth.revoke_key(session=session, name=name, actor=Actor("cli:keys"))
         except AppError as exc:
             typer.echo(f"error: {exc.detail}", err=True)
             raise typer.Exit(code=1) from exc
-        session.commit()
     typer.echo(f"Revoked key '{name}'.")
 
 
@@ -200,7 +201,7 @@ def export_catalogue(
 ) -> None:
     """Write the whole catalogue (withdrawn entries left out) in the same format as data/."""
     upgrade_database()
-    with Session(get_engine()) as session:
+    with transaction() as session:
         written = write_export(session, path)
     for file in written:
         typer.echo(f"wrote {file}")
@@ -217,18 +218,14 @@ def import_catalogue(
     """Validate everything, show the difference, then apply it in one transaction: all or nothing."""
     document = _read_or_exit(path, "imported")
     upgrade_database()
-    with Session(get_engine()) as session:
+    with transaction() as session:
         plan = plan_import(session, document, withdraw_missing=withdraw_missing)
         for line in plan.lines():
             typer.echo(line)
-        if dry_run:
-            typer.echo("Dry run: nothing was written.")
-            return
-        if plan.empty:
-            typer.echo("Nothing to change.")
+        if dry_run or plan.empty:
+            typer.echo("Dry run: nothing was written." if dry_run else "Nothing to change.")
             return
         apply_import(session, plan, Actor("cli:import"))
-        session.commit()
     typer.echo(f"Imported {path} in one transaction.")
 
 
@@ -249,9 +246,8 @@ def insights_prune(
     retention = days or settings.demand_retention_days
     # Maintenance: one DELETE over a year of events may rightly take longer than a request's database timeout.
     engine = build_engine(settings.database_url, timeout_seconds=settings.db_timeout_seconds)
-    with Session(engine) as session:
+    with transaction(engine) as session:
         deleted = prune_events(session, retention_days=retention)
-        session.commit()
     engine.dispose()
     typer.echo(f"Deleted {deleted} match event(s) older than {retention} days.")
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends
 from sqlalchemy import event
-from sqlalchemy.engine import Engine, ExceptionContext, make_url
+from sqlalchemy.engine import Connection, Engine, ExceptionContext, make_url
 from sqlmodel import Session, create_engine
 
 from app.config import get_settings
@@ -30,41 +31,46 @@ def build_engine(
     `round_trip_seconds` (PostgreSQL) also bounds every statement, on the server (statement_timeout, a little
     shorter, so a live server answers with a clean error) and in the client (BoundedConnection, for a server
     that does not answer at all); None leaves statements unbounded, for migrations and maintenance.
+    Sessions on any engine run the after-commit work their transaction asked for (`after_commit`).
     """
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        # A fixed pool, as for PostgreSQL: overflow connections would be opened (and their pragmas run) and
-        # closed again on every burst.
-        engine = create_engine(
-            url,
-            connect_args={"check_same_thread": False, "timeout": timeout_seconds},
-            pool_size=pool_size,
-            max_overflow=max_overflow,
-            pool_timeout=timeout_seconds,
-        )
-        busy_ms = int(timeout_seconds * 1000)
+    _install_transaction_hooks()
+    pool = {"pool_size": pool_size, "max_overflow": max_overflow, "pool_timeout": timeout_seconds}
+    if make_url(url).get_backend_name() == "sqlite":
+        return _sqlite_engine(url, timeout_seconds, pool)
+    return _postgres_engine(url, timeout_seconds, round_trip_seconds, pool)
 
-        @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.close()
 
-        return engine
+def _sqlite_engine(url: str, timeout_seconds: float, pool: dict[str, Any]) -> Engine:
+    database = make_url(url).database
+    if database and database != ":memory:":
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    # A fixed pool, as for PostgreSQL: overflow connections would be opened (and their pragmas run) and
+    # closed again on every burst.
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": timeout_seconds}, **pool)
+    busy_ms = int(timeout_seconds * 1000)
+
+    @event.listens_for(engine, "connect")
+    def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return engine
+
+
+def _postgres_engine(
+    url: str, timeout_seconds: float, round_trip_seconds: float | None, pool: dict[str, Any]
+) -> Engine:
     options = [f"-c lock_timeout={int(timeout_seconds * 1000)}"]
     if round_trip_seconds is not None:
         options.append(f"-c statement_timeout={max(1, int(round_trip_seconds * 900))}")
     engine = create_engine(
         url,
         pool_pre_ping=True,
-        pool_size=pool_size,
-        max_overflow=max_overflow,
-        pool_timeout=timeout_seconds,
+        **pool,
         # A database that has gone away must give a 503 within the timeout, not a hang: connecting (libpq counts
         # whole seconds, at least 2), waiting for a pooled connection and waiting for a row lock are bounded by it;
         # keepalives and the TCP user timeout drop a connection whose peer has vanished from the network.
@@ -118,9 +124,8 @@ def reset_engine() -> None:
     get_engine.cache_clear()
 
 
-def get_session() -> Iterator[Session]:
-    """One session per request: committed when the handler returns, rolled back when it raises."""
-    with Session(get_engine(), expire_on_commit=False) as session:
+def _transaction_scope(bind: Engine | Connection) -> Iterator[Session]:
+    with Session(bind, expire_on_commit=False) as session:
         try:
             yield session
             session.commit()
@@ -129,5 +134,50 @@ def get_session() -> Iterator[Session]:
             raise
 
 
+@contextmanager
+def transaction(bind: Engine | Connection | None = None) -> Iterator[Session]:
+    """A session whose one transaction commits when the block ends and rolls back when it raises.
+
+    The one place the service commits: each request (`get_session`), each CLI command and the admin-key check's
+    record of a key's last use run in one of these; services below never commit.
+    """
+    yield from _transaction_scope(bind or get_engine())
+
+
+def get_session() -> Iterator[Session]:
+    """One session per request (a `transaction` scope): committed when the handler returns, rolled back when it
+    raises."""
+    yield from _transaction_scope(get_engine())
+
+
 # scope="function" commits before the response is sent, so a client never sees success for a failed commit.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+
+# ---- work that waits for a commit -----------------------------------------------------------------------------
+
+_AFTER_COMMIT = object()
+"""The session.info key under which a transaction keeps its after-commit callbacks (an object: no name clash)."""
+
+
+def after_commit(session: Session, callback: Callable[[], None]) -> None:
+    """Call `callback` once this session's transaction has committed; forget it if the transaction rolls back."""
+    callbacks: list[Callable[[], None]] = session.info.setdefault(_AFTER_COMMIT, [])
+    if callback not in callbacks:
+        callbacks.append(callback)
+
+
+def _run_after_commit(session: Session) -> None:
+    for callback in session.info.pop(_AFTER_COMMIT, ()):
+        callback()
+
+
+def _forget_after_rollback(session: Session) -> None:
+    session.info.pop(_AFTER_COMMIT, None)
+
+
+def _install_transaction_hooks() -> None:
+    """Attach the two session hooks that run (or drop) after-commit callbacks, once per process."""
+    if not event.contains(Session, "after_commit", _run_after_commit):
+        event.listen(Session, "after_commit", _run_after_commit)
+        event.listen(Session, "after_rollback", _forget_after_rollback)

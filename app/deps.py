@@ -1,31 +1,29 @@
-"""Request dependencies shared by routers: the catalogue snapshot and conditional GET (ETag / 304)."""
+"""Request dependencies shared by routers: the catalogue snapshot, the JSON body check and the admin-key check."""
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import math
 import threading
 import time
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import Depends, Request, Response
+from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app.config import Settings, get_settings
-from app.db import get_engine
-from app.errors import NotModified, UnsupportedMediaType
+from app.db import SessionDep, get_engine, transaction
+from app.errors import UnsupportedMediaType
 from app.middleware.context import STALE_STATE
 from app.middleware.observability import catalogue_watch
+from app.models.access import Role
+from app.services.editing.auth import Principal, authenticate, authorize
 from app.services.store.snapshot import CatalogueSnapshot, snapshot_cache
-
-TAXONOMY_CACHE = "public, max-age=300, stale-while-revalidate=60"
-CATALOGUE_CACHE = "public, no-cache"
-NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Your cached copy (If-None-Match) is current."}}
 
 
 def _checked_snapshot(answered: threading.Event) -> CatalogueSnapshot:
@@ -116,37 +114,6 @@ async def _checked_or_stale(request: Request, retry_after: float, settings: Sett
 SnapshotDep = Annotated[CatalogueSnapshot, Depends(get_snapshot)]
 
 
-def representation_etag(stamp: str, request: Request, variant: str = "json") -> str:
-    """A strong ETag for one representation of one URL at one catalogue version."""
-    query = "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
-    key = f"{stamp}|{request.method}|{request.url.path}|{query}|{variant}"
-    return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
-
-
-def _matches(if_none_match: str, etag: str) -> bool:
-    if if_none_match.strip() == "*":
-        return True
-    candidates = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
-    return etag in candidates
-
-
-def conditional_get(
-    request: Request,
-    response: Response,
-    stamp: str,
-    *,
-    cache_control: str = CATALOGUE_CACHE,
-    variant: str = "json",
-) -> None:
-    """Set ETag and Cache-Control; answer 304 when the client's copy is current."""
-    etag = representation_etag(stamp, request, variant)
-    headers = {"ETag": etag, "Cache-Control": cache_control}
-    if_none_match = request.headers.get("if-none-match")
-    if if_none_match and _matches(if_none_match, etag):
-        raise NotModified(headers)
-    response.headers.update(headers)
-
-
 def json_content(request: Request) -> None:
     """415 for a body that is not JSON (before the body is parsed, so the answer says what to send)."""
     has_body = request.headers.get("content-length", "0") != "0" or "transfer-encoding" in request.headers
@@ -158,3 +125,30 @@ def json_content(request: Request) -> None:
 
 
 JsonContent = Depends(json_content)
+
+
+# ---- admin keys -----------------------------------------------------------------------------------------------
+
+
+def presented_key(request: Request) -> str | None:
+    """The key sent as `Authorization: Bearer …` or `X-API-Key`."""
+    authorization = request.headers.get("authorization", "")
+    scheme, _, credentials = authorization.partition(" ")
+    if scheme.lower() == "bearer" and credentials.strip():
+        return credentials.strip()
+    api_key = request.headers.get("x-api-key", "").strip()
+    return api_key or None
+
+
+def require_role(role: Role) -> Callable[..., Principal]:
+    """A dependency admitting keys of this role or a higher one: 401 without a valid key, 403 with too low a role."""
+
+    def dependency(request: Request, session: SessionDep) -> Principal:
+        # A short transaction of its own, so last_used_at is kept even when the request itself fails and rolls back.
+        with transaction(session.get_bind()) as own:
+            principal = authenticate(session=own, key=presented_key(request))
+        authorize(principal, role)
+        request.state.principal = principal.name
+        return principal
+
+    return dependency

@@ -48,7 +48,11 @@ class FormatParam(BaseModel):
     )
 
 
-def _accept_entries(header: str) -> list[tuple[str, float]]:
+def accept_entries(header: str) -> list[tuple[str, float]]:
+    """The media ranges of an Accept header, lower-cased, each with its quality `q`, in the header's order.
+
+    The one Accept parser: format negotiation here and the problem pages (app.routers.docs) both read it.
+    """
     entries: list[tuple[str, float]] = []
     for part in header.split(","):
         fields = [f.strip() for f in part.split(";")]
@@ -74,7 +78,7 @@ def negotiate(request: Request, requested: Format | None, *, allowed: Sequence[F
     header = request.headers.get("accept", "").strip()
     if not header:
         return "json"
-    ranked = sorted(_accept_entries(header), key=lambda entry: -entry[1])
+    ranked = sorted(accept_entries(header), key=lambda entry: -entry[1])
     for media, quality in ranked:
         chosen = _ACCEPTED.get(media)
         if quality > 0 and chosen is not None and chosen in allowed:

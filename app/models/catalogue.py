@@ -1,4 +1,7 @@
-"""Catalogue tables (providers, offers, taxonomy terms, the version stamp) and their API schemas."""
+"""The catalogue's vocabulary types and API schemas: what curators send (Create, Update), what the API shows.
+
+The tables these describe are in app/models/catalogue_tables.py.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +9,9 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, false
-from sqlmodel import Column, SQLModel
-from sqlmodel import Field as SQLField
 
-from app.models.base import json_column, timestamp_column
+from app.pagination import MAX_OFFSET, PageMeta
+from app.renditions import FormatParam
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=80)]
@@ -28,97 +29,6 @@ COSTS: tuple[str, ...] = ("free", "paid", "equity", "varies")
 OFFER_KINDS: tuple[str, ...] = ("programme", "service", "facility", "network", "funding", "advice", "workspace")
 OFFER_STATUSES: tuple[str, ...] = ("active", "forthcoming", "closed")
 CURATOR = "curator"
-
-
-# ---- tables -------------------------------------------------------------------------------------------------
-
-
-class CatalogueState(SQLModel, table=True):
-    """One row: the catalogue version stamp, changed in the same transaction as every write."""
-
-    __tablename__ = "catalogue_state"
-
-    id: int = SQLField(default=1, primary_key=True)
-    version: int = SQLField(default=0, sa_column=Column(Integer, nullable=False))
-    stamp: str = SQLField(sa_column=Column(String(64), nullable=False))
-    taxonomy_version: str = SQLField(default="", sa_column=Column(String(64), nullable=False))
-    updated_at: datetime = SQLField(sa_column=timestamp_column())
-
-
-class TaxonomyTerm(SQLModel, table=True):
-    """A term of one vocabulary (stage, need, sector, organisation type, location, provider kind, TRL)."""
-
-    __tablename__ = "taxonomy_term"
-    __table_args__ = (UniqueConstraint("vocabulary", "slug", name="uq_taxonomy_term_vocabulary_slug"),)
-
-    id: int | None = SQLField(default=None, primary_key=True)
-    vocabulary: str = SQLField(sa_column=Column(String(40), nullable=False, index=True))
-    slug: str = SQLField(sa_column=Column(String(80), nullable=False))
-    name: str = SQLField(sa_column=Column(String(200), nullable=False))
-    parent_slug: str | None = SQLField(default=None, sa_column=Column(String(80), nullable=True))
-    position: int = SQLField(sa_column=Column(Integer, nullable=False))
-    attributes: dict[str, Any] = SQLField(default_factory=dict, sa_column=json_column())
-    source: str = SQLField(sa_column=Column(String(40), nullable=False))
-    created_at: datetime = SQLField(sa_column=timestamp_column())
-    updated_at: datetime = SQLField(sa_column=timestamp_column())
-
-
-class Provider(SQLModel, table=True):
-    """An organisation that offers support to innovators."""
-
-    __tablename__ = "provider"
-
-    id: int | None = SQLField(default=None, primary_key=True)
-    slug: str = SQLField(sa_column=Column(String(80), nullable=False, unique=True))
-    name: str = SQLField(sa_column=Column(String(200), nullable=False))
-    kind: str = SQLField(sa_column=Column(String(40), nullable=False))
-    description: str = SQLField(sa_column=Column(Text, nullable=False))
-    website: str | None = SQLField(default=None, sa_column=Column(String(500), nullable=True))
-    base_location: str | None = SQLField(default=None, sa_column=Column(String(80), nullable=True))
-    provenance: dict[str, Any] = SQLField(sa_column=json_column())
-    curator_judgement: list[str] = SQLField(default_factory=list, sa_column=json_column())
-    version: int = SQLField(default=1, sa_column=Column(Integer, nullable=False))
-    created_at: datetime = SQLField(sa_column=timestamp_column())
-    updated_at: datetime = SQLField(sa_column=timestamp_column(index=True))
-    withdrawn_at: datetime | None = SQLField(default=None, sa_column=timestamp_column(nullable=True))
-
-
-class Offer(SQLModel, table=True):
-    """A programme, service, facility, network, fund, advice line or workspace an innovator can approach."""
-
-    __tablename__ = "offer"
-
-    id: int | None = SQLField(default=None, primary_key=True)
-    slug: str = SQLField(sa_column=Column(String(80), nullable=False, unique=True))
-    provider_id: int = SQLField(sa_column=Column(Integer, ForeignKey("provider.id"), nullable=False, index=True))
-    name: str = SQLField(sa_column=Column(String(200), nullable=False))
-    summary: str = SQLField(sa_column=Column(String(400), nullable=False))
-    description: str = SQLField(sa_column=Column(Text, nullable=False))
-    url: str | None = SQLField(default=None, sa_column=Column(String(500), nullable=True))
-    contact_route: str | None = SQLField(default=None, sa_column=Column(String(400), nullable=True))
-    needs: list[str] = SQLField(sa_column=json_column())
-    stages: list[int] = SQLField(sa_column=json_column())
-    trl_min: int = SQLField(sa_column=Column(Integer, nullable=False))
-    trl_max: int = SQLField(sa_column=Column(Integer, nullable=False))
-    trl_from_stages: bool = SQLField(default=True, nullable=False)
-    sectors: list[str] = SQLField(sa_column=json_column())
-    organisation_types: list[str] = SQLField(sa_column=json_column())
-    locations: list[str] = SQLField(sa_column=json_column())
-    cost: str = SQLField(sa_column=Column(String(20), nullable=False))
-    kind: str = SQLField(sa_column=Column(String(20), nullable=False))
-    status: str = SQLField(sa_column=Column(String(20), nullable=False, index=True))
-    signposting: bool = SQLField(default=False, sa_column=Column(Boolean, nullable=False, server_default=false()))
-    restrictions: dict[str, Any] | None = SQLField(default=None, sa_column=json_column(nullable=True))
-    application_mode: str = SQLField(sa_column=Column(String(20), nullable=False))
-    next_deadline: date | None = SQLField(default=None, nullable=True)
-    keywords: list[str] = SQLField(sa_column=json_column())
-    provenance: dict[str, Any] = SQLField(sa_column=json_column())
-    curator_judgement: list[str] = SQLField(sa_column=json_column())
-    last_verified_at: datetime | None = SQLField(default=None, sa_column=timestamp_column(nullable=True))
-    version: int = SQLField(default=1, sa_column=Column(Integer, nullable=False))
-    created_at: datetime = SQLField(sa_column=timestamp_column())
-    updated_at: datetime = SQLField(sa_column=timestamp_column(index=True))
-    withdrawn_at: datetime | None = SQLField(default=None, sa_column=timestamp_column(nullable=True))
 
 
 # ---- input schemas ------------------------------------------------------------------------------------------
@@ -405,3 +315,28 @@ class ProviderDetail(ProviderPublic):
     """A provider with its offers."""
 
     offers: list[OfferPublic]
+
+
+# ---- pages and filters of the list endpoints -------------------------------------------------------------
+
+
+class OfferPage(PageMeta):
+    """One page of offers."""
+
+    items: list[OfferPublic]
+
+
+class ProviderPage(PageMeta):
+    """One page of providers."""
+
+    items: list[ProviderPublic]
+
+
+class ProviderFilters(FormatParam):
+    """Filters of GET /v1/providers."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: list[str] = Field(default_factory=list, description="Provider kind slug, repeatable.")
+    limit: int = Field(default=50, ge=1, le=100)
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="Providers to skip.")

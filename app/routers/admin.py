@@ -9,18 +9,28 @@ from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.conditional import Precondition, parse_if_match
 from app.db import SessionDep
-from app.deps import json_content
+from app.deps import json_content, require_role
 from app.errors import problem_responses
+from app.models.access import (
+    NAME_PATTERN,
+    AuditEventPublic,
+    AuditFilters,
+    KeyCreate,
+    KeyCreated,
+    KeyList,
+    KeyPublic,
+    Role,
+)
 from app.models.base import IsoDateTime
 from app.models.catalogue import SLUG_PATTERN, OfferCreate, OfferUpdate, ProviderCreate, ProviderUpdate
 from app.pagination import PageMeta, page_meta
 from app.services.editing import auth
 from app.services.editing import writes as editing
-from app.services.editing.audit import Actor, AuditEventPublic, AuditFilters, list_events
-from app.services.editing.preconditions import Precondition, parse_if_match
+from app.services.editing.audit import Actor, list_events
 
-# Declared so /docs offers an "Authorize" button; the checks themselves are in auth.require_role.
+# Declared so /docs offers an "Authorize" button; the checks themselves are in app.deps.require_role.
 _bearer = HTTPBearer(auto_error=False, description="An API key from `navigator keys create`.")
 _api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="The same key, in a header of its own.")
 
@@ -50,8 +60,8 @@ IF_MATCH_DOC = {
 }
 
 
-def _actor(role: auth.Role) -> Callable[..., Actor]:
-    check = auth.require_role(role)
+def _actor(role: Role) -> Callable[..., Actor]:
+    check = require_role(role)
 
     # Plain defaults, not Annotated: `check` is local, and annotations are resolved from module globals.
     def dependency(
@@ -342,7 +352,7 @@ def add_need(
     responses=problem_responses(409, 415, 422),
     dependencies=[JsonBody],
 )
-def create_key(new_key: auth.KeyCreate, session: SessionDep, response: Response, actor: AdminActor) -> auth.KeyCreated:
+def create_key(new_key: KeyCreate, session: SessionDep, response: Response, actor: AdminActor) -> KeyCreated:
     """Create a key and show it once (only its salted hash is kept). Admin role only."""
     created = auth.create_key(session=session, name=new_key.name, role=new_key.role, actor=actor)
     response.headers["Cache-Control"] = NO_STORE
@@ -350,19 +360,19 @@ def create_key(new_key: auth.KeyCreate, session: SessionDep, response: Response,
 
 
 @router.get("/keys", summary="List API keys", responses=problem_responses(422))
-def list_keys(session: SessionDep, response: Response, _actor: AdminActor) -> auth.KeyList:
+def list_keys(session: SessionDep, response: Response, _actor: AdminActor) -> KeyList:
     """Every key with its role, prefix, creation, last use and revocation (never a secret). Admin role only."""
     response.headers["Cache-Control"] = NO_STORE
-    return auth.KeyList(items=auth.list_keys(session=session))
+    return KeyList(items=auth.list_keys(session=session))
 
 
 @router.delete("/keys/{name}", summary="Revoke an API key", responses=problem_responses(404, 422))
 def revoke_key(
-    name: Annotated[str, Path(pattern=auth.NAME_PATTERN, examples=["lahp-curator"])],
+    name: Annotated[str, Path(pattern=NAME_PATTERN, examples=["lahp-curator"])],
     session: SessionDep,
     response: Response,
     actor: AdminActor,
-) -> auth.KeyPublic:
+) -> KeyPublic:
     """Revoke a key at once (it stays listed, and named in the audit trail). Admin role only."""
     revoked = auth.revoke_key(session=session, name=name, actor=actor)
     response.headers["Cache-Control"] = NO_STORE

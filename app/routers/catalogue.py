@@ -5,49 +5,34 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from pydantic import ConfigDict, Field
 
-from app.deps import NOT_MODIFIED, SnapshotDep, conditional_get
+from app.conditional import NOT_MODIFIED, conditional_get
+from app.deps import SnapshotDep
 from app.errors import FieldProblem, Gone, NotFound, ValidationProblem, problem_responses
-from app.models.catalogue import SLUG_PATTERN, OfferPublic, ProviderDetail, ProviderPublic
-from app.pagination import MAX_OFFSET, PageMeta, paginate
+from app.models.catalogue import (
+    SLUG_PATTERN,
+    OfferPage,
+    OfferPublic,
+    ProviderDetail,
+    ProviderFilters,
+    ProviderPage,
+)
+from app.models.facets import OfferFacets
+from app.pagination import paginate
 from app.renditions import (
     EXPORT_RESPONSES,
-    FormatParam,
     JSONBody,
     carried_headers,
     export_response,
     export_window,
     negotiate,
 )
-from app.services.catalogue.facets import OfferFacets, offer_facets
+from app.services.catalogue.facets import offer_facets
 from app.services.catalogue.offers import OfferFilters, OfferSelection, filter_offers, offer_fragments
 from app.services.exchange.exports import OFFER_COLUMNS, PROVIDER_COLUMNS, offer_row, provider_row
 
 router = APIRouter(prefix="/v1", tags=["catalogue"], responses=problem_responses(500, 503))
 SlugPath = Annotated[str, Path(pattern=SLUG_PATTERN, max_length=80, examples=["propel-yh"])]
-
-
-class OfferPage(PageMeta):
-    """One page of offers."""
-
-    items: list[OfferPublic]
-
-
-class ProviderPage(PageMeta):
-    """One page of providers."""
-
-    items: list[ProviderPublic]
-
-
-class ProviderFilters(FormatParam):
-    """Filters of GET /v1/providers."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    kind: list[str] = Field(default_factory=list, description="Provider kind slug, repeatable.")
-    limit: int = Field(default=50, ge=1, le=100)
-    offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="Providers to skip.")
 
 
 @router.get(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 from functools import cache
 from importlib import resources
@@ -10,7 +9,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request, Response
 
-from app.errors import NotFound, NotModified, ProblemPage, problem_pages, problem_responses
+from app.conditional import NOT_MODIFIED, cached_response
+from app.errors import NotFound, ProblemPage, problem_pages, problem_responses
+from app.renditions import accept_entries
 
 router = APIRouter(tags=["docs"], responses=problem_responses(500))
 
@@ -63,19 +64,9 @@ def asset(name: str) -> bytes:
     return content
 
 
-def _etag(content: bytes) -> str:
-    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
-
-
-def _cached(request: Request, content: bytes, media_type: str, cache_control: str, csp: str | None = None) -> Response:
-    """The content with a strong ETag (304 when the client's copy is current) and the page's own CSP."""
-    headers = {"ETag": _etag(content), "Cache-Control": cache_control}
-    if csp is not None:
-        headers["Content-Security-Policy"] = csp
-    candidates = [tag.strip().removeprefix("W/") for tag in request.headers.get("if-none-match", "").split(",")]
-    if headers["ETag"] in candidates or "*" in candidates:
-        raise NotModified(headers)
-    return Response(content, media_type=media_type, headers=headers)
+def _html_page(request: Request, page: bytes, csp: str) -> Response:
+    """An HTML page under its own Content-Security-Policy, revalidated on every use."""
+    return cached_response(request, page, "text/html; charset=utf-8", PAGE_CACHE, {"Content-Security-Policy": csp})
 
 
 def _root(request: Request) -> str:
@@ -107,14 +98,14 @@ REDOC_PAGE = """<!doctype html>
 def swagger_ui(request: Request) -> Response:
     """Interactive documentation (Swagger UI), served entirely from this origin."""
     page = SWAGGER_PAGE.format(root=_root(request)).encode()
-    return _cached(request, page, "text/html; charset=utf-8", PAGE_CACHE, DOCS_CSP)
+    return _html_page(request, page, DOCS_CSP)
 
 
 @router.get("/redoc", include_in_schema=False)
 def redoc(request: Request) -> Response:
     """Reference documentation (ReDoc), served entirely from this origin."""
     page = REDOC_PAGE.format(root=_root(request)).encode()
-    return _cached(request, page, "text/html; charset=utf-8", PAGE_CACHE, REDOC_CSP)
+    return _html_page(request, page, REDOC_CSP)
 
 
 @router.get(ASSET_PREFIX + "{name}", include_in_schema=False)
@@ -123,13 +114,13 @@ def docs_asset(name: str, request: Request) -> Response:
     if name not in ASSETS:
         raise NotFound(f"There is no documentation asset '{name}'.")
     suffix = name[name.rfind(".") :]
-    return _cached(request, asset(name), MEDIA_TYPES[suffix], ASSET_CACHE)
+    return cached_response(request, asset(name), MEDIA_TYPES[suffix], ASSET_CACHE)
 
 
 @router.get("/favicon.ico", include_in_schema=False)
 def favicon(request: Request) -> Response:
     """The icon browsers ask for."""
-    return _cached(request, asset("favicon.png"), "image/png", ASSET_CACHE)
+    return cached_response(request, asset("favicon.png"), "image/png", ASSET_CACHE)
 
 
 # ---- problem types ------------------------------------------------------------------------------------------
@@ -143,16 +134,7 @@ PAGES_EXAMPLE = problem_pages()["validation-error"].model_dump()
 def _wants_json(request: Request) -> bool:
     """JSON when the Accept header ranks a JSON type above HTML; HTML otherwise (a browser following the link)."""
     best: dict[str, float] = {"html": -1.0, "json": -1.0}
-    for part in request.headers.get("accept", "").split(","):
-        media, *params = (p.strip().lower() for p in part.split(";"))
-        quality = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
+    for media, quality in accept_entries(request.headers.get("accept", "")):
         kind = "json" if media.endswith(("/json", "+json")) else "html" if media in ("text/html", "text/*") else ""
         if kind:
             best[kind] = max(best[kind], quality)
@@ -177,7 +159,7 @@ PAGE_RESPONSES: dict[int | str, dict[str, Any]] = {
         "description": "The page: HTML for a browser, JSON when the Accept header asks for it.",
         "content": {"text/html": {"schema": {"type": "string"}, "example": "<!doctype html>…"}},
     },
-    304: {"description": "Your cached copy (If-None-Match) is current."},
+    **NOT_MODIFIED,
 }
 
 
@@ -198,7 +180,7 @@ def list_problem_types(request: Request) -> Response:
     pages = list(problem_pages().values())
     if _wants_json(request):
         body = ("[" + ",".join(p.model_dump_json() for p in pages) + "]").encode()
-        return _cached(request, body, "application/json", PAGE_CACHE)
+        return cached_response(request, body, "application/json", PAGE_CACHE)
     items = "".join(
         f'<li><a href="{html.escape(p.type)}">{html.escape(p.title)}</a> ({p.status}): {html.escape(p.meaning)}</li>'
         for p in pages
@@ -208,7 +190,7 @@ def list_problem_types(request: Request) -> Response:
         f"<body><main><h1>Problem types</h1><p>Every error body's <code>type</code> links here.</p><ul>{items}</ul>"
         "</main></body></html>\n"
     )
-    return _cached(request, page.encode(), "text/html; charset=utf-8", PAGE_CACHE, PROBLEM_CSP)
+    return _html_page(request, page.encode(), PROBLEM_CSP)
 
 
 @router.get(
@@ -230,5 +212,5 @@ def get_problem_type(slug: ProblemSlug, request: Request) -> Response:
     if page is None:
         raise NotFound(f"There is no problem type '{slug}'. See /problems.")
     if _wants_json(request):
-        return _cached(request, page.model_dump_json().encode(), "application/json", PAGE_CACHE)
-    return _cached(request, _problem_html(page).encode(), "text/html; charset=utf-8", PAGE_CACHE, PROBLEM_CSP)
+        return cached_response(request, page.model_dump_json().encode(), "application/json", PAGE_CACHE)
+    return _html_page(request, _problem_html(page).encode(), PROBLEM_CSP)

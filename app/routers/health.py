@@ -3,40 +3,15 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
 from sqlalchemy import text
 
 from app import __version__
 from app.db import SessionDep
 from app.errors import ServiceUnavailable, problem_responses
+from app.models.health import Health, Index, Readiness
 from app.services.store.state import current_stamp
 
 router = APIRouter(tags=["health"])
-
-
-class Health(BaseModel):
-    """The process is up."""
-
-    status: str = Field(examples=["ok"])
-    version: str = Field(examples=[__version__])
-
-
-class Readiness(BaseModel):
-    """The database answers and holds a catalogue."""
-
-    status: str = Field(examples=["ready"])
-    database: str = Field(examples=["sqlite"])
-    catalogue_version: str = Field(examples=["9c1f0e2a7b3d4c55"])
-
-
-class Index(BaseModel):
-    """Where to go from here."""
-
-    name: str
-    version: str
-    docs: str
-    openapi: str
-    endpoints: dict[str, str]
 
 
 @router.get("/", summary="The API's front door", include_in_schema=True, responses=problem_responses(500))

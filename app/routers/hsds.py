@@ -9,14 +9,14 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
-from app.deps import SnapshotDep, conditional_get
+from app.conditional import NOT_MODIFIED, conditional_get
+from app.deps import SnapshotDep
 from app.errors import NotFound, problem_responses
 from app.models.base import IsoDateTime, as_utc
 from app.renditions import carried_headers, ndjson_lines
 from app.services.hsds.mapping import HSDS_PROFILE, HSDS_VERSION, HsdsCatalogue, hsds_catalogue, page_envelope
 
 router = APIRouter(prefix="/hsds", tags=["hsds"], responses=problem_responses(500, 503))
-NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Your cached copy (If-None-Match) is current."}}
 NDJSON = "application/x-ndjson"
 
 PAGE_EXAMPLE = {

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.conditional import NOT_MODIFIED, conditional_get
 from app.config import get_settings
 from app.db import SessionDep
-from app.deps import SnapshotDep, conditional_get
+from app.deps import SnapshotDep
 from app.errors import FieldProblem, ValidationProblem, problem_responses
 from app.models.base import IsoDate, utcnow
 from app.renditions import EXPORT_RESPONSES, FormatParam, carried_headers, export_response, negotiate
@@ -25,7 +26,6 @@ from app.services.insights.demand import DEMAND_COLUMNS, DemandReport, demand_re
 from app.services.store.snapshot import CatalogueSnapshot
 
 router = APIRouter(prefix="/v1/insights", tags=["insights"], responses=problem_responses(500, 503))
-NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Your cached copy (If-None-Match) is current."}}
 
 
 class CoverageQuery(FormatParam):

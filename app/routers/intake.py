@@ -6,7 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Request, Response
 
-from app.deps import NOT_MODIFIED, TAXONOMY_CACHE, JsonContent, SnapshotDep, conditional_get
+from app.conditional import NOT_MODIFIED, TAXONOMY_CACHE, conditional_get
+from app.deps import JsonContent, SnapshotDep
 from app.errors import problem_responses
 from app.models.intake import EXAMPLE_INTAKE, IntakeQuestions, IntakeRequest, IntakeResponse
 from app.renditions import JSONBody, carried_headers

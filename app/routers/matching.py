@@ -6,7 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Request, Response
 
-from app.deps import NOT_MODIFIED, JsonContent, SnapshotDep, conditional_get
+from app.conditional import NOT_MODIFIED, conditional_get
+from app.deps import JsonContent, SnapshotDep
 from app.errors import problem_responses
 from app.matching import MatchOutcome, Profile
 from app.models.matching import (

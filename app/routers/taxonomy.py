@@ -5,12 +5,22 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
-from pydantic import BaseModel, Field
 
-from app.deps import NOT_MODIFIED, TAXONOMY_CACHE, SnapshotDep, conditional_get
+from app.conditional import NOT_MODIFIED, TAXONOMY_CACHE, conditional_get
+from app.deps import SnapshotDep
 from app.errors import problem_responses
+from app.models.taxonomy import (
+    LocationPublic,
+    LocationsResponse,
+    NeedPublic,
+    NeedsResponse,
+    StagePublic,
+    StagesResponse,
+    TermPublic,
+    TermsResponse,
+    TrlPublic,
+)
 from app.renditions import EXPORT_RESPONSES, Format, carried_headers, export_response, negotiate
-from app.services.catalogue.taxonomy import LocationPublic, NeedPublic, StagePublic, TermPublic, TrlPublic
 from app.services.exchange.exports import TERM_COLUMNS, term_row
 
 router = APIRouter(prefix="/v1", tags=["taxonomy"], responses=problem_responses(406, 422, 500, 503))
@@ -31,35 +41,6 @@ def _rendition(
     rows = [term_row(t) for t in snapshot.taxonomy.of(vocabulary)]
     name = vocabulary.replace("_", "-") + ("s" if not vocabulary.endswith("s") else "")
     return export_response(chosen, rows, dict, TERM_COLUMNS, filename=name, headers=carried_headers(response))
-
-
-class StagesResponse(BaseModel):
-    """The seven-stage pathway and the TRL crosswalk."""
-
-    taxonomy_version: str
-    stages: list[StagePublic]
-    trls: list[TrlPublic] = Field(description="Each TRL with the stages whose band contains it.")
-
-
-class NeedsResponse(BaseModel):
-    """The nine support needs with their child terms."""
-
-    taxonomy_version: str
-    needs: list[NeedPublic]
-
-
-class TermsResponse(BaseModel):
-    """A flat vocabulary."""
-
-    taxonomy_version: str
-    terms: list[TermPublic]
-
-
-class LocationsResponse(BaseModel):
-    """Innovator locations, nested."""
-
-    taxonomy_version: str
-    locations: list[LocationPublic]
 
 
 @router.get(
@@ -111,7 +92,13 @@ async def list_needs(
     return NeedsResponse(taxonomy_version=taxonomy.version, needs=[node(t.slug) for t in terms if t.parent is None])
 
 
-def _terms(snapshot: SnapshotDep, vocabulary: str) -> TermsResponse:
+def _terms(
+    snapshot: SnapshotDep, request: Request, response: Response, fmt: Format | None, vocabulary: str
+) -> TermsResponse | Response:
+    """A flat vocabulary in the chosen format."""
+    chosen = _rendition(snapshot, request, response, fmt, vocabulary)
+    if isinstance(chosen, Response):
+        return chosen
     return TermsResponse(
         taxonomy_version=snapshot.taxonomy.version,
         terms=[TermPublic(slug=t.slug, name=t.name) for t in snapshot.taxonomy.of(vocabulary)],
@@ -123,10 +110,7 @@ async def list_sectors(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> TermsResponse | Response:
     """Sectors; an offer with no sector list serves all of them."""
-    chosen = _rendition(snapshot, request, response, format, "sector")
-    if isinstance(chosen, Response):
-        return chosen
-    return _terms(snapshot, "sector")
+    return _terms(snapshot, request, response, format, "sector")
 
 
 @router.get(
@@ -136,10 +120,7 @@ async def list_organisation_types(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> TermsResponse | Response:
     """Organisation types an innovator can be."""
-    chosen = _rendition(snapshot, request, response, format, "organisation_type")
-    if isinstance(chosen, Response):
-        return chosen
-    return _terms(snapshot, "organisation_type")
+    return _terms(snapshot, request, response, format, "organisation_type")
 
 
 @router.get("/provider-kinds", summary="List provider kinds", response_model=TermsResponse, responses=RENDITIONS)
@@ -147,10 +128,7 @@ async def list_provider_kinds(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> TermsResponse | Response:
     """Kinds of provider organisation (university, NHS trust, accelerator…)."""
-    chosen = _rendition(snapshot, request, response, format, "provider_kind")
-    if isinstance(chosen, Response):
-        return chosen
-    return _terms(snapshot, "provider_kind")
+    return _terms(snapshot, request, response, format, "provider_kind")
 
 
 @router.get("/locations", summary="List locations", response_model=LocationsResponse, responses=RENDITIONS)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 from functools import cache
 from importlib import resources
@@ -10,7 +9,8 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
-from app.errors import NotModified, problem_responses
+from app.conditional import NOT_MODIFIED, cached_response
+from app.errors import problem_responses
 
 router = APIRouter(prefix="/widget", tags=["widget"], responses=problem_responses(500))
 
@@ -19,7 +19,6 @@ SCRIPT_MEDIA_TYPE = "application/javascript; charset=utf-8"
 SCRIPT_CACHE = "public, max-age=300, stale-while-revalidate=86400"
 PAGE_CACHE = "public, no-cache"
 API_BASE_PLACEHOLDER = "__API_BASE__"
-NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Your cached copy (If-None-Match) is current."}}
 
 
 @cache
@@ -28,39 +27,46 @@ def widget_file(name: str) -> bytes:
     return resources.files("app.widget").joinpath(name).read_bytes()
 
 
-def _etag(content: bytes) -> str:
-    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+def _shipped_file(path: str, file: str, media_type: str, *, name: str, summary: str, doc: str, what: str) -> None:
+    """Serve one file of the app.widget package as it is: a strong ETag of its bytes, SCRIPT_CACHE, 304."""
+
+    def endpoint(request: Request) -> Response:
+        return cached_response(request, widget_file(file), media_type, SCRIPT_CACHE)
+
+    responses: dict[int | str, dict[str, Any]] = {200: {"content": {media_type: {}}, "description": what}}
+    router.add_api_route(
+        path,
+        endpoint,
+        methods=["GET"],
+        name=name,
+        summary=summary,
+        description=doc,
+        response_class=Response,
+        responses={**responses, **NOT_MODIFIED},
+    )
 
 
-def _cached(request: Request, content: bytes, media_type: str, cache_control: str) -> Response:
-    """The content with a strong ETag, or 304 when the client's copy is current."""
-    headers = {"ETag": _etag(content), "Cache-Control": cache_control}
-    candidates = [tag.strip().removeprefix("W/") for tag in request.headers.get("if-none-match", "").split(",")]
-    if headers["ETag"] in candidates or "*" in candidates:
-        raise NotModified(headers)
-    return Response(content, media_type=media_type, headers=headers)
+TYPES_MEDIA_TYPE = "application/typescript; charset=utf-8"
 
-
-@router.get(
+# Declared in this order, so the OpenAPI document lists them so.
+_shipped_file(
     "/navigator.js",
+    "navigator.js",
+    SCRIPT_MEDIA_TYPE,
+    name="navigator_script",
     summary="The widget script",
-    response_class=Response,
-    responses={200: {"content": {SCRIPT_MEDIA_TYPE: {}}, "description": "The widget script."}, **NOT_MODIFIED},
+    doc="The `<support-navigator>` custom element: one dependency-free script for partner pages (see /widget/).",
+    what="The widget script.",
 )
-def navigator_script(request: Request) -> Response:
-    """The `<support-navigator>` custom element: one dependency-free script for partner pages (see /widget/)."""
-    return _cached(request, widget_file("navigator.js"), SCRIPT_MEDIA_TYPE, SCRIPT_CACHE)
-
-
-@router.get(
+_shipped_file(
     "/favicon.svg",
+    "favicon.svg",
+    "image/svg+xml",
+    name="widget_icon",
     summary="The demo page's icon",
-    response_class=Response,
-    responses={200: {"content": {"image/svg+xml": {}}, "description": "The demo page's icon."}, **NOT_MODIFIED},
+    doc="The demo page's icon (an SVG), so the page asks for nothing that is missing.",
+    what="The demo page's icon.",
 )
-def widget_icon(request: Request) -> Response:
-    """The demo page's icon (an SVG), so the page asks for nothing that is missing."""
-    return _cached(request, widget_file("favicon.svg"), "image/svg+xml", SCRIPT_CACHE)
 
 
 @router.get(
@@ -73,29 +79,24 @@ def widget_page(request: Request) -> Response:
     """The widget's demo and documentation: the embed snippet for this server, a live demo, a theming example."""
     api_base = html.escape(str(request.base_url).rstrip("/"), quote=True)
     page = widget_file("index.html").decode("utf-8").replace(API_BASE_PLACEHOLDER, api_base)
-    return _cached(request, page.encode("utf-8"), "text/html; charset=utf-8", PAGE_CACHE)
+    return cached_response(request, page.encode("utf-8"), "text/html; charset=utf-8", PAGE_CACHE)
 
 
-TYPES_MEDIA_TYPE = "application/typescript; charset=utf-8"
-
-
-@router.get(
+_shipped_file(
     "/navigator.d.ts",
+    "navigator.d.ts",
+    TYPES_MEDIA_TYPE,
+    name="navigator_types",
     summary="TypeScript declarations of the widget",
-    response_class=Response,
-    responses={200: {"content": {TYPES_MEDIA_TYPE: {}}, "description": "The declarations."}, **NOT_MODIFIED},
+    doc="TypeScript declarations of `<support-navigator>`: its attributes, properties and the results event.",
+    what="The declarations.",
 )
-def navigator_types(request: Request) -> Response:
-    """TypeScript declarations of `<support-navigator>`: its attributes, properties and the results event."""
-    return _cached(request, widget_file("navigator.d.ts"), TYPES_MEDIA_TYPE, SCRIPT_CACHE)
-
-
-@router.get(
+_shipped_file(
     "/api.d.ts",
+    "api.d.ts",
+    TYPES_MEDIA_TYPE,
+    name="api_types",
     summary="TypeScript declarations of the API's JSON",
-    response_class=Response,
-    responses={200: {"content": {TYPES_MEDIA_TYPE: {}}, "description": "The declarations."}, **NOT_MODIFIED},
+    doc="TypeScript declarations of every request and answer of this API, generated from its OpenAPI document.",
+    what="The declarations.",
 )
-def api_types(request: Request) -> Response:
-    """TypeScript declarations of every request and answer of this API, generated from its OpenAPI document."""
-    return _cached(request, widget_file("api.d.ts"), TYPES_MEDIA_TYPE, SCRIPT_CACHE)

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from app.models.base import utcnow
-from app.models.catalogue import Offer
+from app.models.catalogue_tables import Offer
 from app.services.store.state import bump_stamp
 
 FILTERS: list[dict[str, Any]] = [

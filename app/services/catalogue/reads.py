@@ -7,16 +7,15 @@ from typing import Any
 from app.models.base import as_utc
 from app.models.catalogue import (
     Application,
-    Offer,
     OfferCreate,
     OfferPublic,
     Provenance,
-    Provider,
     ProviderCreate,
     ProviderPublic,
     ProviderRef,
     Restrictions,
 )
+from app.models.catalogue_tables import Offer, Provider
 from app.services.catalogue.taxonomy import Taxonomy
 
 

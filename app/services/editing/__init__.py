@@ -1,1 +1,1 @@
-"""Changing the catalogue and who may: validated writes, the audit trail, admin keys, record preconditions."""
+"""Changing the catalogue and who may: validated writes, the audit trail, admin keys."""

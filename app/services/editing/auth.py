@@ -1,4 +1,4 @@
-"""API keys for curators: generation, salted hashes, verification, revocation, and the role dependency."""
+"""API keys for curators: generation, salted hashes, verification, revocation, roles (checked by app.deps)."""
 
 from __future__ import annotations
 
@@ -6,62 +6,21 @@ import hashlib
 import hmac
 import re
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Literal
+from datetime import timedelta
 
-from fastapi import Request
-from pydantic import BaseModel, Field
 from sqlmodel import Session, select
 
-from app.db import SessionDep
 from app.errors import Conflict, Forbidden, NotFound, Unauthorized
-from app.models.access import ApiKey
+from app.models.access import ROLES, ApiKey, KeyCreated, KeyPublic, Role
 from app.models.base import as_utc, utcnow
 from app.services.editing.audit import Actor, record_event
 
-Role = Literal["editor", "admin"]
-ROLES: tuple[Role, ...] = ("editor", "admin")
-# A role may do everything the roles before it may do.
 ROLE_RANK: dict[str, int] = {role: rank for rank, role in enumerate(ROLES)}
 KEY_PATTERN = re.compile(r"^nav_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$")
-NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 ._@-]{0,99}$"
 REALM = 'Bearer realm="navigator"'
 # Writing last_used_at on every request would make each read a write; once a minute is precise enough.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
-
-
-class KeyCreate(BaseModel):
-    """A new API key: a name saying whose it is, and its role."""
-
-    model_config = {"extra": "forbid"}
-
-    name: str = Field(pattern=NAME_PATTERN, examples=["lahp-curator"], description="Unique; shown in the audit trail.")
-    role: Role = Field(examples=["editor"], description="`editor` edits the catalogue; `admin` also manages keys.")
-
-
-class KeyPublic(BaseModel):
-    """An API key as listed: never the secret, which is shown only once at creation."""
-
-    name: str = Field(examples=["lahp-curator"])
-    role: Role
-    prefix: str = Field(description="The public part of the key (`nav_<prefix>_…`), to tell keys apart.")
-    created_at: datetime
-    last_used_at: datetime | None = Field(description="To the minute.")
-    revoked_at: datetime | None
-
-
-class KeyList(BaseModel):
-    """Every key, by name."""
-
-    items: list[KeyPublic]
-
-
-class KeyCreated(KeyPublic):
-    """A key just created, with its secret. Store it now: it cannot be shown again."""
-
-    key: str = Field(examples=["nav_0123456789ab_" + "x" * 43])
 
 
 @dataclass(frozen=True)
@@ -164,48 +123,32 @@ def verify_key(*, session: Session, key: str) -> ApiKey | None:
     return found
 
 
-def presented_key(request: Request) -> str | None:
-    """The key sent as `Authorization: Bearer …` or `X-API-Key`."""
-    authorization = request.headers.get("authorization", "")
-    scheme, _, credentials = authorization.partition(" ")
-    if scheme.lower() == "bearer" and credentials.strip():
-        return credentials.strip()
-    api_key = request.headers.get("x-api-key", "").strip()
-    return api_key or None
-
-
 def authenticate(*, session: Session, key: str | None) -> Principal:
-    """The principal of a presented key, or 401; records when the key was last used (to the minute)."""
+    """The principal of a presented key, or 401; records when the key was last used (to the minute).
+
+    The caller owns the transaction; app.deps.require_role gives this a short one of its own, so last_used_at is
+    kept even when the request itself fails and rolls back.
+    """
     if key is None:
         raise Unauthorized(
             "This endpoint needs an API key: send `Authorization: Bearer <key>` (or `X-API-Key: <key>`).",
             headers={"WWW-Authenticate": REALM},
         )
-    # A short transaction of its own, so last_used_at is kept even when the request itself fails and rolls back.
-    with Session(session.get_bind(), expire_on_commit=False) as own:
-        row = verify_key(session=own, key=key)
-        if row is None:
-            raise Unauthorized(
-                "The API key is not valid, or has been revoked.",
-                headers={"WWW-Authenticate": f'{REALM}, error="invalid_token"'},
-            )
-        now = utcnow()
-        last_used = as_utc(row.last_used_at)
-        if last_used is None or now - last_used >= LAST_USED_RESOLUTION:
-            row.last_used_at = now
-            own.add(row)
-            own.commit()
-        return Principal(name=row.name, role=row.role)
+    row = verify_key(session=session, key=key)
+    if row is None:
+        raise Unauthorized(
+            "The API key is not valid, or has been revoked.",
+            headers={"WWW-Authenticate": f'{REALM}, error="invalid_token"'},
+        )
+    now = utcnow()
+    last_used = as_utc(row.last_used_at)
+    if last_used is None or now - last_used >= LAST_USED_RESOLUTION:
+        row.last_used_at = now
+        session.add(row)
+    return Principal(name=row.name, role=row.role)
 
 
-def require_role(role: Role) -> Callable[..., Principal]:
-    """A dependency admitting keys of this role or a higher one: 401 without a valid key, 403 with too low a role."""
-
-    def dependency(request: Request, session: SessionDep) -> Principal:
-        principal = authenticate(session=session, key=presented_key(request))
-        if ROLE_RANK.get(principal.role, -1) < ROLE_RANK[role]:
-            raise Forbidden(f"The key '{principal.name}' has the role '{principal.role}'; this needs '{role}'.")
-        request.state.principal = principal.name
-        return principal
-
-    return dependency
+def authorize(principal: Principal, role: Role) -> None:
+    """403 unless the principal's role is this one or a higher one."""
+    if ROLE_RANK.get(principal.role, -1) < ROLE_RANK[role]:
+        raise Forbidden(f"The key '{principal.name}' has the role '{principal.role}'; this needs '{role}'.")

@@ -15,22 +15,14 @@ from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy import update
 from sqlmodel import Session, col, func, select
 
+from app.conditional import Precondition, check_precondition, entity_etag, stale_for
 from app.errors import Conflict, FieldProblem, NotFound, ValidationProblem, field_path
 from app.models.base import as_utc, utcnow
-from app.models.catalogue import (
-    Offer,
-    OfferCreate,
-    OfferUpdate,
-    Provider,
-    ProviderCreate,
-    ProviderUpdate,
-    Slug,
-    TaxonomyTerm,
-)
+from app.models.catalogue import OfferCreate, OfferUpdate, ProviderCreate, ProviderUpdate, Slug
+from app.models.catalogue_tables import Offer, Provider, TaxonomyTerm
 from app.services.catalogue.reads import offer_entry, offer_values, provider_entry, provider_values
 from app.services.catalogue.taxonomy import VOCABULARY_LABELS, Taxonomy
 from app.services.editing.audit import Actor, record_event
-from app.services.editing.preconditions import Precondition, check_precondition, entity_etag, stale_for
 from app.services.exchange.lint import LintProblem, lint_offer, lint_provider
 from app.services.exchange.loader import load_taxonomy_from_db
 from app.services.store.state import bump_stamp, lock_for_write

@@ -15,7 +15,7 @@ import yaml
 from sqlmodel import Session, select
 
 from app.models.base import utcnow
-from app.models.catalogue import Offer, Provider
+from app.models.catalogue_tables import Offer, Provider
 from app.services.catalogue.reads import offer_entry, provider_entry
 from app.services.catalogue.taxonomy import Taxonomy
 from app.services.editing.audit import Actor, record_event

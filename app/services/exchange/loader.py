@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from app.models.base import as_utc, utcnow
-from app.models.catalogue import CatalogueState, Offer, Provider, TaxonomyTerm
+from app.models.catalogue_tables import CatalogueState, Offer, Provider, TaxonomyTerm
 from app.services.catalogue.reads import offer_values, provider_values
 from app.services.catalogue.taxonomy import VOCABULARIES, Taxonomy, Term
 from app.services.exchange.files import CatalogueDocument

@@ -13,16 +13,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
 from app.models.base import as_utc
-from app.models.catalogue import Offer, OfferPublic, Provider, ProviderPublic
+from app.models.catalogue import OfferPublic, ProviderPublic
+from app.models.catalogue_tables import Offer, Provider
 from app.services.catalogue.reads import offer_public, provider_public
 from app.services.catalogue.taxonomy import Taxonomy
 from app.services.exchange.loader import load_taxonomy_from_db
-from app.services.store.state import current_stamp
+from app.services.store.state import catalogue_changes, current_stamp
 
 Derived = TypeVar("Derived")
 LIVE_STATUSES = ("active", "forthcoming")
@@ -169,17 +169,5 @@ class SnapshotCache:
 
 
 snapshot_cache = SnapshotCache()
-
-CATALOGUE_CHANGED = "catalogue_changed"
-
-
-@event.listens_for(Session, "after_commit")
-def _catalogue_committed(session: Session) -> None:
-    """A transaction that bumped the stamp (see state.bump_stamp) has committed: read it from now on."""
-    if session.info.pop(CATALOGUE_CHANGED, False):
-        snapshot_cache.mark_stale()
-
-
-@event.listens_for(Session, "after_rollback")
-def _catalogue_rolled_back(session: Session) -> None:
-    session.info.pop(CATALOGUE_CHANGED, None)
+# A committed write in this process (state.bump_stamp) marks the snapshot stale: this process reads it at once.
+catalogue_changes.subscribe(snapshot_cache.mark_stale)

@@ -1,16 +1,46 @@
-"""The catalogue version stamp: one row, changed in the same transaction as every write."""
+"""The catalogue version stamp (one row, changed in the same transaction as every write) and the change signal."""
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 
 from sqlalchemy import text, update
 from sqlmodel import Session, col, select
 
+from app.db import after_commit
 from app.models.base import utcnow
-from app.models.catalogue import CatalogueState
+from app.models.catalogue_tables import CatalogueState
 
 EMPTY_STAMP = "empty"
+
+
+class CatalogueChanges:
+    """The one signal that the catalogue changed: the write path marks its transaction (`bump_stamp` does), and
+    once that transaction commits every subscriber is told; a transaction that rolls back tells nobody.
+
+    This process's snapshot cache subscribes, so it reads its own write at once; other workers and hosts see the
+    write through the version stamp instead (see app/deps.py and app/services/store/snapshot.py).
+    """
+
+    def __init__(self) -> None:
+        self._subscribers: list[Callable[[], None]] = []
+
+    def subscribe(self, subscriber: Callable[[], None]) -> None:
+        """Call `subscriber` after every committed transaction that changed the catalogue."""
+        if subscriber not in self._subscribers:
+            self._subscribers.append(subscriber)
+
+    def mark(self, session: Session) -> None:
+        """This session's transaction changes the catalogue: tell the subscribers when (and if) it commits."""
+        after_commit(session, self._committed)
+
+    def _committed(self) -> None:
+        for subscriber in self._subscribers:
+            subscriber()
+
+
+catalogue_changes = CatalogueChanges()
 
 
 def current_stamp(session: Session) -> str:
@@ -31,8 +61,7 @@ def bump_stamp(session: Session, *, taxonomy_version: str | None = None) -> str:
             CatalogueState(id=1, version=1, stamp=stamp, taxonomy_version=taxonomy_version or "", updated_at=utcnow())
         )
     session.flush()
-    # Read by the snapshot cache's after_commit hook: this process then reads its own write at once.
-    session.info["catalogue_changed"] = True
+    catalogue_changes.mark(session)
     return stamp
 
 
