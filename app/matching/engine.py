@@ -27,6 +27,7 @@ from app.matching.reasons import (
 )
 from app.matching.records import Profile
 from app.matching.scoring import ASKED, TYPICAL, WORDS, ConsideredNeed, ScoreSheet, score_offers
+from app.matching.stages import serving
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
@@ -114,7 +115,7 @@ def route_ahead(
         )
         current = band.number in normalised.stages
         needs = considered_needs(index, normalised, route_stage=band.number)
-        serves = (cols.stage_mask == 0) | ((cols.stage_mask >> (band.number - 1)) & 1).astype(np.bool_)
+        serves = serving(cols.stage_mask, (band.number,))
         sheet = score_offers(index, at_stage, needs, scope=serves)
         chosen = _choose(index, sheet, at_stage, per_stage)
         results = _scored(index, sheet, at_stage, chosen, explain=False, current=current)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from app.matching.outcome import Reason
 from app.matching.records import OfferRecord
-from app.matching.scoring import stage_relation
+from app.matching.stages import AHEAD, EVERY, FIT, NEXT, stage_relation
 from app.matching.vocabulary import Vocabulary
 
 FORTHCOMING = Reason("forthcoming", "Opening soon: not yet taking innovators")
@@ -47,17 +47,17 @@ def stage_reason(
     relation, stage = stage_relation(served, stages)
     band = vocabulary.stage_by_number[stage]
     named = f"stage {band.number}, {band.name}"
-    if relation == "every":
+    if relation == EVERY:
         return Reason("stage-fit", "Open at every stage, including yours" if current else "Open at every stage")
-    if relation == "fit":
+    if relation == FIT:
         if not current:
             return Reason("stage-fit", f"Serves {named}, for when you get there")
         if trl is None:
             return Reason("stage-fit", f"Serves {named}, where you are now")
         return Reason("stage-fit", f"Serves {named}, which fits TRL {trl}")
-    if relation == "next":
+    if relation == NEXT:
         return Reason("stage-next", f"Comes up next: serves {named}")
-    if relation == "ahead":
+    if relation == AHEAD:
         return Reason("stage-ahead", f"For later: serves from {named}")
     return Reason("stage-behind", f"Aimed at an earlier stage: serves up to {named}")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -12,7 +12,8 @@ import numpy.typing as npt
 from app.matching.index import CatalogueIndex
 from app.matching.keyword_index import normalised
 from app.matching.profile import NormalisedProfile
-from app.matching.rules import COMPONENTS, StageRules
+from app.matching.rules import COMPONENTS
+from app.matching.stages import serving, stage_tables
 
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
@@ -158,7 +159,7 @@ def score_offers(
         evidence = text_hit if text_hit is not None else np.zeros(size, dtype=np.bool_)
     else:
         # A stage with no typical needs in the pathway data: serving the stage is all there is.
-        evidence = memo.get(("stage-only", profile.stages), lambda: _frozen(_serves(index, profile.stages)))
+        evidence = memo.get(("stage-only", profile.stages), lambda: _frozen(serving(cols.stage_mask, profile.stages)))
     candidate = open_offers & ~cols.signposting & evidence & (score >= rules.results.min_score)
     if scope is not None:
         candidate &= scope
@@ -181,15 +182,6 @@ def score_offers(
     )
 
 
-def _serves(index: CatalogueIndex, stages: tuple[int, ...]) -> BoolArray:
-    mask = index.columns.stage_mask
-    wanted = 0
-    for stage in stages:
-        wanted |= 1 << (stage - 1)
-    served: BoolArray = (mask == 0) | ((mask & wanted) != 0)
-    return served
-
-
 def _frozen(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
     """Read-only: memoised arrays are shared by every request."""
     array.flags.writeable = False
@@ -205,7 +197,7 @@ def _need_strength(index: CatalogueIndex, row: int) -> FloatArray:
 def _stage_columns(index: CatalogueIndex, stages: tuple[int, ...]) -> tuple[FloatArray, BoolArray | None]:
     """Each offer's stage score for an innovator at `stages`, and its stage-gate failure (None: no gate)."""
     rules = index.rules.stages
-    fit_table, gap_table = _stage_tables(stages, rules, index.vocabulary.last_stage)
+    fit_table, gap_table = stage_tables(stages, rules, index.vocabulary.last_stage)
     mask = index.columns.stage_mask
     gated = _frozen(gap_table[mask]) if rules.max_stage_gap is not None else None
     return _frozen(fit_table[mask]), gated
@@ -254,46 +246,6 @@ def _location_columns(index: CatalogueIndex, location: str) -> tuple[BoolArray, 
         _frozen(local),
         _frozen(local.astype(np.float64)),
     )
-
-
-@lru_cache(maxsize=256)
-def _stage_tables(stages: tuple[int, ...], rules: StageRules, last_stage: int) -> tuple[FloatArray, BoolArray]:
-    """Stage score and stage-gate failure for every possible stage bit set (index = bit set)."""
-    wanted = set(stages)
-    highest, lowest = max(stages), min(stages)
-    fit = np.zeros(1 << last_stage, dtype=np.float64)
-    gated = np.zeros(1 << last_stage, dtype=np.bool_)
-    fit[0] = 1.0
-    for mask in range(1, 1 << last_stage):
-        served = [stage for stage in range(1, last_stage + 1) if mask >> (stage - 1) & 1]
-        ahead = [stage for stage in served if stage > highest]
-        if wanted.intersection(served):
-            fit[mask] = 1.0
-        elif ahead:
-            distance = min(ahead) - highest
-            fit[mask] = rules.next_fraction * rules.ahead_decay ** (distance - 1)
-        else:
-            distance = lowest - max(served)
-            fit[mask] = rules.behind_fraction * rules.ahead_decay ** (distance - 1)
-        if rules.max_stage_gap is not None:
-            gated[mask] = min(served) - highest > rules.max_stage_gap
-    fit.flags.writeable = False
-    gated.flags.writeable = False
-    return fit, gated
-
-
-def stage_relation(served: tuple[int, ...], stages: tuple[int, ...]) -> tuple[str, int]:
-    """How an offer's stages relate to the profile's: ("fit"|"next"|"ahead"|"behind"|"every", stage to name)."""
-    if not served:
-        return "every", min(stages)
-    common = sorted(set(served).intersection(stages))
-    if common:
-        return "fit", common[0]
-    ahead = [stage for stage in served if stage > max(stages)]
-    if ahead:
-        first = min(ahead)
-        return ("next" if first == max(stages) + 1 else "ahead"), first
-    return "behind", max(served)
 
 
 def _local_locations(index: CatalogueIndex, location: str) -> tuple[str, ...]:
