@@ -18,6 +18,7 @@ from app.matching.reasons import (
     front_door_reason,
     keyword_reason,
     local_reason,
+    matched_words,
     need_reason,
     offered_name,
     restriction_hint,
@@ -26,7 +27,7 @@ from app.matching.reasons import (
     typical_need_reason,
 )
 from app.matching.records import Profile
-from app.matching.scoring import ASKED, TYPICAL, WORDS, ConsideredNeed, ScoreSheet, score_offers
+from app.matching.scoring import ASKED, TYPICAL, WORDS, ConsideredNeed, ScoreSheet, phrase_mask, score_offers
 from app.matching.stages import serving
 
 IntArray = npt.NDArray[np.int64]
@@ -235,6 +236,13 @@ def _scored(
 ) -> tuple[ScoredOffer, ...]:
     terms = [profile.keyword_terms[k] for k in sheet.terms]
     keyword_hits = index.keywords.matched_terms_for(chosen, terms) if terms else [()] * len(chosen)
+    for k, position in enumerate(sheet.terms):
+        phrase = profile.keyword_within[position]
+        if phrase:
+            held = phrase_mask(index, phrase)[chosen].tolist()
+            keyword_hits = [
+                hits if held[row] else tuple(h for h in hits if h != k) for row, hits in enumerate(keyword_hits)
+            ]
     rows = zip(
         chosen.tolist(),
         sheet.score[chosen].tolist(),
@@ -248,7 +256,7 @@ def _scored(
         components = (
             tuple((name, round(float(values[i]), SCORE_PLACES)) for name, values in sheet.components) if explain else ()
         )
-        words = tuple(profile.keyword_words[sheet.terms[k]] for k in matched)
+        words = matched_words(profile, [sheet.terms[k] for k in matched])
         results.append(
             ScoredOffer(
                 rank=rank,

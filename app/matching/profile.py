@@ -49,6 +49,13 @@ class NormalisedProfile:
     """Stems of the keywords' words that may carry evidence, and the search terms their synonyms add."""
     keyword_words: tuple[str, ...]
     """How each keyword term is shown in reasons: the word as typed, or its proper form (AI, NHS)."""
+    keyword_concepts: tuple[int, ...]
+    """For each keyword term, the concept it belongs to: a word, or a phrase with its words and the terms it
+    stands for. An offer scores once per concept, on its best term."""
+    keyword_phrases: tuple[str, ...]
+    """For each keyword term, its concept as shown (the phrase as typed, or the word)."""
+    keyword_within: tuple[str, ...]
+    """For each keyword term, the phrase an offer's text must hold for it to count ("" for any mention)."""
     keyword_needs: tuple[tuple[str, str], ...]
     """(need, word) pairs: the needs the keywords point to through the reviewed synonyms (a need is left out when
     the words also point to one of its children: the more specific reading wins)."""
@@ -165,6 +172,9 @@ def normalise_profile(profile: Profile, vocabulary: Vocabulary, synonyms: Synony
         keywords=keywords or None,
         keyword_terms=tuple(word.term for word in terms),
         keyword_words=tuple(word.display for word in terms),
+        keyword_concepts=tuple(word.concept for word in terms),
+        keyword_phrases=tuple(word.phrase for word in terms),
+        keyword_within=tuple(word.within for word in terms),
         keyword_needs=keyword_needs,
         limit=profile.limit,
     )

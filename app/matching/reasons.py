@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.matching.outcome import Reason
+from app.matching.profile import NormalisedProfile
 from app.matching.records import OfferRecord
 from app.matching.stages import AHEAD, EVERY, FIT, NEXT, stage_relation
 from app.matching.vocabulary import Vocabulary
@@ -84,6 +85,20 @@ def offered_name(offer: OfferRecord, need: str, vocabulary: Vocabulary, *, full:
         ancestor = next(slug for slug in vocabulary.need_ancestors[need] if slug in offer.needs)
         return lower_first(names[ancestor])
     return None
+
+
+def matched_words(profile: NormalisedProfile, positions: Sequence[int]) -> tuple[str, ...]:
+    """How the keyword terms at `positions` (of profile.keyword_terms) that an offer mentions are named: a term
+    alone by its word, several terms of one concept by the concept ("artificial intelligence", not "artificial,
+    artificial intelligence, intelligence"), each once, in the order typed."""
+    by_concept: dict[int, list[int]] = {}
+    for position in positions:
+        by_concept.setdefault(profile.keyword_concepts[position], []).append(position)
+    shown = [
+        profile.keyword_words[members[0]] if len(members) == 1 else profile.keyword_phrases[members[0]]
+        for members in by_concept.values()
+    ]
+    return tuple(dict.fromkeys(shown))
 
 
 def keyword_reason(needs: Sequence[tuple[str, str]], matched_words: Sequence[str]) -> Reason:

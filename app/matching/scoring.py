@@ -14,6 +14,7 @@ from app.matching.keyword_index import normalised
 from app.matching.profile import NormalisedProfile
 from app.matching.rules import COMPONENTS
 from app.matching.stages import serving, stage_tables
+from app.matching.text import words
 
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
@@ -111,7 +112,7 @@ def score_offers(
     terms = tuple(k for k, term in enumerate(profile.keyword_terms) if term in index.informative)
     text_hit: BoolArray | None = None
     if terms:
-        raw = index.keywords.scores([profile.keyword_terms[k] for k in terms])
+        raw = _concept_scores(index, profile, terms)
         text_hit = raw > 0
         components.append(("keywords", normalised(raw, open_offers & ~cols.signposting)))
 
@@ -180,6 +181,43 @@ def score_offers(
         local=local,
         front_door=passes & cols.signposting,
     )
+
+
+def _concept_scores(index: CatalogueIndex, profile: NormalisedProfile, terms: tuple[int, ...]) -> FloatArray:
+    """Raw keyword relevance: for each concept of the keywords, the offer's best BM25 score among its terms,
+    summed over concepts (a phrase, its own words and its synonyms count once, not once each)."""
+    groups: dict[int, list[int]] = {}
+    for k in terms:
+        groups.setdefault(profile.keyword_concepts[k], []).append(k)
+    total = np.zeros(index.size, dtype=np.float64)
+    for group in groups.values():
+        parts = [_term_scores(index, profile, k) for k in group]
+        total += parts[0] if len(parts) == 1 else np.maximum.reduce(parts)
+    return total
+
+
+def _term_scores(index: CatalogueIndex, profile: NormalisedProfile, k: int) -> FloatArray:
+    """BM25 of keyword term k, kept only where the offer holds the phrase the term must appear in (if any)."""
+    values = index.keywords.scores([profile.keyword_terms[k]])
+    phrase = profile.keyword_within[k]
+    return values * phrase_mask(index, phrase) if phrase else values
+
+
+def phrase_mask(index: CatalogueIndex, phrase: str) -> BoolArray:
+    """Offers whose searched text holds `phrase` (words separated by single spaces, as words() gives them), its
+    words consecutive: a synonym's term of several words counts only there. Computed once per index and phrase."""
+
+    def compute() -> BoolArray:
+        needle = f" {phrase} "
+        fields = [name for name, weight in index.rules.keywords.field_weights if weight > 0]
+        found = np.zeros(index.size, dtype=np.bool_)
+        for i, offer in enumerate(index.offers):
+            parts = [" ".join(offer.keywords) if name == "keywords" else str(getattr(offer, name)) for name in fields]
+            found[i] = any(needle in f" {' '.join(words(part))} " for part in parts)
+        return _frozen(found)
+
+    mask: BoolArray = index.memo.get(("phrase", phrase), compute)
+    return mask
 
 
 def _frozen(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
