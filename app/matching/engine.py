@@ -275,7 +275,7 @@ def _reasons(
     sheet: ScoreSheet,
     profile: NormalisedProfile,
     i: int,
-    words: tuple[str, ...],
+    words: tuple[tuple[str, ...], tuple[tuple[str, str], ...]],
     *,
     local: bool,
     current: bool,
@@ -309,8 +309,9 @@ def _reasons(
         reasons.append(
             memo.get(key, lambda: stage_reason(offer.stages, profile.stages, trl, vocabulary, current=current))
         )
-    if words or word_needs:
-        reasons.append(keyword_reason(word_needs, words))
+    mentioned, expanded = words
+    if mentioned or expanded or word_needs:
+        reasons.append(keyword_reason(word_needs, mentioned, expanded))
     sector = profile.sector
     if sector is not None and offer.sectors:
         if sector in offer.sectors:

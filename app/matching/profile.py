@@ -56,6 +56,8 @@ class NormalisedProfile:
     """For each keyword term, its concept as shown (the phrase as typed, or the word)."""
     keyword_within: tuple[str, ...]
     """For each keyword term, the phrase an offer's text must hold for it to count ("" for any mention)."""
+    keyword_written: tuple[str, ...]
+    """For each keyword term a synonym added, the term as written in the data ("end-to-end"); "" for typed words."""
     keyword_needs: tuple[tuple[str, str], ...]
     """(need, word) pairs: the needs the keywords point to through the reviewed synonyms (a need is left out when
     the words also point to one of its children: the more specific reading wins)."""
@@ -175,6 +177,7 @@ def normalise_profile(profile: Profile, vocabulary: Vocabulary, synonyms: Synony
         keyword_concepts=tuple(word.concept for word in terms),
         keyword_phrases=tuple(word.phrase for word in terms),
         keyword_within=tuple(word.within for word in terms),
+        keyword_written=tuple(word.written for word in terms),
         keyword_needs=keyword_needs,
         limit=profile.limit,
     )

@@ -20,9 +20,10 @@ class SynonymEntry:
     needs: tuple[str, ...]
     terms: tuple[str, ...]
     """Extra search stems the words stand for ("ai" -> "artifici", "intellig")."""
-    term_phrases: Mapping[str, str] = field(default_factory=dict)
-    """For a stem of a term of several words, that term as words ("end" -> "end to end"): an offer matches the
-    stem only where its text has the whole phrase (so "end-to-end" is not found in "end of life")."""
+    term_texts: Mapping[str, str] = field(default_factory=dict)
+    """For each stem of `terms`, the term as written in the data ("end" -> "end-to-end"). A stem of a term of
+    several words matches an offer only where its text has the whole phrase (so "end-to-end" is not found in
+    "end of life"), and reasons name the term as written."""
 
 
 @dataclass(frozen=True)
@@ -126,18 +127,16 @@ def _entry(raw: object, position: int, vocabulary: Vocabulary, stop_words: froze
                 f"synonyms: {where}.needs: unknown need '{need}'; valid values: {', '.join(vocabulary.need_names)}"
             )
     terms: list[str] = []
-    term_phrases: dict[str, str] = {}
+    term_texts: dict[str, str] = {}
     for text in _word_list(raw.get("terms", []), f"{where}.terms"):
-        written = words(text)
-        for word in written:
+        for word in words(text):
             if word not in STOP_WORDS:
                 terms.append(stem(word))
-                if len(written) > 1:
-                    term_phrases.setdefault(stem(word), " ".join(written))
+                term_texts.setdefault(stem(word), text)
     if not needs and not terms:
         raise ValueError(f"synonyms: {where} must give 'needs' or 'terms'")
     return SynonymEntry(
-        phrases=tuple(phrases), anchors=tuple(anchors), needs=needs, terms=tuple(terms), term_phrases=term_phrases
+        phrases=tuple(phrases), anchors=tuple(anchors), needs=needs, terms=tuple(terms), term_texts=term_texts
     )
 
 
@@ -156,9 +155,15 @@ class QueryWord:
     concept: int = 0
     phrase: str = ""
     """The concept as shown: the phrase as typed, or the word itself."""
-    within: str = ""
-    """For a search term a synonym adds from a term of several words, that term: it counts only where an offer's
-    text has the whole phrase (see SynonymEntry.term_phrases)."""
+    written: str = ""
+    """For a search term a synonym adds, the term as written in the data ("end-to-end"); empty for typed words."""
+
+    @property
+    def within(self) -> str:
+        """The phrase an offer's text must hold for this term to count: a synonym's term of several words, as
+        words() gives them ("end to end"); empty when any mention counts."""
+        parts = words(self.written)
+        return " ".join(parts) if len(parts) > 1 else ""
 
 
 def analyse_query(text: str, synonyms: Synonyms) -> tuple[tuple[QueryWord, ...], tuple[tuple[str, str], ...]]:
@@ -173,11 +178,14 @@ def analyse_query(text: str, synonyms: Synonyms) -> tuple[tuple[QueryWord, ...],
     sequence: list[str] = []
     starts: list[int] = []
     """For each entry of `typed`, its position in `sequence` (every word, stop words included, for phrases)."""
+    spoken: list[str] = []
+    """For each position of `sequence`, the word as shown (a hyphenated token shown whole)."""
     for token in text.split():
         parts = [part for part in words(token) if len(part) > 1]
         shown = _display(token, parts, synonyms)
         for part in parts:
             sequence.append(stem(part))
+            spoken.append(shown if len(parts) > 1 else _display(part, [part], synonyms))
             if part in STOP_WORDS or part in synonyms.stop_words:
                 continue
             display = shown if len(parts) > 1 else _display(part, [part], synonyms)
@@ -186,7 +194,7 @@ def analyse_query(text: str, synonyms: Synonyms) -> tuple[tuple[QueryWord, ...],
     concepts = _Concepts(len(typed), [word.display for word, _ in typed])
     found: dict[str, int] = {}
     """Term -> the concept (a typed word's position, or an expansion's) it was first found in."""
-    within: dict[str, str] = {}
+    written: dict[str, str] = {}
     needs: dict[str, str] = {}
     displays = {start: word.display for start, (word, _) in zip(starts, typed, strict=True)}
     positions = {start: position for position, start in enumerate(starts)}
@@ -204,12 +212,15 @@ def analyse_query(text: str, synonyms: Synonyms) -> tuple[tuple[QueryWord, ...],
                 shown = _joined([displays[k] for k in span if k in displays])
                 for need in entry.needs:
                     needs.setdefault(need, shown)
-                concept = concepts.join([positions[k] for k in span if k in positions], shown)
+                concept = concepts.join(
+                    [positions[k] for k in span if k in positions], _joined([spoken[k] for k in span])
+                )
                 for term in entry.terms:
                     if term not in found:
                         found[term] = concept
-                        within[term] = entry.term_phrases.get(term, "")
-    return concepts.words(found, within, typed), tuple(needs.items())
+                        text = entry.term_texts[term]
+                        written[term] = " ".join(synonyms.proper_forms.get(part, part) for part in text.split())
+    return concepts.words(found, written, typed), tuple(needs.items())
 
 
 class _Concepts:
@@ -225,17 +236,17 @@ class _Concepts:
         return position
 
     def join(self, members: list[int], shown: str) -> int:
-        """One concept of `members`, shown as `shown` (the longest phrase that joined it)."""
+        """One concept of `members`, shown as `shown` (the longest phrase that joined it, stop words included)."""
         roots = sorted({self.root(member) for member in members})
         head = roots[0]
         for other in roots[1:]:
             self.parent[other] = head
-        if (len(members) > 1 and len(shown) > len(self.shown[head])) or not self.shown[head]:
+        if len(shown) > len(self.shown[head]):
             self.shown[head] = shown
         return head
 
     def words(
-        self, found: Mapping[str, int], within: Mapping[str, str], typed: Sequence[tuple[QueryWord, bool]]
+        self, found: Mapping[str, int], written: Mapping[str, str], typed: Sequence[tuple[QueryWord, bool]]
     ) -> tuple[QueryWord, ...]:
         """Each found term with its display, its concept (numbered in order of first appearance) and phrase."""
         numbers: dict[int, int] = {}
@@ -245,7 +256,7 @@ class _Concepts:
             number = numbers.setdefault(head, len(numbers))
             own = typed[position][0]
             display = own.display if own.term == term else self.shown[head]
-            result.append(QueryWord(term, display, number, self.shown[head], within.get(term, "")))
+            result.append(QueryWord(term, display, number, self.shown[head], written.get(term, "")))
         return tuple(result)
 
 

@@ -47,8 +47,10 @@ def test_a_phrase_counts_once_and_is_named_once(
     assert outcome.results[0].offer.slug == "says-ai-once"
     texts = _keyword_text(by_slug["repeats"].reasons)
     assert texts == ["Mentions artificial intelligence, which you searched for"]
+    # It says "AI", which the search reaches through the synonym: the reason says so, in the acronym's own case.
     assert _keyword_text(by_slug["says-ai-once"].reasons) == [
-        "Mentions artificial intelligence, research and partner, which you searched for"
+        "Mentions research and partner, which you searched for; "
+        "mentions AI, which matches \u201cartificial intelligence\u201d in your search"
     ]
 
 
@@ -76,6 +78,9 @@ def test_a_synonym_term_of_several_words_counts_only_as_the_phrase(
     )
     outcome = match(index, Profile(keywords="not sure where to start"))
     assert [result.offer.slug for result in outcome.results] == ["end-to-end"]
+    assert _keyword_text(outcome.results[0].reasons) == [
+        "Mentions end-to-end, which matches \u201cwhere to start\u201d in your search"
+    ]
 
 
 def test_ties_go_to_the_more_specialised_offer(offer: OfferFactory, build_index: IndexFactory) -> None:
@@ -89,3 +94,16 @@ def test_ties_go_to_the_more_specialised_offer(offer: OfferFactory, build_index:
     outcome = match(index, Profile(needs=("clinical-trials",)))
     assert len({result.score for result in outcome.results}) == 1
     assert [result.offer.slug for result in outcome.results] == ["z-trials-only", "b-two-needs", "a-broad-service"]
+
+
+def test_a_word_of_a_phrase_named_for_a_need_is_not_repeated(
+    offer: OfferFactory, build_index: IndexFactory, synonyms: Synonyms
+) -> None:
+    index = build_index(
+        [offer("yhec", needs=("health-economics",), description="Health economics for NHS buyers."), *_fillers(offer)],
+        synonyms=synonyms,
+    )
+    outcome = match(index, Profile(keywords="health economics model"))
+    texts = _keyword_text(outcome.results[0].reasons)
+    assert len(texts) == 1 and "\u201chealth economics\u201d" in texts[0]
+    assert "mentions economics" not in texts[0].lower()
