@@ -184,14 +184,23 @@ def score_offers(
 
 
 def _concept_scores(index: CatalogueIndex, profile: NormalisedProfile, terms: tuple[int, ...]) -> FloatArray:
-    """Raw keyword relevance: for each concept of the keywords, the offer's best BM25 score among its terms,
-    summed over concepts (a phrase, its own words and its synonyms count once, not once each)."""
+    """Raw keyword relevance: for each concept of the keywords, the offer's best match among its units, summed
+    over concepts (a phrase, its own words and its synonyms count once, not once each).
+
+    A unit is one term, or a synonym's search term of several words found whole (phrase_mask), which counts as
+    its words together: "learning and development" held as a phrase is worth more than "learning" alone.
+    """
     groups: dict[int, list[int]] = {}
     for k in terms:
         groups.setdefault(profile.keyword_concepts[k], []).append(k)
     total = np.zeros(index.size, dtype=np.float64)
     for group in groups.values():
-        parts = [_term_scores(index, profile, k) for k in group]
+        units: dict[str, FloatArray] = {}
+        for k in group:
+            key = profile.keyword_within[k] or profile.keyword_terms[k]
+            score = _term_scores(index, profile, k)
+            units[key] = units[key] + score if key in units else score
+        parts = list(units.values())
         total += parts[0] if len(parts) == 1 else np.maximum.reduce(parts)
     return total
 
