@@ -27,7 +27,7 @@ from app.matching.reasons import (
     typical_need_reason,
 )
 from app.matching.records import Profile
-from app.matching.scoring import ASKED, TYPICAL, WORDS, ConsideredNeed, ScoreSheet, phrase_mask, score_offers
+from app.matching.scoring import ASKED, TYPICAL, WORDS, ConsideredNeed, ScoreSheet, mentioned_terms, score_offers
 from app.matching.stages import serving
 
 IntArray = npt.NDArray[np.int64]
@@ -234,15 +234,7 @@ def _scored(
     explain: bool,
     current: bool,
 ) -> tuple[ScoredOffer, ...]:
-    terms = [profile.keyword_terms[k] for k in sheet.terms]
-    keyword_hits = index.keywords.matched_terms_for(chosen, terms) if terms else [()] * len(chosen)
-    for k, position in enumerate(sheet.terms):
-        phrase = profile.keyword_within[position]
-        if phrase:
-            held = phrase_mask(index, phrase)[chosen].tolist()
-            keyword_hits = [
-                hits if held[row] else tuple(h for h in hits if h != k) for row, hits in enumerate(keyword_hits)
-            ]
+    keyword_hits = mentioned_terms(index, profile, sheet, chosen)
     rows = zip(
         chosen.tolist(),
         sheet.score[chosen].tolist(),
@@ -309,9 +301,23 @@ def _reasons(
         reasons.append(
             memo.get(key, lambda: stage_reason(offer.stages, profile.stages, trl, vocabulary, current=current))
         )
-    mentioned, expanded = words
-    if mentioned or expanded or word_needs:
-        reasons.append(keyword_reason(word_needs, mentioned, expanded))
+    if any(words) or word_needs:
+        reasons.append(keyword_reason(word_needs, *words))
+    reasons += _focus_reasons(index, profile, i)
+    based = offer.provider_location
+    if local and based is not None:
+        reasons.append(memo.get(("local-reason", based), lambda: local_reason(based, vocabulary)))
+    if offer.status == "forthcoming":
+        reasons.append(FORTHCOMING)
+    return tuple(reasons)
+
+
+def _focus_reasons(index: CatalogueIndex, profile: NormalisedProfile, i: int) -> list[Reason]:
+    """The sector reason, and where offer i's focus lies elsewhere than the innovator, a focus reason."""
+    offer = index.offers[i]
+    vocabulary = index.vocabulary
+    memo = index.memo
+    reasons: list[Reason] = []
     sector = profile.sector
     if sector is not None and offer.sectors:
         if sector in offer.sectors:
@@ -327,12 +333,7 @@ def _reasons(
         )
     if profile.location is not None and offer.locations and not set(offer.locations) & set(profile.location_chain):
         reasons.append(memo.get(("focus-reason", i, "location"), lambda: focus_reason("location", offer, vocabulary)))
-    based = offer.provider_location
-    if local and based is not None:
-        reasons.append(memo.get(("local-reason", based), lambda: local_reason(based, vocabulary)))
-    if offer.status == "forthcoming":
-        reasons.append(FORTHCOMING)
-    return tuple(reasons)
+    return reasons
 
 
 def _offered_name(index: CatalogueIndex, i: int, need: str) -> str | None:

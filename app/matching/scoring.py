@@ -69,37 +69,18 @@ def score_offers(
     scope: BoolArray | None = None,
 ) -> ScoreSheet:
     """Score every offer in `index` against `profile` and the considered `needs`; `scope` optionally limits
-    which offers may be listed.
-
-    Evidence or nothing: when the request names needs, an offer must meet one of them; otherwise it must meet
-    a need its words or stage point to, or mention an informative keyword. The per-field arrays (a need's
-    strength, a sector's focus, a location's filter) depend on one field value each, so they are computed once
-    per index and value (index.memo) and only combined here.
+    which offers may be listed (evidence or nothing: see _evidence). Per-field arrays depend on one field value
+    each, so they are computed once per index and value (index.memo) and only combined here.
     """
     rules = index.rules
     cols = index.columns
     memo = index.memo
-    size = index.size
     components: list[tuple[str, FloatArray]] = []
     failed: list[tuple[str, BoolArray]] = []
 
-    need_full: list[BoolArray] = []
-    tier: IntArray = memo.get("no-tier", lambda: _frozen(np.zeros(size, dtype=np.int64)))
-    if needs:
-        strengths = []
-        for need in needs:
-            row = index.need_row[need.slug]
-            need_full.append(cols.need_full[row])
-            strengths.append(memo.get(("need-strength", need.slug), partial(_need_strength, index, row)))
-        best, total = strengths[0], strengths[0]
-        for strength in strengths[1:]:
-            best = np.maximum(best, strength)
-            total = total + strength
-        breadth = rules.needs.breadth
-        components.append(("need", (1.0 - breadth) * best + breadth * total / len(strengths)))
-        # PARENT_TIER (1) for any match, plus one more for a full match: FULL_TIER (2).
-        tier = (best > 0.0).astype(np.int64)
-        tier += best >= 1.0
+    need, tier, need_full = _need_component(index, needs)
+    if need is not None:
+        components.append(("need", need))
 
     if profile.stages:
         stages = profile.stages
@@ -116,6 +97,65 @@ def score_offers(
         text_hit = raw > 0
         components.append(("keywords", normalised(raw, open_offers & ~cols.signposting)))
 
+    local = _focus_components(index, profile, components, failed)
+    score = _weighted(index, components)
+    evidence = _evidence(index, profile, needs, tier, text_hit)
+    candidate = open_offers & ~cols.signposting & evidence & (score >= rules.results.min_score)
+    if scope is not None:
+        candidate &= scope
+    failed.sort(key=lambda item: CRITERIA.index(item[0]))
+    passes = open_offers
+    for _, mask in failed:
+        passes = passes & ~mask
+    return ScoreSheet(
+        components=tuple(components),
+        score=score,
+        tier=tier,
+        needs=needs,
+        need_full=need_full,
+        terms=terms,
+        failed=tuple(failed),
+        candidate=candidate,
+        eligible=candidate & passes,
+        local=local,
+        front_door=passes & cols.signposting,
+    )
+
+
+def _need_component(
+    index: CatalogueIndex, needs: tuple[ConsideredNeed, ...]
+) -> tuple[FloatArray | None, IntArray, tuple[BoolArray, ...]]:
+    """The need component (None when no need is considered), each offer's need tier, and each need's full matches."""
+    cols = index.columns
+    tier: IntArray = index.memo.get("no-tier", lambda: _frozen(np.zeros(index.size, dtype=np.int64)))
+    if not needs:
+        return None, tier, ()
+    need_full: list[BoolArray] = []
+    strengths = []
+    for need in needs:
+        row = index.need_row[need.slug]
+        need_full.append(cols.need_full[row])
+        strengths.append(index.memo.get(("need-strength", need.slug), partial(_need_strength, index, row)))
+    best, total = strengths[0], strengths[0]
+    for strength in strengths[1:]:
+        best = np.maximum(best, strength)
+        total = total + strength
+    breadth = index.rules.needs.breadth
+    # PARENT_TIER (1) for any match, plus one more for a full match: FULL_TIER (2).
+    tier = (best > 0.0).astype(np.int64)
+    tier += best >= 1.0
+    return (1.0 - breadth) * best + breadth * total / len(strengths), tier, tuple(need_full)
+
+
+def _focus_components(
+    index: CatalogueIndex,
+    profile: NormalisedProfile,
+    components: list[tuple[str, FloatArray]],
+    failed: list[tuple[str, BoolArray]],
+) -> BoolArray:
+    """Add the sector, audience and local components and their restriction filters; return the offers whose
+    provider is near the innovator."""
+    memo = index.memo
     sector = profile.sector
     if sector is not None:
         focus, restricted = memo.get(("sector", sector), lambda: _sector_columns(index, sector))
@@ -129,7 +169,7 @@ def score_offers(
         audience.append(focus)
         failed.append(("organisation_type", restricted))
 
-    local: BoolArray = memo.get("nowhere-local", lambda: _frozen(np.zeros(size, dtype=np.bool_)))
+    local: BoolArray = memo.get("nowhere-local", lambda: _frozen(np.zeros(index.size, dtype=np.bool_)))
     location = profile.location
     if location is not None:
         outside, focus, local, nearby = memo.get(("location", location), lambda: _location_columns(index, location))
@@ -138,18 +178,33 @@ def score_offers(
         components.append(("local", nearby))
     if audience:
         components.append(("audience", audience[0] if len(audience) == 1 else (audience[0] + audience[1]) / 2))
-
     components.sort(key=lambda item: COMPONENTS.index(item[0]))
-    weights = [rules.weights.of(name) for name, _ in components]
+    return local
+
+
+def _weighted(index: CatalogueIndex, components: list[tuple[str, FloatArray]]) -> FloatArray:
+    """The soft score: the weighted mean of the components the request uses, clipped to [0, 1]."""
+    weights = [index.rules.weights.of(name) for name, _ in components]
     total_weight = sum(weights)
-    score = np.zeros(size, dtype=np.float64)
+    score = np.zeros(index.size, dtype=np.float64)
     if total_weight > 0:
         for weight, (_, values) in zip(weights, components, strict=True):
             score += weight * values
         score /= total_weight
     np.minimum(score, 1.0, out=score)
     np.maximum(score, 0.0, out=score)
+    return score
 
+
+def _evidence(
+    index: CatalogueIndex,
+    profile: NormalisedProfile,
+    needs: tuple[ConsideredNeed, ...],
+    tier: IntArray,
+    text_hit: BoolArray | None,
+) -> BoolArray:
+    """Evidence or nothing: a need met (or, for needs the request did not name, also a keyword mentioned); with
+    keywords alone, an informative word mentioned; with a stage alone, serving the stage."""
     evidence: BoolArray
     if needs:
         evidence = tier > NO_TIER
@@ -157,30 +212,12 @@ def score_offers(
             evidence = evidence | text_hit
     elif profile.keyword_terms or profile.keyword_needs:
         # Keywords and nothing else to go on: their informative words are the only evidence (maybe none).
-        evidence = text_hit if text_hit is not None else np.zeros(size, dtype=np.bool_)
+        evidence = text_hit if text_hit is not None else np.zeros(index.size, dtype=np.bool_)
     else:
         # A stage with no typical needs in the pathway data: serving the stage is all there is.
-        evidence = memo.get(("stage-only", profile.stages), lambda: _frozen(serving(cols.stage_mask, profile.stages)))
-    candidate = open_offers & ~cols.signposting & evidence & (score >= rules.results.min_score)
-    if scope is not None:
-        candidate &= scope
-    failed.sort(key=lambda item: CRITERIA.index(item[0]))
-    passes = open_offers
-    for _, mask in failed:
-        passes = passes & ~mask
-    return ScoreSheet(
-        components=tuple(components),
-        score=score,
-        tier=tier,
-        needs=needs,
-        need_full=tuple(need_full),
-        terms=terms,
-        failed=tuple(failed),
-        candidate=candidate,
-        eligible=candidate & passes,
-        local=local,
-        front_door=passes & cols.signposting,
-    )
+        stages = profile.stages
+        evidence = index.memo.get(("stage-only", stages), lambda: _frozen(serving(index.columns.stage_mask, stages)))
+    return evidence
 
 
 def _concept_scores(index: CatalogueIndex, profile: NormalisedProfile, terms: tuple[int, ...]) -> FloatArray:
@@ -210,6 +247,23 @@ def _term_scores(index: CatalogueIndex, profile: NormalisedProfile, k: int) -> F
     values = index.keywords.scores([profile.keyword_terms[k]])
     phrase = profile.keyword_within[k]
     return values * phrase_mask(index, phrase) if phrase else values
+
+
+def mentioned_terms(
+    index: CatalogueIndex, profile: NormalisedProfile, sheet: ScoreSheet, chosen: IntArray
+) -> list[tuple[int, ...]]:
+    """For each chosen offer, the positions in sheet.terms of the informative keyword terms it mentions (a
+    phrase-held term only where the offer holds its phrase)."""
+    terms = [profile.keyword_terms[k] for k in sheet.terms]
+    if not terms:
+        return [()] * len(chosen)
+    hits = index.keywords.matched_terms_for(chosen, terms)
+    for k, position in enumerate(sheet.terms):
+        phrase = profile.keyword_within[position]
+        if phrase:
+            held = phrase_mask(index, phrase)[chosen].tolist()
+            hits = [found if held[row] else tuple(h for h in found if h != k) for row, found in enumerate(hits)]
+    return hits
 
 
 def phrase_mask(index: CatalogueIndex, phrase: str) -> BoolArray:
