@@ -14,7 +14,7 @@ from app.matching.keyword_index import normalised
 from app.matching.profile import NormalisedProfile
 from app.matching.rules import COMPONENTS
 from app.matching.stages import serving, stage_tables
-from app.matching.text import words
+from app.matching.text import STOP_WORDS, stem, words
 
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
@@ -274,13 +274,29 @@ def phrase_mask(index: CatalogueIndex, phrase: str) -> BoolArray:
         needle = f" {phrase} "
         fields = [name for name, weight in index.rules.keywords.field_weights if weight > 0]
         found = np.zeros(index.size, dtype=np.bool_)
-        for i, offer in enumerate(index.offers):
+        for i in _holding_every_word(index, phrase).tolist():
+            offer = index.offers[i]
             parts = [" ".join(offer.keywords) if name == "keywords" else str(getattr(offer, name)) for name in fields]
             found[i] = any(needle in f" {' '.join(words(part))} " for part in parts)
         return _frozen(found)
 
     mask: BoolArray = index.memo.get(("phrase", phrase), compute)
     return mask
+
+
+def _holding_every_word(index: CatalogueIndex, phrase: str) -> IntArray:
+    """The offers whose text has every indexed word of `phrase` somewhere (from the postings): the only ones whose
+    text can hold the phrase, so only they are read."""
+    keywords = index.keywords
+    held: IntArray = np.arange(index.size, dtype=np.int64)
+    for word in words(phrase):
+        term_id = keywords.term_ids.get(stem(word))
+        if term_id is None:
+            if word in STOP_WORDS or len(word) < 2:
+                continue  # not indexed: the text check decides
+            return np.zeros(0, dtype=np.int64)
+        held = np.intersect1d(held, keywords.docs[keywords.starts[term_id] : keywords.starts[term_id + 1]])
+    return held
 
 
 def _frozen(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
