@@ -18,6 +18,7 @@ from app.matching.reasons import (
     front_door_reason,
     keyword_reason,
     local_reason,
+    matched_words,
     need_reason,
     offered_name,
     restriction_hint,
@@ -26,7 +27,8 @@ from app.matching.reasons import (
     typical_need_reason,
 )
 from app.matching.records import Profile
-from app.matching.scoring import ASKED, TYPICAL, WORDS, ConsideredNeed, ScoreSheet, score_offers
+from app.matching.scoring import ASKED, TYPICAL, WORDS, ConsideredNeed, ScoreSheet, mentioned_terms, score_offers
+from app.matching.stages import serving
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
@@ -114,7 +116,7 @@ def route_ahead(
         )
         current = band.number in normalised.stages
         needs = considered_needs(index, normalised, route_stage=band.number)
-        serves = (cols.stage_mask == 0) | ((cols.stage_mask >> (band.number - 1)) & 1).astype(np.bool_)
+        serves = serving(cols.stage_mask, (band.number,))
         sheet = score_offers(index, at_stage, needs, scope=serves)
         chosen = _choose(index, sheet, at_stage, per_stage)
         results = _scored(index, sheet, at_stage, chosen, explain=False, current=current)
@@ -232,8 +234,7 @@ def _scored(
     explain: bool,
     current: bool,
 ) -> tuple[ScoredOffer, ...]:
-    terms = [profile.keyword_terms[k] for k in sheet.terms]
-    keyword_hits = index.keywords.matched_terms_for(chosen, terms) if terms else [()] * len(chosen)
+    keyword_hits = mentioned_terms(index, profile, sheet, chosen)
     rows = zip(
         chosen.tolist(),
         sheet.score[chosen].tolist(),
@@ -247,7 +248,7 @@ def _scored(
         components = (
             tuple((name, round(float(values[i]), SCORE_PLACES)) for name, values in sheet.components) if explain else ()
         )
-        words = tuple(profile.keyword_words[sheet.terms[k]] for k in matched)
+        words = matched_words(profile, [sheet.terms[k] for k in matched])
         results.append(
             ScoredOffer(
                 rank=rank,
@@ -266,7 +267,7 @@ def _reasons(
     sheet: ScoreSheet,
     profile: NormalisedProfile,
     i: int,
-    words: tuple[str, ...],
+    words: tuple[tuple[str, ...], tuple[tuple[str, str], ...]],
     *,
     local: bool,
     current: bool,
@@ -300,8 +301,23 @@ def _reasons(
         reasons.append(
             memo.get(key, lambda: stage_reason(offer.stages, profile.stages, trl, vocabulary, current=current))
         )
-    if words or word_needs:
-        reasons.append(keyword_reason(word_needs, words))
+    if any(words) or word_needs:
+        reasons.append(keyword_reason(word_needs, *words))
+    reasons += _focus_reasons(index, profile, i)
+    based = offer.provider_location
+    if local and based is not None:
+        reasons.append(memo.get(("local-reason", based), lambda: local_reason(based, vocabulary)))
+    if offer.status == "forthcoming":
+        reasons.append(FORTHCOMING)
+    return tuple(reasons)
+
+
+def _focus_reasons(index: CatalogueIndex, profile: NormalisedProfile, i: int) -> list[Reason]:
+    """The sector reason, and where offer i's focus lies elsewhere than the innovator, a focus reason."""
+    offer = index.offers[i]
+    vocabulary = index.vocabulary
+    memo = index.memo
+    reasons: list[Reason] = []
     sector = profile.sector
     if sector is not None and offer.sectors:
         if sector in offer.sectors:
@@ -317,12 +333,7 @@ def _reasons(
         )
     if profile.location is not None and offer.locations and not set(offer.locations) & set(profile.location_chain):
         reasons.append(memo.get(("focus-reason", i, "location"), lambda: focus_reason("location", offer, vocabulary)))
-    based = offer.provider_location
-    if local and based is not None:
-        reasons.append(memo.get(("local-reason", based), lambda: local_reason(based, vocabulary)))
-    if offer.status == "forthcoming":
-        reasons.append(FORTHCOMING)
-    return tuple(reasons)
+    return reasons
 
 
 def _offered_name(index: CatalogueIndex, i: int, need: str) -> str | None:

@@ -56,7 +56,7 @@ class Memo:
 
 @dataclass(frozen=True, eq=False)
 class OfferColumns:
-    """Columnar view of the offers, one entry per offer in slug order."""
+    """Columnar view of the offers, one entry per offer in the index's order (tie_order)."""
 
     closed: BoolArray
     forthcoming: BoolArray
@@ -121,10 +121,11 @@ class CatalogueIndex:
     ) -> CatalogueIndex:
         """Validate the offers against the vocabulary and precompute every column and the keyword index."""
         rules.pathway.check(vocabulary)
-        ordered = tuple(sorted(offers, key=lambda offer: offer.slug))
-        for earlier, later in pairwise(ordered):
+        by_slug = sorted(offers, key=lambda offer: offer.slug)
+        for earlier, later in pairwise(by_slug):
             if earlier.slug == later.slug:
                 raise ValueError(f"offers: duplicate slug '{later.slug}'")
+        ordered = tuple(sorted(by_slug, key=tie_order))
         need_row = {slug: row for row, (slug, _, _) in enumerate(vocabulary.needs)}
         sector_bit = _bits("sectors", [slug for slug, _ in vocabulary.sectors])
         organisation_bit = _bits("organisation_types", [slug for slug, _ in vocabulary.organisation_types])
@@ -242,6 +243,12 @@ class CatalogueIndex:
         for slug in slugs:
             value |= 1 << bits[slug]
         return np.uint64(value)
+
+
+def tie_order(offer: OfferRecord) -> tuple[int, str]:
+    """The order of the index, which breaks ties between equal scores everywhere: the more specialised offer
+    first (fewer needs tagged: a service for the need itself before one that covers it among many), then slug."""
+    return len(offer.needs), offer.slug
 
 
 def _bits(label: str, slugs: Sequence[str]) -> dict[str, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from app.matching.records import Profile
 from app.matching.synonyms import QueryWord, Synonyms, analyse_query
@@ -49,6 +50,15 @@ class NormalisedProfile:
     """Stems of the keywords' words that may carry evidence, and the search terms their synonyms add."""
     keyword_words: tuple[str, ...]
     """How each keyword term is shown in reasons: the word as typed, or its proper form (AI, NHS)."""
+    keyword_concepts: tuple[int, ...]
+    """For each keyword term, the concept it belongs to: a word, or a phrase with its words and the terms it
+    stands for. An offer scores once per concept, on its best term."""
+    keyword_phrases: tuple[str, ...]
+    """For each keyword term, its concept as shown (the phrase as typed, or the word)."""
+    keyword_within: tuple[str, ...]
+    """For each keyword term, the phrase an offer's text must hold for it to count ("" for any mention)."""
+    keyword_written: tuple[str, ...]
+    """For each keyword term a synonym added, the term as written in the data ("end-to-end"); "" for typed words."""
     keyword_needs: tuple[tuple[str, str], ...]
     """(need, word) pairs: the needs the keywords point to through the reviewed synonyms (a need is left out when
     the words also point to one of its children: the more specific reading wins)."""
@@ -83,17 +93,7 @@ def normalise_profile(profile: Profile, vocabulary: Vocabulary, synonyms: Synony
     if profile.stage is None and profile.trl is None and not profile.needs and not keywords:
         errors.append(FieldError("stage", "Give at least one of stage, trl, needs or keywords"))
 
-    stage_ok = profile.stage is None or profile.stage in vocabulary.stage_by_number
-    if not stage_ok:
-        errors.append(FieldError("stage", f"Stage must be one of {_stage_list(vocabulary)}"))
-    trl_ok = profile.trl is None or MIN_TRL <= profile.trl <= MAX_TRL
-    if not trl_ok:
-        errors.append(FieldError("trl", f"TRL must be a whole number from {MIN_TRL} to {MAX_TRL}"))
-    if profile.stage is not None and profile.trl is not None and stage_ok and trl_ok:
-        band = vocabulary.stage_by_number[profile.stage]
-        if not band.contains_trl(profile.trl):
-            errors.append(FieldError("trl", _crosswalk_message(profile.stage, profile.trl, vocabulary)))
-
+    errors += _stage_errors(profile, vocabulary)
     needs: list[str] = []
     for position, need in enumerate(profile.needs):
         if need not in vocabulary.need_names:
@@ -108,38 +108,13 @@ def normalise_profile(profile: Profile, vocabulary: Vocabulary, synonyms: Synony
         if value is not None and value not in known:
             errors.append(FieldError(field, _unknown(field.replace("_", " "), value, known)))
 
-    analysed: tuple[tuple[QueryWord, ...], tuple[tuple[str, str], ...]] = ((), ())
-    if profile.keywords is not None and len(profile.keywords) > MAX_KEYWORD_CHARS:
-        errors.append(
-            FieldError(
-                "keywords", f"Keywords must be at most {MAX_KEYWORD_CHARS} characters (got {len(profile.keywords)})"
-            )
-        )
-    elif keywords:
-        analysed = analyse_query(keywords, words_rules)
-        if not analysed[0] and not analysed[1]:
-            errors.append(
-                FieldError(
-                    "keywords",
-                    "Keywords need at least one word that says what you are looking for "
-                    "(common words such as 'help' or 'the', and punctuation, are not searched)",
-                )
-            )
+    analysed = _analysed_keywords(profile.keywords, words_rules, errors)
     if not MIN_LIMIT <= profile.limit <= MAX_LIMIT:
         errors.append(FieldError("limit", f"Limit must be from {MIN_LIMIT} to {MAX_LIMIT} (got {profile.limit})"))
     if errors:
         raise ProfileError(errors)
 
-    if profile.stage is not None:
-        band = vocabulary.stage_by_number[profile.stage]
-        stages: tuple[int, ...] = (profile.stage,)
-        trl_band: tuple[int, int] | None = (band.trl_min, band.trl_max)
-    elif profile.trl is not None:
-        stages = vocabulary.stages_for_trl(profile.trl)
-        trl_band = (profile.trl, profile.trl)
-    else:
-        stages, trl_band = (), None
-
+    stages, trl_band = _stages(profile, vocabulary)
     expanded: dict[str, None] = {}
     for need in needs:
         expanded[need] = None
@@ -163,11 +138,71 @@ def normalise_profile(profile: Profile, vocabulary: Vocabulary, synonyms: Synony
         location=profile.location,
         location_chain=vocabulary.location_chain(profile.location) if profile.location else (),
         keywords=keywords or None,
-        keyword_terms=tuple(word.term for word in terms),
-        keyword_words=tuple(word.display for word in terms),
         keyword_needs=keyword_needs,
         limit=profile.limit,
+        **_keyword_fields(terms),
     )
+
+
+def _stage_errors(profile: Profile, vocabulary: Vocabulary) -> list[FieldError]:
+    """Problems with the stage and TRL: out of range, or a pair that disagrees with the crosswalk."""
+    errors: list[FieldError] = []
+    stage_ok = profile.stage is None or profile.stage in vocabulary.stage_by_number
+    if not stage_ok:
+        errors.append(FieldError("stage", f"Stage must be one of {_stage_list(vocabulary)}"))
+    trl_ok = profile.trl is None or MIN_TRL <= profile.trl <= MAX_TRL
+    if not trl_ok:
+        errors.append(FieldError("trl", f"TRL must be a whole number from {MIN_TRL} to {MAX_TRL}"))
+    if profile.stage is not None and profile.trl is not None and stage_ok and trl_ok:
+        band = vocabulary.stage_by_number[profile.stage]
+        if not band.contains_trl(profile.trl):
+            errors.append(FieldError("trl", _crosswalk_message(profile.stage, profile.trl, vocabulary)))
+    return errors
+
+
+def _analysed_keywords(
+    text: str | None, synonyms: Synonyms, errors: list[FieldError]
+) -> tuple[tuple[QueryWord, ...], tuple[tuple[str, str], ...]]:
+    """The keywords' informative words and the needs they point to; a problem is added to `errors`."""
+    keywords = text.strip() if text is not None else None
+    if text is not None and len(text) > MAX_KEYWORD_CHARS:
+        message = f"Keywords must be at most {MAX_KEYWORD_CHARS} characters (got {len(text)})"
+        errors.append(FieldError("keywords", message))
+        return (), ()
+    if not keywords:
+        return (), ()
+    analysed = analyse_query(keywords, synonyms)
+    if not analysed[0] and not analysed[1]:
+        errors.append(
+            FieldError(
+                "keywords",
+                "Keywords need at least one word that says what you are looking for "
+                "(common words such as 'help' or 'the', and punctuation, are not searched)",
+            )
+        )
+    return analysed
+
+
+def _stages(profile: Profile, vocabulary: Vocabulary) -> tuple[tuple[int, ...], tuple[int, int] | None]:
+    """The stages the profile stands at, and its TRL band: a stage's own band, or the TRL given."""
+    if profile.stage is not None:
+        band = vocabulary.stage_by_number[profile.stage]
+        return (profile.stage,), (band.trl_min, band.trl_max)
+    if profile.trl is not None:
+        return vocabulary.stages_for_trl(profile.trl), (profile.trl, profile.trl)
+    return (), None
+
+
+def _keyword_fields(terms: Sequence[QueryWord]) -> dict[str, tuple[Any, ...]]:
+    """The per-term keyword fields of NormalisedProfile, in the order of `terms`."""
+    return {
+        "keyword_terms": tuple(word.term for word in terms),
+        "keyword_words": tuple(word.display for word in terms),
+        "keyword_concepts": tuple(word.concept for word in terms),
+        "keyword_phrases": tuple(word.phrase for word in terms),
+        "keyword_within": tuple(word.within for word in terms),
+        "keyword_written": tuple(word.written for word in terms),
+    }
 
 
 def _stage_list(vocabulary: Vocabulary) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.matching.outcome import Reason
+from app.matching.profile import NormalisedProfile
 from app.matching.records import OfferRecord
-from app.matching.scoring import stage_relation
+from app.matching.stages import AHEAD, EVERY, FIT, NEXT, stage_relation
 from app.matching.vocabulary import Vocabulary
 
 FORTHCOMING = Reason("forthcoming", "Opening soon: not yet taking innovators")
@@ -47,17 +48,17 @@ def stage_reason(
     relation, stage = stage_relation(served, stages)
     band = vocabulary.stage_by_number[stage]
     named = f"stage {band.number}, {band.name}"
-    if relation == "every":
+    if relation == EVERY:
         return Reason("stage-fit", "Open at every stage, including yours" if current else "Open at every stage")
-    if relation == "fit":
+    if relation == FIT:
         if not current:
             return Reason("stage-fit", f"Serves {named}, for when you get there")
         if trl is None:
             return Reason("stage-fit", f"Serves {named}, where you are now")
         return Reason("stage-fit", f"Serves {named}, which fits TRL {trl}")
-    if relation == "next":
+    if relation == NEXT:
         return Reason("stage-next", f"Comes up next: serves {named}")
-    if relation == "ahead":
+    if relation == AHEAD:
         return Reason("stage-ahead", f"For later: serves from {named}")
     return Reason("stage-behind", f"Aimed at an earlier stage: serves up to {named}")
 
@@ -86,11 +87,41 @@ def offered_name(offer: OfferRecord, need: str, vocabulary: Vocabulary, *, full:
     return None
 
 
-def keyword_reason(needs: Sequence[tuple[str, str]], matched_words: Sequence[str]) -> Reason:
+def matched_words(
+    profile: NormalisedProfile, positions: Sequence[int]
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """How an offer's matches of the keyword terms at `positions` (of profile.keyword_terms) are named.
+
+    Returns the words it mentions as searched (a term alone by its word, several terms of one concept by the
+    concept: "artificial intelligence", not "artificial, artificial intelligence, intelligence"), and, where
+    it mentions only what a synonym adds, (the synonym's terms as written, the words searched) pairs
+    ("end-to-end", "where to start"); each once, in the order typed.
+    """
+    by_concept: dict[int, list[int]] = {}
+    for position in positions:
+        by_concept.setdefault(profile.keyword_concepts[position], []).append(position)
+    mentioned: list[str] = []
+    expanded: list[tuple[str, str]] = []
+    for members in by_concept.values():
+        if any(not profile.keyword_written[k] for k in members):
+            mentioned.append(
+                profile.keyword_words[members[0]] if len(members) == 1 else profile.keyword_phrases[members[0]]
+            )
+        else:
+            written = join_words(list(dict.fromkeys(profile.keyword_written[k] for k in members)))
+            expanded.append((written, profile.keyword_phrases[members[0]]))
+    return tuple(dict.fromkeys(mentioned)), tuple(dict.fromkeys(expanded))
+
+
+def keyword_reason(
+    needs: Sequence[tuple[str, str]], matched_words: Sequence[str], expanded: Sequence[tuple[str, str]] = ()
+) -> Reason:
     """The one keyword reason: which words of the search matched what.
 
-    `needs`: (what the offer offers, the word that points to it) for needs the words point to;
-    `matched_words`: the words (as shown) the offer's text mentions. A word named for a need is not repeated.
+    `needs`: (what the offer offers, the words that point to it) for needs the words point to;
+    `matched_words`: the words (as shown) the offer's text mentions; `expanded`: (what the offer mentions, the
+    words searched) for what it matches only through a synonym's search terms. Words already named for a need,
+    or part of a phrase named for one, are not repeated.
     """
     by_offered: dict[str, list[str]] = {}
     for offered, word in needs:
@@ -100,10 +131,15 @@ def keyword_reason(needs: Sequence[tuple[str, str]], matched_words: Sequence[str
         f"offers {offered}, which matches {join_words([_quoted(word) for word in words])} in your search"
         for offered, words in by_offered.items()
     ]
-    named = {word for _, word in needs}
-    shown = [word for word in dict.fromkeys(matched_words) if word not in named]
+    named = {token for _, word in needs for token in word.lower().split()}
+    shown = [word for word in dict.fromkeys(matched_words) if not set(word.lower().split()) <= named]
     if shown:
         parts.append(f"mentions {join_words(shown)}, which you searched for")
+    parts += [
+        f"mentions {written}, which matches {_quoted(searched)} in your search"
+        for written, searched in expanded
+        if not set(searched.lower().split()) <= named
+    ]
     text = "; ".join(parts)
     return Reason("keyword-match", text[:1].upper() + text[1:])
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -12,7 +12,9 @@ import numpy.typing as npt
 from app.matching.index import CatalogueIndex
 from app.matching.keyword_index import normalised
 from app.matching.profile import NormalisedProfile
-from app.matching.rules import COMPONENTS, StageRules
+from app.matching.rules import COMPONENTS
+from app.matching.stages import serving, stage_tables
+from app.matching.text import STOP_WORDS, stem, words
 
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
@@ -67,37 +69,18 @@ def score_offers(
     scope: BoolArray | None = None,
 ) -> ScoreSheet:
     """Score every offer in `index` against `profile` and the considered `needs`; `scope` optionally limits
-    which offers may be listed.
-
-    Evidence or nothing: when the request names needs, an offer must meet one of them; otherwise it must meet
-    a need its words or stage point to, or mention an informative keyword. The per-field arrays (a need's
-    strength, a sector's focus, a location's filter) depend on one field value each, so they are computed once
-    per index and value (index.memo) and only combined here.
+    which offers may be listed (evidence or nothing: see _evidence). Per-field arrays depend on one field value
+    each, so they are computed once per index and value (index.memo) and only combined here.
     """
     rules = index.rules
     cols = index.columns
     memo = index.memo
-    size = index.size
     components: list[tuple[str, FloatArray]] = []
     failed: list[tuple[str, BoolArray]] = []
 
-    need_full: list[BoolArray] = []
-    tier: IntArray = memo.get("no-tier", lambda: _frozen(np.zeros(size, dtype=np.int64)))
-    if needs:
-        strengths = []
-        for need in needs:
-            row = index.need_row[need.slug]
-            need_full.append(cols.need_full[row])
-            strengths.append(memo.get(("need-strength", need.slug), partial(_need_strength, index, row)))
-        best, total = strengths[0], strengths[0]
-        for strength in strengths[1:]:
-            best = np.maximum(best, strength)
-            total = total + strength
-        breadth = rules.needs.breadth
-        components.append(("need", (1.0 - breadth) * best + breadth * total / len(strengths)))
-        # PARENT_TIER (1) for any match, plus one more for a full match: FULL_TIER (2).
-        tier = (best > 0.0).astype(np.int64)
-        tier += best >= 1.0
+    need, tier, need_full = _need_component(index, needs)
+    if need is not None:
+        components.append(("need", need))
 
     if profile.stages:
         stages = profile.stages
@@ -110,10 +93,69 @@ def score_offers(
     terms = tuple(k for k, term in enumerate(profile.keyword_terms) if term in index.informative)
     text_hit: BoolArray | None = None
     if terms:
-        raw = index.keywords.scores([profile.keyword_terms[k] for k in terms])
+        raw = _concept_scores(index, profile, terms)
         text_hit = raw > 0
         components.append(("keywords", normalised(raw, open_offers & ~cols.signposting)))
 
+    local = _focus_components(index, profile, components, failed)
+    score = _weighted(index, components)
+    evidence = _evidence(index, profile, needs, tier, text_hit)
+    candidate = open_offers & ~cols.signposting & evidence & (score >= rules.results.min_score)
+    if scope is not None:
+        candidate &= scope
+    failed.sort(key=lambda item: CRITERIA.index(item[0]))
+    passes = open_offers
+    for _, mask in failed:
+        passes = passes & ~mask
+    return ScoreSheet(
+        components=tuple(components),
+        score=score,
+        tier=tier,
+        needs=needs,
+        need_full=need_full,
+        terms=terms,
+        failed=tuple(failed),
+        candidate=candidate,
+        eligible=candidate & passes,
+        local=local,
+        front_door=passes & cols.signposting,
+    )
+
+
+def _need_component(
+    index: CatalogueIndex, needs: tuple[ConsideredNeed, ...]
+) -> tuple[FloatArray | None, IntArray, tuple[BoolArray, ...]]:
+    """The need component (None when no need is considered), each offer's need tier, and each need's full matches."""
+    cols = index.columns
+    tier: IntArray = index.memo.get("no-tier", lambda: _frozen(np.zeros(index.size, dtype=np.int64)))
+    if not needs:
+        return None, tier, ()
+    need_full: list[BoolArray] = []
+    strengths = []
+    for need in needs:
+        row = index.need_row[need.slug]
+        need_full.append(cols.need_full[row])
+        strengths.append(index.memo.get(("need-strength", need.slug), partial(_need_strength, index, row)))
+    best, total = strengths[0], strengths[0]
+    for strength in strengths[1:]:
+        best = np.maximum(best, strength)
+        total = total + strength
+    breadth = index.rules.needs.breadth
+    # PARENT_TIER (1) for any match, plus one more for a full match: FULL_TIER (2).
+    tier = (best > 0.0).astype(np.int64)
+    tier += best >= 1.0
+    return (1.0 - breadth) * best + breadth * total / len(strengths), tier, tuple(need_full)
+
+
+def _focus_components(
+    index: CatalogueIndex,
+    profile: NormalisedProfile,
+    components: list[tuple[str, FloatArray]],
+    failed: list[tuple[str, BoolArray]],
+) -> BoolArray:
+    """Add the sector, audience and local components and their restriction filters; return the offers whose
+    provider is near the innovator."""
+    memo = index.memo
     sector = profile.sector
     if sector is not None:
         focus, restricted = memo.get(("sector", sector), lambda: _sector_columns(index, sector))
@@ -127,7 +169,7 @@ def score_offers(
         audience.append(focus)
         failed.append(("organisation_type", restricted))
 
-    local: BoolArray = memo.get("nowhere-local", lambda: _frozen(np.zeros(size, dtype=np.bool_)))
+    local: BoolArray = memo.get("nowhere-local", lambda: _frozen(np.zeros(index.size, dtype=np.bool_)))
     location = profile.location
     if location is not None:
         outside, focus, local, nearby = memo.get(("location", location), lambda: _location_columns(index, location))
@@ -136,18 +178,33 @@ def score_offers(
         components.append(("local", nearby))
     if audience:
         components.append(("audience", audience[0] if len(audience) == 1 else (audience[0] + audience[1]) / 2))
-
     components.sort(key=lambda item: COMPONENTS.index(item[0]))
-    weights = [rules.weights.of(name) for name, _ in components]
+    return local
+
+
+def _weighted(index: CatalogueIndex, components: list[tuple[str, FloatArray]]) -> FloatArray:
+    """The soft score: the weighted mean of the components the request uses, clipped to [0, 1]."""
+    weights = [index.rules.weights.of(name) for name, _ in components]
     total_weight = sum(weights)
-    score = np.zeros(size, dtype=np.float64)
+    score = np.zeros(index.size, dtype=np.float64)
     if total_weight > 0:
         for weight, (_, values) in zip(weights, components, strict=True):
             score += weight * values
         score /= total_weight
     np.minimum(score, 1.0, out=score)
     np.maximum(score, 0.0, out=score)
+    return score
 
+
+def _evidence(
+    index: CatalogueIndex,
+    profile: NormalisedProfile,
+    needs: tuple[ConsideredNeed, ...],
+    tier: IntArray,
+    text_hit: BoolArray | None,
+) -> BoolArray:
+    """Evidence or nothing: a need met (or, for needs the request did not name, also a keyword mentioned); with
+    keywords alone, an informative word mentioned; with a stage alone, serving the stage."""
     evidence: BoolArray
     if needs:
         evidence = tier > NO_TIER
@@ -155,39 +212,91 @@ def score_offers(
             evidence = evidence | text_hit
     elif profile.keyword_terms or profile.keyword_needs:
         # Keywords and nothing else to go on: their informative words are the only evidence (maybe none).
-        evidence = text_hit if text_hit is not None else np.zeros(size, dtype=np.bool_)
+        evidence = text_hit if text_hit is not None else np.zeros(index.size, dtype=np.bool_)
     else:
         # A stage with no typical needs in the pathway data: serving the stage is all there is.
-        evidence = memo.get(("stage-only", profile.stages), lambda: _frozen(_serves(index, profile.stages)))
-    candidate = open_offers & ~cols.signposting & evidence & (score >= rules.results.min_score)
-    if scope is not None:
-        candidate &= scope
-    failed.sort(key=lambda item: CRITERIA.index(item[0]))
-    passes = open_offers
-    for _, mask in failed:
-        passes = passes & ~mask
-    return ScoreSheet(
-        components=tuple(components),
-        score=score,
-        tier=tier,
-        needs=needs,
-        need_full=tuple(need_full),
-        terms=terms,
-        failed=tuple(failed),
-        candidate=candidate,
-        eligible=candidate & passes,
-        local=local,
-        front_door=passes & cols.signposting,
-    )
+        stages = profile.stages
+        evidence = index.memo.get(("stage-only", stages), lambda: _frozen(serving(index.columns.stage_mask, stages)))
+    return evidence
 
 
-def _serves(index: CatalogueIndex, stages: tuple[int, ...]) -> BoolArray:
-    mask = index.columns.stage_mask
-    wanted = 0
-    for stage in stages:
-        wanted |= 1 << (stage - 1)
-    served: BoolArray = (mask == 0) | ((mask & wanted) != 0)
-    return served
+def _concept_scores(index: CatalogueIndex, profile: NormalisedProfile, terms: tuple[int, ...]) -> FloatArray:
+    """Raw keyword relevance: for each concept of the keywords, the offer's best match among its units, summed
+    over concepts (a phrase, its own words and its synonyms count once, not once each).
+
+    A unit is one term, or a synonym's search term of several words found whole (phrase_mask), which counts as
+    its words together: "learning and development" held as a phrase is worth more than "learning" alone.
+    """
+    groups: dict[int, list[int]] = {}
+    for k in terms:
+        groups.setdefault(profile.keyword_concepts[k], []).append(k)
+    total = np.zeros(index.size, dtype=np.float64)
+    for group in groups.values():
+        units: dict[str, FloatArray] = {}
+        for k in group:
+            key = profile.keyword_within[k] or profile.keyword_terms[k]
+            score = _term_scores(index, profile, k)
+            units[key] = units[key] + score if key in units else score
+        parts = list(units.values())
+        total += parts[0] if len(parts) == 1 else np.maximum.reduce(parts)
+    return total
+
+
+def _term_scores(index: CatalogueIndex, profile: NormalisedProfile, k: int) -> FloatArray:
+    """BM25 of keyword term k, kept only where the offer holds the phrase the term must appear in (if any)."""
+    values = index.keywords.scores([profile.keyword_terms[k]])
+    phrase = profile.keyword_within[k]
+    return values * phrase_mask(index, phrase) if phrase else values
+
+
+def mentioned_terms(
+    index: CatalogueIndex, profile: NormalisedProfile, sheet: ScoreSheet, chosen: IntArray
+) -> list[tuple[int, ...]]:
+    """For each chosen offer, the positions in sheet.terms of the informative keyword terms it mentions (a
+    phrase-held term only where the offer holds its phrase)."""
+    terms = [profile.keyword_terms[k] for k in sheet.terms]
+    if not terms:
+        return [()] * len(chosen)
+    hits = index.keywords.matched_terms_for(chosen, terms)
+    for k, position in enumerate(sheet.terms):
+        phrase = profile.keyword_within[position]
+        if phrase:
+            held = phrase_mask(index, phrase)[chosen].tolist()
+            hits = [found if held[row] else tuple(h for h in found if h != k) for row, found in enumerate(hits)]
+    return hits
+
+
+def phrase_mask(index: CatalogueIndex, phrase: str) -> BoolArray:
+    """Offers whose searched text holds `phrase` (words separated by single spaces, as words() gives them), its
+    words consecutive: a synonym's term of several words counts only there. Computed once per index and phrase."""
+
+    def compute() -> BoolArray:
+        needle = f" {phrase} "
+        fields = [name for name, weight in index.rules.keywords.field_weights if weight > 0]
+        found = np.zeros(index.size, dtype=np.bool_)
+        for i in _holding_every_word(index, phrase).tolist():
+            offer = index.offers[i]
+            parts = [" ".join(offer.keywords) if name == "keywords" else str(getattr(offer, name)) for name in fields]
+            found[i] = any(needle in f" {' '.join(words(part))} " for part in parts)
+        return _frozen(found)
+
+    mask: BoolArray = index.memo.get(("phrase", phrase), compute)
+    return mask
+
+
+def _holding_every_word(index: CatalogueIndex, phrase: str) -> IntArray:
+    """The offers whose text has every indexed word of `phrase` somewhere (from the postings): the only ones whose
+    text can hold the phrase, so only they are read."""
+    keywords = index.keywords
+    held: IntArray = np.arange(index.size, dtype=np.int64)
+    for word in words(phrase):
+        term_id = keywords.term_ids.get(stem(word))
+        if term_id is None:
+            if word in STOP_WORDS or len(word) < 2:
+                continue  # not indexed: the text check decides
+            return np.zeros(0, dtype=np.int64)
+        held = np.intersect1d(held, keywords.docs[keywords.starts[term_id] : keywords.starts[term_id + 1]])
+    return held
 
 
 def _frozen(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
@@ -205,7 +314,7 @@ def _need_strength(index: CatalogueIndex, row: int) -> FloatArray:
 def _stage_columns(index: CatalogueIndex, stages: tuple[int, ...]) -> tuple[FloatArray, BoolArray | None]:
     """Each offer's stage score for an innovator at `stages`, and its stage-gate failure (None: no gate)."""
     rules = index.rules.stages
-    fit_table, gap_table = _stage_tables(stages, rules, index.vocabulary.last_stage)
+    fit_table, gap_table = stage_tables(stages, rules, index.vocabulary.last_stage)
     mask = index.columns.stage_mask
     gated = _frozen(gap_table[mask]) if rules.max_stage_gap is not None else None
     return _frozen(fit_table[mask]), gated
@@ -254,46 +363,6 @@ def _location_columns(index: CatalogueIndex, location: str) -> tuple[BoolArray, 
         _frozen(local),
         _frozen(local.astype(np.float64)),
     )
-
-
-@lru_cache(maxsize=256)
-def _stage_tables(stages: tuple[int, ...], rules: StageRules, last_stage: int) -> tuple[FloatArray, BoolArray]:
-    """Stage score and stage-gate failure for every possible stage bit set (index = bit set)."""
-    wanted = set(stages)
-    highest, lowest = max(stages), min(stages)
-    fit = np.zeros(1 << last_stage, dtype=np.float64)
-    gated = np.zeros(1 << last_stage, dtype=np.bool_)
-    fit[0] = 1.0
-    for mask in range(1, 1 << last_stage):
-        served = [stage for stage in range(1, last_stage + 1) if mask >> (stage - 1) & 1]
-        ahead = [stage for stage in served if stage > highest]
-        if wanted.intersection(served):
-            fit[mask] = 1.0
-        elif ahead:
-            distance = min(ahead) - highest
-            fit[mask] = rules.next_fraction * rules.ahead_decay ** (distance - 1)
-        else:
-            distance = lowest - max(served)
-            fit[mask] = rules.behind_fraction * rules.ahead_decay ** (distance - 1)
-        if rules.max_stage_gap is not None:
-            gated[mask] = min(served) - highest > rules.max_stage_gap
-    fit.flags.writeable = False
-    gated.flags.writeable = False
-    return fit, gated
-
-
-def stage_relation(served: tuple[int, ...], stages: tuple[int, ...]) -> tuple[str, int]:
-    """How an offer's stages relate to the profile's: ("fit"|"next"|"ahead"|"behind"|"every", stage to name)."""
-    if not served:
-        return "every", min(stages)
-    common = sorted(set(served).intersection(stages))
-    if common:
-        return "fit", common[0]
-    ahead = [stage for stage in served if stage > max(stages)]
-    if ahead:
-        first = min(ahead)
-        return ("next" if first == max(stages) + 1 else "ahead"), first
-    return "behind", max(served)
 
 
 def _local_locations(index: CatalogueIndex, location: str) -> tuple[str, ...]:

@@ -20,6 +20,10 @@ class SynonymEntry:
     needs: tuple[str, ...]
     terms: tuple[str, ...]
     """Extra search stems the words stand for ("ai" -> "artifici", "intellig")."""
+    term_texts: Mapping[str, str] = field(default_factory=dict)
+    """For each stem of `terms`, the term as written in the data ("end" -> "end-to-end"). A stem of a term of
+    several words matches an offer only where its text has the whole phrase (so "end-to-end" is not found in
+    "end of life"), and reasons name the term as written."""
 
 
 @dataclass(frozen=True)
@@ -122,23 +126,44 @@ def _entry(raw: object, position: int, vocabulary: Vocabulary, stop_words: froze
             raise ValueError(
                 f"synonyms: {where}.needs: unknown need '{need}'; valid values: {', '.join(vocabulary.need_names)}"
             )
-    terms = tuple(
-        stem(word)
-        for text in _word_list(raw.get("terms", []), f"{where}.terms")
-        for word in words(text)
-        if word not in STOP_WORDS
-    )
+    terms: list[str] = []
+    term_texts: dict[str, str] = {}
+    for text in _word_list(raw.get("terms", []), f"{where}.terms"):
+        for word in words(text):
+            if word not in STOP_WORDS:
+                terms.append(stem(word))
+                term_texts.setdefault(stem(word), text)
     if not needs and not terms:
         raise ValueError(f"synonyms: {where} must give 'needs' or 'terms'")
-    return SynonymEntry(phrases=tuple(phrases), anchors=tuple(anchors), needs=needs, terms=terms)
+    return SynonymEntry(
+        phrases=tuple(phrases), anchors=tuple(anchors), needs=needs, terms=tuple(terms), term_texts=term_texts
+    )
 
 
 @dataclass(frozen=True)
 class QueryWord:
-    """One word of the keywords: its stem, and how to show it (the token as typed, or its proper form)."""
+    """One word of the keywords: its stem, how to show it (the token as typed, or its proper form), and the
+    concept it belongs to.
+
+    A concept is one thing the innovator asked for: a word, or a phrase of the synonyms together with its own
+    words and the search terms it stands for ("artificial intelligence", its two words and "ai"). An offer
+    scores once per concept, on its best term, and a reason names a concept once (`phrase`).
+    """
 
     term: str
     display: str
+    concept: int = 0
+    phrase: str = ""
+    """The concept as shown: the phrase as typed, or the word itself."""
+    written: str = ""
+    """For a search term a synonym adds, the term as written in the data ("end-to-end"); empty for typed words."""
+
+    @property
+    def within(self) -> str:
+        """The phrase an offer's text must hold for this term to count: a synonym's term of several words, as
+        words() gives them ("end to end"); empty when any mention counts."""
+        parts = words(self.written)
+        return " ".join(parts) if len(parts) > 1 else ""
 
 
 def analyse_query(text: str, synonyms: Synonyms) -> tuple[tuple[QueryWord, ...], tuple[tuple[str, str], ...]]:
@@ -146,28 +171,36 @@ def analyse_query(text: str, synonyms: Synonyms) -> tuple[tuple[QueryWord, ...],
     and the needs its words point to, as (need, display word) pairs in the order found.
 
     Phrases ("wet lab", "into the NHS") are matched on consecutive words, stop words included, looked up from
-    their first word that is not a stop word.
+    their first word that is not a stop word. A matched phrase joins its words and its search terms into one
+    concept, shown as the phrase.
     """
     typed: list[tuple[QueryWord, bool]] = []
     sequence: list[str] = []
     starts: list[int] = []
     """For each entry of `typed`, its position in `sequence` (every word, stop words included, for phrases)."""
+    spoken: list[str] = []
+    """For each position of `sequence`, the word as shown (a hyphenated token shown whole)."""
     for token in text.split():
         parts = [part for part in words(token) if len(part) > 1]
         shown = _display(token, parts, synonyms)
         for part in parts:
             sequence.append(stem(part))
+            spoken.append(shown if len(parts) > 1 else _display(part, [part], synonyms))
             if part in STOP_WORDS or part in synonyms.stop_words:
                 continue
             display = shown if len(parts) > 1 else _display(part, [part], synonyms)
             typed.append((QueryWord(stem(part), display), synonyms.informative_word(part)))
             starts.append(len(sequence) - 1)
-    found: dict[str, QueryWord] = {}
+    concepts = _Concepts(len(typed), [word.display for word, _ in typed])
+    found: dict[str, int] = {}
+    """Term -> the concept (a typed word's position, or an expansion's) it was first found in."""
+    written: dict[str, str] = {}
     needs: dict[str, str] = {}
     displays = {start: word.display for start, (word, _) in zip(starts, typed, strict=True)}
+    positions = {start: position for position, start in enumerate(starts)}
     for position, (word, informative) in enumerate(typed):
         if informative:
-            found.setdefault(word.term, word)
+            found.setdefault(word.term, position)
         start = starts[position]
         for entry_position in synonyms.by_stem.get(word.term, ()):
             entry = synonyms.entries[entry_position]
@@ -175,12 +208,56 @@ def analyse_query(text: str, synonyms: Synonyms) -> tuple[tuple[QueryWord, ...],
                 first = start - anchor
                 if phrase[anchor] != word.term or first < 0 or tuple(sequence[first : first + len(phrase)]) != phrase:
                     continue
-                shown = _joined([displays[k] for k in range(first, first + len(phrase)) if k in displays])
+                span = range(first, first + len(phrase))
+                shown = _joined([displays[k] for k in span if k in displays])
                 for need in entry.needs:
                     needs.setdefault(need, shown)
+                concept = concepts.join(
+                    [positions[k] for k in span if k in positions], _joined([spoken[k] for k in span])
+                )
                 for term in entry.terms:
-                    found.setdefault(term, QueryWord(term, shown))
-    return tuple(found.values()), tuple(needs.items())
+                    if term not in found:
+                        found[term] = concept
+                        text = entry.term_texts[term]
+                        written[term] = " ".join(synonyms.proper_forms.get(part, part) for part in text.split())
+    return concepts.words(found, written, typed), tuple(needs.items())
+
+
+class _Concepts:
+    """The concepts of one query: typed words joined by the phrases they form (a small union-find)."""
+
+    def __init__(self, size: int, displays: list[str]) -> None:
+        self.parent = list(range(size))
+        self.shown = list(displays)
+
+    def root(self, position: int) -> int:
+        while self.parent[position] != position:
+            position = self.parent[position]
+        return position
+
+    def join(self, members: list[int], shown: str) -> int:
+        """One concept of `members`, shown as `shown` (the longest phrase that joined it, stop words included)."""
+        roots = sorted({self.root(member) for member in members})
+        head = roots[0]
+        for other in roots[1:]:
+            self.parent[other] = head
+        if len(shown) > len(self.shown[head]):
+            self.shown[head] = shown
+        return head
+
+    def words(
+        self, found: Mapping[str, int], written: Mapping[str, str], typed: Sequence[tuple[QueryWord, bool]]
+    ) -> tuple[QueryWord, ...]:
+        """Each found term with its display, its concept (numbered in order of first appearance) and phrase."""
+        numbers: dict[int, int] = {}
+        result: list[QueryWord] = []
+        for term, position in found.items():
+            head = self.root(position)
+            number = numbers.setdefault(head, len(numbers))
+            own = typed[position][0]
+            display = own.display if own.term == term else self.shown[head]
+            result.append(QueryWord(term, display, number, self.shown[head], written.get(term, "")))
+        return tuple(result)
 
 
 def _joined(displays: Sequence[str]) -> str:

@@ -22,6 +22,7 @@ class StageBand:
     name: str
     trl_min: int
     trl_max: int
+    description: str = ""
 
     def contains_trl(self, trl: int) -> bool:
         """Whether this stage's TRL band includes `trl`."""

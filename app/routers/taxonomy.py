@@ -56,19 +56,12 @@ async def list_stages(
     taxonomy = snapshot.taxonomy
     stages = [
         StagePublic(
-            number=int(t.attributes["number"]),
-            slug=t.slug,
-            name=t.name,
-            description=str(t.attributes.get("description", "")),
-            trl_band=(int(t.attributes["trl_min"]), int(t.attributes["trl_max"])),
+            number=s.number, slug=s.slug, name=s.name, description=s.description, trl_band=(s.trl_min, s.trl_max)
         )
-        for t in taxonomy.of("stage")
+        for s in taxonomy.stages
     ]
     trls = [
-        TrlPublic(
-            level=int(t.attributes["level"]), name=t.name, stages=taxonomy.stages_for_trl(int(t.attributes["level"]))
-        )
-        for t in taxonomy.of("trl")
+        TrlPublic(level=level, name=name, stages=taxonomy.stages_for_trl(level)) for level, name in taxonomy.trl_levels
     ]
     return StagesResponse(taxonomy_version=taxonomy.version, stages=stages, trls=trls)
 

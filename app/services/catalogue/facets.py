@@ -28,11 +28,11 @@ def offer_facets(snapshot: CatalogueSnapshot, offers: Sequence[OfferPublic]) -> 
     ]
     stages = [
         StageFacet(
-            value=int(term.attributes["number"]),
-            name=term.name,
-            count=sum(1 for offer in offers if int(term.attributes["number"]) in offer.stages),
+            value=stage.number,
+            name=stage.name,
+            count=sum(1 for offer in offers if stage.number in offer.stages),
         )
-        for term in taxonomy.of("stage")
+        for stage in taxonomy.stages
     ]
     sectors = [
         FacetCount(value=term.slug, name=term.name, count=_restricted_count(term.slug, (o.sectors for o in offers)))

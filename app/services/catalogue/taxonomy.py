@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from app.matching import StageBand
+
 
 @dataclass(frozen=True)
 class Term:
@@ -55,12 +57,29 @@ class Taxonomy:
         return tuple(term.slug for term in self.of(vocabulary))
 
     @cached_property
+    def stages(self) -> tuple[StageBand, ...]:
+        """The pathway stages as typed records, in order: the one place their stored attributes are read."""
+        return tuple(
+            StageBand(
+                number=int(t.attributes["number"]),
+                slug=t.slug,
+                name=t.name,
+                trl_min=int(t.attributes["trl_min"]),
+                trl_max=int(t.attributes["trl_max"]),
+                description=str(t.attributes.get("description") or ""),
+            )
+            for t in self.of("stage")
+        )
+
+    @cached_property
+    def trl_levels(self) -> tuple[tuple[int, str], ...]:
+        """Each TRL as (level, name), in order: the one place the TRL terms' stored level is read."""
+        return tuple((int(t.attributes["level"]), t.name) for t in self.of("trl"))
+
+    @cached_property
     def stage_bands(self) -> dict[int, tuple[int, int]]:
         """Stage number -> (trl_min, trl_max)."""
-        return {
-            int(t.attributes["number"]): (int(t.attributes["trl_min"]), int(t.attributes["trl_max"]))
-            for t in self.of("stage")
-        }
+        return {stage.number: (stage.trl_min, stage.trl_max) for stage in self.stages}
 
     def stages_for_trl(self, trl: int) -> list[int]:
         """Every stage whose band contains the TRL (the bands overlap on purpose)."""

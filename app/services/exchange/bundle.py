@@ -62,17 +62,17 @@ def taxonomy_document(taxonomy: Taxonomy) -> dict[str, Any]:
             needs.append(named(term, "support-table") | {"children": [named(c, "support-table") for c in children]})
     return {
         "version": taxonomy.version,
-        "trls": [{"level": int(t.attributes["level"]), "name": t.name} for t in taxonomy.of("trl")],
+        "trls": [{"level": level, "name": name} for level, name in taxonomy.trl_levels],
         "stages": [
             {
-                "number": int(t.attributes["number"]),
-                "slug": t.slug,
-                "name": t.name,
-                "trl_min": int(t.attributes["trl_min"]),
-                "trl_max": int(t.attributes["trl_max"]),
-                "description": str(t.attributes.get("description", "")),
+                "number": s.number,
+                "slug": s.slug,
+                "name": s.name,
+                "trl_min": s.trl_min,
+                "trl_max": s.trl_max,
+                "description": s.description,
             }
-            for t in taxonomy.of("stage")
+            for s in taxonomy.stages
         ],
         "needs": needs,
         "sectors": [named(t, "contract") for t in taxonomy.of("sector")],

@@ -169,9 +169,9 @@ class HsdsCatalogue:
 
     def _term_description(self, term: Term) -> str:
         if term.vocabulary == "stage":
-            number, low, high = (term.attributes.get(k) for k in ("number", "trl_min", "trl_max"))
-            detail = str(term.attributes.get("description") or "").strip()
-            return f"Stage {number} of the innovation pathway (TRL {low}-{high}). {detail}".strip()
+            stage = next(s for s in self.snapshot.taxonomy.stages if s.slug == term.slug)
+            band = f"TRL {stage.trl_min}-{stage.trl_max}"
+            return f"Stage {stage.number} of the innovation pathway ({band}). {stage.description.strip()}".strip()
         parent = f" Part of '{term.parent}'." if term.parent else ""
         return f"{term.name}.{parent}"
 
@@ -225,7 +225,7 @@ class HsdsCatalogue:
     # ---- services -------------------------------------------------------------------------------------------
 
     def _offer_links(self, offer: OfferPublic) -> list[tuple[str, str]]:
-        stage_slugs = {int(t.attributes["number"]): t.slug for t in self.snapshot.taxonomy.of("stage")}
+        stage_slugs = {s.number: s.slug for s in self.snapshot.taxonomy.stages}
         links = [("need", n) for n in offer.needs]
         links += [("stage", stage_slugs[s]) for s in offer.stages if s in stage_slugs]
         links += [("sector", s) for s in offer.sectors]

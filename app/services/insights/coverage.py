@@ -84,7 +84,7 @@ def coverage_report(
     taxonomy = snapshot.taxonomy
     offers = coverage_offers(snapshot, sectors=sectors, locations=locations)
     top = top_need_of(snapshot)
-    stage_terms = taxonomy.of("stage")
+    stage_terms = taxonomy.stages
     need_terms = [t for t in taxonomy.of("need") if t.parent is None]
     slugs: dict[tuple[int, str], list[str]] = {}
     for offer in offers:
@@ -95,7 +95,7 @@ def coverage_report(
     cells: list[CoverageCell] = []
     matrix: list[list[int]] = []
     for stage_term in stage_terms:
-        number = int(stage_term.attributes["number"])
+        number = stage_term.number
         row: list[int] = []
         for need_term in need_terms:
             members = sorted(slugs.get((number, need_term.slug), []))
@@ -118,7 +118,7 @@ def coverage_report(
         location=list(locations),
         offer_count=len(offers),
         thin_threshold=thin,
-        stages=[CoverageAxis(key=str(t.attributes["number"]), slug=t.slug, name=t.name) for t in stage_terms],
+        stages=[CoverageAxis(key=str(t.number), slug=t.slug, name=t.name) for t in stage_terms],
         needs=[CoverageAxis(key=t.slug, slug=t.slug, name=t.name) for t in need_terms],
         matrix=matrix,
         cells=cells,

@@ -17,7 +17,6 @@ from app.matching import (
     Profile,
     ProfileError,
     Rules,
-    StageBand,
     StageRoute,
     Synonyms,
     Vocabulary,
@@ -81,18 +80,8 @@ def current_rules() -> Rules:
 
 def vocabulary_of(taxonomy: Taxonomy) -> Vocabulary:
     """The matcher's view of the taxonomy."""
-    stages = tuple(
-        StageBand(
-            number=int(t.attributes["number"]),
-            slug=t.slug,
-            name=t.name,
-            trl_min=int(t.attributes["trl_min"]),
-            trl_max=int(t.attributes["trl_max"]),
-        )
-        for t in taxonomy.of("stage")
-    )
     return Vocabulary(
-        stages=stages,
+        stages=taxonomy.stages,
         needs=tuple((t.slug, t.parent, t.name) for t in taxonomy.of("need")),
         locations=tuple((t.slug, t.parent, t.name) for t in taxonomy.of("location")),
         sectors=tuple((t.slug, t.name) for t in taxonomy.of("sector")),
