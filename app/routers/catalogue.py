@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import ConfigDict, Field
 
 from app.deps import NOT_MODIFIED, SnapshotDep, conditional_get
-from app.errors import FieldProblem, Gone, NotFound, ValidationProblem, problem_responses
+from app.errors import Gone, NotFound, ValidationProblem, problem_responses
 from app.models.catalogue import SLUG_PATTERN, OfferPublic, ProviderDetail, ProviderPublic
 from app.pagination import MAX_OFFSET, PageMeta, paginate
 from app.renditions import (
@@ -121,12 +121,9 @@ async def list_providers(
     """Providers in name order, optionally of given kinds; also as CSV or NDJSON (every row unless paged)."""
     fmt = negotiate(request, filters.format)
     conditional_get(request, response, snapshot.stamp, variant=fmt)
-    unknown = snapshot.taxonomy.check("provider_kind", filters.kind)
-    if unknown:
-        valid = snapshot.taxonomy.describe_valid("provider_kind")
-        raise ValidationProblem(
-            [FieldProblem(field="kind", message=f"Unknown provider kind '{u}'. {valid}") for u in unknown]
-        )
+    problems = snapshot.taxonomy.field_problems("provider_kind", "kind", filters.kind, positions="never")
+    if problems:
+        raise ValidationProblem(problems)
     kinds = set(filters.kind)
     providers = [p for p in snapshot.providers if not kinds or p.kind in kinds]
     if fmt != "json":

@@ -61,13 +61,8 @@ class DemandQuery(FormatParam):
 
 def _check_filters(snapshot: CatalogueSnapshot, sectors: list[str], locations: list[str]) -> None:
     taxonomy = snapshot.taxonomy
-    problems = [
-        FieldProblem(field="sector", message=f"Unknown sector '{s}'. {taxonomy.describe_valid('sector')}")
-        for s in taxonomy.check("sector", sectors)
-    ] + [
-        FieldProblem(field="location", message=f"Unknown location '{s}'. {taxonomy.describe_valid('location')}")
-        for s in taxonomy.check("location", locations)
-    ]
+    problems = taxonomy.field_problems("sector", "sector", sectors, positions="never")
+    problems += taxonomy.field_problems("location", "location", locations, positions="never")
     if problems:
         raise ValidationProblem(problems)
 

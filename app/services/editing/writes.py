@@ -28,7 +28,7 @@ from app.models.catalogue import (
     TaxonomyTerm,
 )
 from app.services.catalogue.reads import offer_entry, offer_values, provider_entry, provider_values
-from app.services.catalogue.taxonomy import VOCABULARY_LABELS, Taxonomy
+from app.services.catalogue.taxonomy import Taxonomy
 from app.services.editing.audit import Actor, record_event
 from app.services.editing.preconditions import Precondition, check_precondition, entity_etag, stale_for
 from app.services.exchange.lint import LintProblem, lint_offer, lint_provider
@@ -152,15 +152,7 @@ def _validated(model: type[OfferCreate] | type[ProviderCreate], data: Mapping[st
 
 
 def _term_problems(taxonomy: Taxonomy, vocabulary: str, field: str, values: list[str]) -> list[FieldProblem]:
-    valid = set(taxonomy.slugs(vocabulary))
-    label = VOCABULARY_LABELS.get(vocabulary, vocabulary)
-    return [
-        FieldProblem(
-            field=f"{field}[{index}]", message=f"Unknown {label} '{value}'. {taxonomy.describe_valid(vocabulary)}"
-        )
-        for index, value in enumerate(values)
-        if value not in valid
-    ]
+    return taxonomy.field_problems(vocabulary, field, values)
 
 
 def _checked_offer_provider(session: Session, entry: OfferCreate, taxonomy: Taxonomy) -> Provider:

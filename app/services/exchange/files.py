@@ -131,10 +131,8 @@ def _validate(model: type[Model], raw: Any, where: str, problems: list[str]) -> 
 def _check_terms(
     taxonomy: Taxonomy, vocabulary: str, values: Iterable[str], where: str, field: str, problems: list[str]
 ) -> None:
-    for bad in taxonomy.check(vocabulary, values):
-        problems.append(
-            f"{where}: field '{field}': unknown {vocabulary} '{bad}'. {taxonomy.describe_valid(vocabulary)}"
-        )
+    for _, message in taxonomy.unknown(vocabulary, values):
+        problems.append(f"{where}: field '{field}': {message}")
 
 
 def validate_taxonomy_document(raw: Any, label: str, problems: list[str]) -> Taxonomy | None:
