@@ -72,6 +72,14 @@ class Term:
 
 
 VOCABULARIES = ("trl", "stage", "need", "sector", "organisation_type", "location", "provider_kind")
+RESTRICTION_TERM_FIELDS = (
+    ("sector", "sectors"),
+    ("organisation_type", "organisation_types"),
+    ("location", "locations"),
+)
+"""The fields of an offer's `restrictions`, each with the vocabulary its slugs come from."""
+OFFER_TERM_FIELDS = (("need", "needs"), *RESTRICTION_TERM_FIELDS)
+"""The fields of an offer that hold vocabulary slugs, each with its vocabulary."""
 VOCABULARY_LABELS = {
     "trl": "TRL",
     "stage": "stage",

@@ -18,6 +18,7 @@ from app.models.admin import OfferRecord, ProviderRecord
 from app.models.base import as_utc
 from app.models.catalogue import Offer, OfferCreate, Provider, ProviderCreate
 from app.services.catalogue.reads import offer_entry, offer_values, provider_entry, provider_values
+from app.services.catalogue.taxonomy import OFFER_TERM_FIELDS, RESTRICTION_TERM_FIELDS
 from app.services.editing.preconditions import entity_etag
 from app.services.exchange.lint import LintProblem, lint_offer, lint_provider
 from app.services.exchange.loader import load_taxonomy_from_db
@@ -96,18 +97,14 @@ def _checked_provider(session: Session, entry: OfferCreate) -> tuple[Provider | 
     return provider, []
 
 
-RESTRICTION_TERMS = (("sector", "sectors"), ("organisation_type", "organisation_types"), ("location", "locations"))
-OFFER_TERMS = (("need", "needs"), *RESTRICTION_TERMS)
-
-
 def _offer_values(session: Session, entry: OfferCreate) -> dict[str, Any]:
     """Check every reference of the entry (422 naming each unknown one) and the lint; its column values."""
     taxonomy = load_taxonomy_from_db(session)
     provider, problems = _checked_provider(session, entry)
-    for vocabulary, field in OFFER_TERMS:
+    for vocabulary, field in OFFER_TERM_FIELDS:
         problems += taxonomy.field_problems(vocabulary, field, getattr(entry, field))
     if entry.restrictions is not None:
-        for vocabulary, field in RESTRICTION_TERMS:
+        for vocabulary, field in RESTRICTION_TERM_FIELDS:
             values = getattr(entry.restrictions, field)
             problems += taxonomy.field_problems(vocabulary, f"restrictions.{field}", values)
     _refuse(problems)
