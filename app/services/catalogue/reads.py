@@ -21,16 +21,9 @@ from app.services.catalogue.taxonomy import Taxonomy
 
 
 def provider_values(entry: ProviderCreate) -> dict[str, Any]:
-    """Column values of a provider row for a validated entry."""
-    return {
-        "slug": entry.slug,
-        "name": entry.name,
-        "kind": entry.kind,
-        "description": entry.description,
-        "website": entry.website,
-        "base_location": entry.base_location,
-        "provenance": entry.provenance.model_dump(mode="json", exclude_defaults=True),
-        "curator_judgement": list(entry.curator_judgement),
+    """Column values of a provider row for a validated entry (provenance stored without its defaults)."""
+    return entry.model_dump(exclude={"provenance"}) | {
+        "provenance": entry.provenance.model_dump(mode="json", exclude_defaults=True)
     }
 
 
@@ -125,16 +118,9 @@ def offer_public(row: Offer, provider: Provider) -> OfferPublic:
 
 
 def provider_public(row: Provider, offer_count: int) -> ProviderPublic:
-    """The public view of a provider row."""
+    """The public view of a provider row: its curated form, plus its live offer count and timestamps."""
     return ProviderPublic(
-        slug=row.slug,
-        name=row.name,
-        kind=row.kind,
-        description=row.description,
-        website=row.website,
-        base_location=row.base_location,
-        provenance=Provenance.model_validate(row.provenance),
-        curator_judgement=list(row.curator_judgement or []),
+        **provider_entry(row).model_dump(),
         offer_count=offer_count,
         created_at=as_utc(row.created_at),
         updated_at=as_utc(row.updated_at),
