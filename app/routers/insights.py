@@ -13,6 +13,7 @@ from app.db import SessionDep
 from app.deps import SnapshotDep, conditional_get
 from app.errors import FieldProblem, ValidationProblem, problem_responses
 from app.models.base import IsoDate, utcnow
+from app.models.insights import DemandReport
 from app.renditions import EXPORT_RESPONSES, FormatParam, carried_headers, export_response, negotiate
 from app.services.insights.coverage import (
     COVERAGE_COLUMNS,
@@ -21,7 +22,7 @@ from app.services.insights.coverage import (
     coverage_rows,
     coverage_svg,
 )
-from app.services.insights.demand import DEMAND_COLUMNS, DemandReport, demand_report, demand_rows
+from app.services.insights.demand_report import DEMAND_COLUMNS, demand_report, demand_rows
 from app.services.store.snapshot import CatalogueSnapshot
 
 router = APIRouter(prefix="/v1/insights", tags=["insights"], responses=problem_responses(500, 503))

@@ -156,6 +156,55 @@ def _step(count: int) -> tuple[int, str, str, str]:
     return chosen
 
 
+def _svg_grid(report: CoverageReport) -> list[str]:
+    """The need headings, the stage headings and one labelled cell per stage x need."""
+    parts: list[str] = []
+    for j, need in enumerate(report.needs):
+        x = LEFT + j * CELL_W + CELL_W / 2
+        parts.append(
+            f'<text x="{x:.0f}" y="{TOP - 8}" font-size="12" fill="#1a1a1a" transform="rotate(-40 {x:.0f} {TOP - 8})">'
+            f"{escape(need.name)}</text>"
+        )
+    for i, stage in enumerate(report.stages):
+        y = TOP + i * CELL_H
+        parts.append(
+            f'<text x="{LEFT - 10}" y="{y + CELL_H / 2 + 4:.0f}" font-size="12" text-anchor="end" fill="#1a1a1a">'
+            f"{escape(stage.key)}. {escape(stage.name)}</text>"
+        )
+        for j, need in enumerate(report.needs):
+            count = report.matrix[i][j]
+            _, fill, ink, _ = _step(count)
+            x = LEFT + j * CELL_W
+            thin = count <= report.thin_threshold
+            outline = 'stroke="#b2182b" stroke-width="2" stroke-dasharray="5 3"' if thin else 'stroke="#ffffff"'
+            label = f"Stage {stage.key} {stage.name}, {need.name}: {count} offer{'s' if count != 1 else ''}"
+            parts.append(
+                f"<g><title>{escape(label)}</title>"
+                f'<rect x="{x + 1}" y="{y + 1}" width="{CELL_W - 2}" height="{CELL_H - 2}" fill="{fill}" {outline}/>'
+                f'<text x="{x + CELL_W / 2:.0f}" y="{y + CELL_H / 2 + 5:.0f}" font-size="14" text-anchor="middle" '
+                f'fill="{ink}">{count}</text></g>'
+            )
+    return parts
+
+
+def _svg_legend(report: CoverageReport) -> list[str]:
+    """The colour steps and the gap outline, explained."""
+    parts: list[str] = []
+    legend_y = TOP + CELL_H * len(report.stages) + 30
+    parts.append(f'<text x="12" y="{legend_y + 14}" font-size="12" fill="#1a1a1a">Offers per cell:</text>')
+    for k, (_, fill, _ink, words) in enumerate(HEAT_STEPS):
+        x = 120 + k * 110
+        parts.append(f'<rect x="{x}" y="{legend_y}" width="22" height="20" fill="{fill}" stroke="#767676"/>')
+        parts.append(f'<text x="{x + 28}" y="{legend_y + 14}" font-size="12" fill="#1a1a1a">{escape(words)}</text>')
+    parts.append(
+        f'<rect x="12" y="{legend_y + 32}" width="22" height="16" fill="#ffffff" stroke="#b2182b" stroke-width="2" '
+        'stroke-dasharray="5 3"/>'
+        f'<text x="40" y="{legend_y + 45}" font-size="12" fill="#1a1a1a">'
+        f"gap: {report.thin_threshold} offer or fewer</text>"
+    )
+    return parts
+
+
 def coverage_svg(report: CoverageReport) -> str:
     """An accessible SVG heatmap of the matrix: title, description, labelled cells, gaps outlined."""
     width = LEFT + CELL_W * len(report.needs) + 260
@@ -183,42 +232,7 @@ def coverage_svg(report: CoverageReport) -> str:
         f'<text x="12" y="46" font-size="12" fill="#333333">{report.offer_count} active offers; catalogue '
         f"{escape(report.catalogue_version)}</text>",
     ]
-    for j, need in enumerate(report.needs):
-        x = LEFT + j * CELL_W + CELL_W / 2
-        parts.append(
-            f'<text x="{x:.0f}" y="{TOP - 8}" font-size="12" fill="#1a1a1a" transform="rotate(-40 {x:.0f} {TOP - 8})">'
-            f"{escape(need.name)}</text>"
-        )
-    for i, stage in enumerate(report.stages):
-        y = TOP + i * CELL_H
-        parts.append(
-            f'<text x="{LEFT - 10}" y="{y + CELL_H / 2 + 4:.0f}" font-size="12" text-anchor="end" fill="#1a1a1a">'
-            f"{escape(stage.key)}. {escape(stage.name)}</text>"
-        )
-        for j, need in enumerate(report.needs):
-            count = report.matrix[i][j]
-            _, fill, ink, _ = _step(count)
-            x = LEFT + j * CELL_W
-            thin = count <= report.thin_threshold
-            outline = 'stroke="#b2182b" stroke-width="2" stroke-dasharray="5 3"' if thin else 'stroke="#ffffff"'
-            label = f"Stage {stage.key} {stage.name}, {need.name}: {count} offer{'s' if count != 1 else ''}"
-            parts.append(
-                f"<g><title>{escape(label)}</title>"
-                f'<rect x="{x + 1}" y="{y + 1}" width="{CELL_W - 2}" height="{CELL_H - 2}" fill="{fill}" {outline}/>'
-                f'<text x="{x + CELL_W / 2:.0f}" y="{y + CELL_H / 2 + 5:.0f}" font-size="14" text-anchor="middle" '
-                f'fill="{ink}">{count}</text></g>'
-            )
-    legend_y = TOP + CELL_H * len(report.stages) + 30
-    parts.append(f'<text x="12" y="{legend_y + 14}" font-size="12" fill="#1a1a1a">Offers per cell:</text>')
-    for k, (_, fill, _ink, words) in enumerate(HEAT_STEPS):
-        x = 120 + k * 110
-        parts.append(f'<rect x="{x}" y="{legend_y}" width="22" height="20" fill="{fill}" stroke="#767676"/>')
-        parts.append(f'<text x="{x + 28}" y="{legend_y + 14}" font-size="12" fill="#1a1a1a">{escape(words)}</text>')
-    parts.append(
-        f'<rect x="12" y="{legend_y + 32}" width="22" height="16" fill="#ffffff" stroke="#b2182b" stroke-width="2" '
-        'stroke-dasharray="5 3"/>'
-        f'<text x="40" y="{legend_y + 45}" font-size="12" fill="#1a1a1a">'
-        f"gap: {report.thin_threshold} offer or fewer</text>"
-    )
+    parts += _svg_grid(report)
+    parts += _svg_legend(report)
     parts.append("</svg>")
     return "\n".join(parts)
