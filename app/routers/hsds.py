@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel, Field
 
 from app.deps import SnapshotDep, conditional_get
 from app.errors import NotFound, problem_responses
-from app.models.base import IsoDateTime, as_utc
+from app.models.base import as_utc
+from app.models.hsds import OrganizationQuery, PageQuery, ServiceQuery, TermQuery
 from app.renditions import carried_headers, ndjson_lines
-from app.services.hsds.mapping import HSDS_PROFILE, HSDS_VERSION, HsdsCatalogue, hsds_catalogue, page_envelope
+from app.services.hsds.mapping import HsdsCatalogue, hsds_catalogue, page_envelope
+from app.services.hsds.taxonomies import HSDS_PROFILE, HSDS_VERSION
 
 router = APIRouter(prefix="/hsds", tags=["hsds"], responses=problem_responses(500, 503))
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Your cached copy (If-None-Match) is current."}}
@@ -49,46 +50,19 @@ def _json(content: dict[str, Any], example: dict[str, Any] | None = None, ndjson
     return {200: {"description": content.get("description", "OK"), "content": media}}
 
 
-class PageQuery(BaseModel):
-    """HSDS paging and rendition (unknown HSDS parameters such as `postcode` are accepted and ignored)."""
-
-    search: str | None = Field(default=None, max_length=200, description="Full text search.")
-    page: int = Field(default=1, ge=1, description="Page number, from 1.")
-    per_page: int = Field(default=50, ge=1, le=1000, description="Results per page.")
-    format: Literal["json", "ndjson"] = Field(
-        default="json", description="`ndjson` streams every result, one per line, without pagination."
-    )
-
-
-class ServiceQuery(PageQuery):
-    """Filters of GET /hsds/services."""
-
-    taxonomy_term_id: str | None = Field(
-        default=None, description="Services linked to this term or a narrower one (comma-separated ids: any)."
-    )
-    taxonomy_id: str | None = Field(default=None, description="Services with any term of this taxonomy.")
-    organization_id: str | None = Field(default=None, description="Services of this organization.")
-    modified_after: IsoDateTime | None = Field(default=None, description="Services modified on or after this time.")
-    full: bool = Field(default=False, description="Fully nested services (attributes, service areas, costs).")
-
-
-class OrganizationQuery(PageQuery):
-    """Options of GET /hsds/organizations."""
-
-    full: bool = Field(default=False, description="Fully nested organizations with their services.")
-    full_service: bool = Field(default=False, description="With `full`, nest each service fully.")
-
-
-class TermQuery(PageQuery):
-    """Filters of GET /hsds/taxonomy_terms."""
-
-    taxonomy_id: str | None = Field(default=None, description="Terms of this taxonomy.")
-    top_only: bool = Field(default=False, description="Only top-level terms (those without a parent).")
-    parent_id: str | None = Field(default=None, description="Only the children of this term.")
-
-
 def _ids(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+def _services(hsds: HsdsCatalogue, query: ServiceQuery) -> list[str]:
+    # An id no record has selects nothing: an empty page, as a directory syncing by id expects (not a 422).
+    return hsds.select_services(
+        search=query.search,
+        term_ids=_ids(query.taxonomy_term_id),
+        taxonomy_ids=_ids(query.taxonomy_id),
+        organization_id=query.organization_id,
+        modified_after=as_utc(query.modified_after),
+    )
 
 
 def _answer(
@@ -168,15 +142,7 @@ async def list_services(
 ) -> Response:
     """Offers as HSDS services (one-to-one fields and organization; `full=true` nests attributes)."""
     hsds = hsds_catalogue(snapshot)
-    term_ids, taxonomy_ids = _ids(query.taxonomy_term_id), _ids(query.taxonomy_id)
-    # An id no record has selects nothing: an empty page, as a directory syncing by id expects (not a 422).
-    ids = hsds.select_services(
-        search=query.search,
-        term_ids=term_ids,
-        taxonomy_ids=taxonomy_ids,
-        organization_id=query.organization_id,
-        modified_after=as_utc(query.modified_after),
-    )
+    ids = _services(hsds, query)
     render = hsds.service_full if query.full else hsds.service_brief
     return _answer(request, response, snapshot.stamp, query, ids, render)
 
@@ -215,14 +181,7 @@ async def list_service_at_locations(
     The filters are those of `/hsds/services` and select the same services; `full=true` nests the service.
     """
     hsds = hsds_catalogue(snapshot)
-    services = hsds.select_services(
-        search=query.search,
-        term_ids=_ids(query.taxonomy_term_id),
-        taxonomy_ids=_ids(query.taxonomy_id),
-        organization_id=query.organization_id,
-        modified_after=as_utc(query.modified_after),
-    )
-    ids = hsds.select_service_at_locations(services)
+    ids = hsds.select_service_at_locations(_services(hsds, query))
     return _answer(
         request, response, snapshot.stamp, query, ids, lambda i: hsds.service_at_location_document(i, full=query.full)
     )
@@ -336,12 +295,7 @@ async def list_taxonomies(
 ) -> Response:
     """The vocabularies as HSDS taxonomies: support needs, pathway stages, sectors, eligibility and kinds."""
     hsds = hsds_catalogue(snapshot)
-    words = [w for w in (query.search or "").casefold().split() if w]
-    ids = [
-        tid
-        for tid, doc in hsds.taxonomies.items()
-        if all(w in f"{doc['name']} {doc['description']}".casefold() for w in words)
-    ]
+    ids = hsds.select_taxonomies(search=query.search)
     return _answer(request, response, snapshot.stamp, query, ids, lambda tid: hsds.taxonomies[tid])
 
 
