@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable, Mapping, Sequence
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import ConfigDict, Field
@@ -13,6 +14,7 @@ from app.models.catalogue import SLUG_PATTERN, OfferPublic, ProviderDetail, Prov
 from app.pagination import MAX_OFFSET, PageMeta, paginate
 from app.renditions import (
     EXPORT_RESPONSES,
+    Format,
     FormatParam,
     JSONBody,
     carried_headers,
@@ -50,6 +52,34 @@ class ProviderFilters(FormatParam):
     offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="Providers to skip.")
 
 
+Item = TypeVar("Item", OfferPublic, ProviderPublic)
+
+
+def _published(kind: str, slug: str, withdrawn: frozenset[str], by_slug: Mapping[str, Item]) -> Item:
+    """The live record of that slug: 410 Gone when it was withdrawn, 404 when there never was one."""
+    if slug in withdrawn:
+        raise Gone(f"The {kind} '{slug}' has been withdrawn from the catalogue.")
+    record = by_slug.get(slug)
+    if record is None:
+        raise NotFound(f"There is no {kind} '{slug}'. See /v1/{kind}s.")
+    return record
+
+
+def _export(
+    fmt: Format,
+    items: Sequence[Item],
+    filters: OfferFilters | ProviderFilters,
+    response: Response,
+    flatten: Callable[[Item], dict[str, Any]],
+    columns: Sequence[str],
+    filename: str,
+) -> Response:
+    """The list as CSV or NDJSON: every row, unless `limit` or `offset` was given."""
+    limit, offset = export_window(filters.model_fields_set, filters.limit, filters.offset)
+    window = items[offset : None if limit is None else offset + limit]
+    return export_response(fmt, window, flatten, columns, filename=filename, headers=carried_headers(response))
+
+
 @router.get(
     "/offers",
     summary="List offers",
@@ -69,10 +99,7 @@ async def list_offers(
     conditional_get(request, response, snapshot.stamp, variant=fmt)
     offers = filter_offers(snapshot, filters)
     if fmt != "json":
-        limit, offset = export_window(filters.model_fields_set, filters.limit, filters.offset)
-        window = offers[offset : None if limit is None else offset + limit]
-        headers = carried_headers(response)
-        return export_response(fmt, window, offer_row, OFFER_COLUMNS, filename="offers", headers=headers)
+        return _export(fmt, offers, filters, response, offer_row, OFFER_COLUMNS, "offers")
     items, meta = paginate(request, response, offers, limit=filters.limit, offset=filters.offset)
     fragments = offer_fragments(snapshot)
     page = {**meta.model_dump(mode="json"), "items": [fragments[offer.slug] for offer in items]}
@@ -100,11 +127,7 @@ async def get_offer_facets(
 @router.get("/offers/{slug}", summary="Get one offer", responses={**NOT_MODIFIED, **problem_responses(404, 410, 422)})
 async def get_offer(slug: SlugPath, snapshot: SnapshotDep, request: Request, response: Response) -> OfferPublic:
     """One offer; 410 Gone when it has been withdrawn."""
-    if slug in snapshot.withdrawn_offers:
-        raise Gone(f"The offer '{slug}' has been withdrawn from the catalogue.")
-    offer = snapshot.offers_by_slug.get(slug)
-    if offer is None:
-        raise NotFound(f"There is no offer '{slug}'. See /v1/offers.")
+    offer = _published("offer", slug, snapshot.withdrawn_offers, snapshot.offers_by_slug)
     conditional_get(request, response, snapshot.stamp)
     return offer
 
@@ -127,10 +150,7 @@ async def list_providers(
     kinds = set(filters.kind)
     providers = [p for p in snapshot.providers if not kinds or p.kind in kinds]
     if fmt != "json":
-        limit, offset = export_window(filters.model_fields_set, filters.limit, filters.offset)
-        window = providers[offset : None if limit is None else offset + limit]
-        headers = carried_headers(response)
-        return export_response(fmt, window, provider_row, PROVIDER_COLUMNS, filename="providers", headers=headers)
+        return _export(fmt, providers, filters, response, provider_row, PROVIDER_COLUMNS, "providers")
     items, meta = paginate(request, response, providers, limit=filters.limit, offset=filters.offset)
     return ProviderPage(items=items, **meta.model_dump())
 
@@ -142,11 +162,7 @@ async def list_providers(
 )
 async def get_provider(slug: SlugPath, snapshot: SnapshotDep, request: Request, response: Response) -> ProviderDetail:
     """One provider with its offers (closed ones included, marked by status)."""
-    if slug in snapshot.withdrawn_providers:
-        raise Gone(f"The provider '{slug}' has been withdrawn from the catalogue.")
-    provider = snapshot.providers_by_slug.get(slug)
-    if provider is None:
-        raise NotFound(f"There is no provider '{slug}'. See /v1/providers.")
+    provider = _published("provider", slug, snapshot.withdrawn_providers, snapshot.providers_by_slug)
     conditional_get(request, response, snapshot.stamp)
     offers = [offer for offer in snapshot.offers if offer.provider.slug == slug]
     return ProviderDetail(**provider.model_dump(), offers=offers)

@@ -22,7 +22,7 @@ from app.errors import Conflict, FieldProblem, NotFound, ValidationProblem, fiel
 from app.models.admin import NeedCreate, NeedCreated, OfferRecord
 from app.models.base import utcnow
 from app.models.catalogue import OfferUpdate, TaxonomyTerm
-from app.services.editing.audit import Actor, record_event
+from app.services.editing.audit import Actor, EntityType, record_event
 from app.services.editing.kinds import OFFER, Entry, Record, RecordKind, Row
 from app.services.editing.preconditions import Precondition, check_precondition, stale_for
 from app.services.store.state import bump_stamp, lock_for_write
@@ -95,21 +95,20 @@ def _compare_and_swap(session: Session, row: Any, values: Mapping[str, Any], ent
     session.refresh(row)
 
 
+Snapshot = dict[str, Any] | None
+"""A record's curated-file form as JSON, before or after a change (None where it did not or does not exist)."""
+
+
 def _written(
-    session: Session,
-    actor: Actor,
-    action: str,
-    entity_type: str,
-    slug: str,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
+    session: Session, actor: Actor, action: str, kind: EntityType, slug: str, before: Snapshot, after: Snapshot
 ) -> None:
+    """Bump the version stamp and append the audit event, in the write's own transaction."""
     bump_stamp(session)
     record_event(
         session=session,
         actor=actor,
         action=action,
-        entity_type=entity_type,  # type: ignore[arg-type]
+        entity_type=kind,
         entity_slug=slug,
         before=before,
         after=after,
