@@ -88,15 +88,7 @@ def load_taxonomy_from_db(session: Session) -> Taxonomy:
     rows = sorted(session.exec(select(TaxonomyTerm)), key=lambda r: (order.get(r.vocabulary, 99), r.position, r.slug))
     version = session.exec(select(CatalogueState.taxonomy_version).where(CatalogueState.id == 1)).first() or ""
     terms = tuple(
-        Term(
-            vocabulary=row.vocabulary,
-            slug=row.slug,
-            name=row.name,
-            parent=row.parent_slug,
-            source=row.source,
-            attributes=dict(row.attributes),
-        )
-        for row in rows
+        Term(row.vocabulary, row.slug, row.name, row.parent_slug, row.source, dict(row.attributes)) for row in rows
     )
     return Taxonomy(version=version, terms=terms)
 
