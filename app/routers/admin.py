@@ -11,12 +11,21 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from app.db import SessionDep
 from app.deps import json_content
 from app.errors import problem_responses
-from app.models.admin import NeedCreate, NeedCreated, OfferRecord, ProviderRecord, RecordMeta, Verification
+from app.models.admin import (
+    AuditFilters,
+    AuditPage,
+    NeedCreate,
+    NeedCreated,
+    OfferRecord,
+    ProviderRecord,
+    RecordMeta,
+    Verification,
+)
 from app.models.catalogue import SLUG_PATTERN, OfferCreate, OfferUpdate, ProviderCreate, ProviderUpdate
-from app.pagination import PageMeta, page_meta
+from app.pagination import page_meta
 from app.services.editing import auth
 from app.services.editing import writes as editing
-from app.services.editing.audit import Actor, AuditEventPublic, AuditFilters, list_events
+from app.services.editing.audit import Actor, list_events
 from app.services.editing.kinds import OFFER, PROVIDER
 from app.services.editing.preconditions import Precondition, parse_if_match
 
@@ -88,12 +97,6 @@ def _send(response: Response, record: Record, status_code: int = 200) -> Record:
     response.headers["ETag"] = record.etag
     response.headers["Cache-Control"] = NO_STORE
     return record
-
-
-class AuditPage(PageMeta):
-    """One page of the audit trail, newest first."""
-
-    items: list[AuditEventPublic]
 
 
 # ---- offers -----------------------------------------------------------------------------------------------------

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.models.access import AuditEvent
-from app.models.base import IsoDateTime, as_utc, utcnow
-from app.models.catalogue import SLUG_PATTERN
+from app.models.admin import AuditEventPublic, AuditFilters, EntityType
+from app.models.base import as_utc, utcnow
 from app.services.store.state import catalogue_version_number
-
-EntityType = Literal["offer", "provider", "need", "taxonomy", "api_key"]
 
 
 @dataclass(frozen=True)
@@ -24,40 +21,6 @@ class Actor:
 
     key_name: str
     request_id: str | None = None
-
-
-class AuditFilters(BaseModel):
-    """Filters of GET /v1/admin/audit; newest first."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    entity_type: EntityType | None = Field(default=None, description="offer, provider, need, taxonomy or api_key.")
-    entity_slug: str | None = Field(default=None, pattern=SLUG_PATTERN, max_length=100, examples=["propel-yh"])
-    key_name: str | None = Field(
-        default=None,
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._@:-]{0,99}$",
-        description="The name of the key that wrote (`cli:import` and `cli:keys` for the command line).",
-    )
-    action: str | None = Field(default=None, pattern=r"^[a-z][a-z-]{0,39}$", examples=["update"])
-    since: IsoDateTime | None = Field(default=None, description="Events at or after this ISO 8601 time.")
-    until: IsoDateTime | None = Field(default=None, description="Events before this ISO 8601 time.")
-    limit: int = Field(default=50, ge=1, le=200)
-    offset: int = Field(default=0, ge=0, le=1_000_000_000, description="Events to skip (a database integer).")
-
-
-class AuditEventPublic(BaseModel):
-    """One write: who, when, what, and the record before and after (in the curated-file form)."""
-
-    id: int
-    occurred_at: datetime
-    key_name: str = Field(examples=["lahp-curator"])
-    action: str = Field(examples=["update"])
-    entity_type: str = Field(examples=["offer"])
-    entity_slug: str = Field(examples=["propel-yh"])
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-    request_id: str | None
-    catalogue_version: int | None = Field(description="The catalogue's write count after this write.")
 
 
 def record_event(

@@ -19,10 +19,10 @@ from sqlalchemy import update
 from sqlmodel import Session, func, select
 
 from app.errors import Conflict, FieldProblem, NotFound, ValidationProblem, field_path
-from app.models.admin import NeedCreate, NeedCreated, OfferRecord
+from app.models.admin import EntityType, NeedCreate, NeedCreated, OfferRecord
 from app.models.base import utcnow
 from app.models.catalogue import OfferUpdate, TaxonomyTerm
-from app.services.editing.audit import Actor, EntityType, record_event
+from app.services.editing.audit import Actor, record_event
 from app.services.editing.kinds import OFFER, Entry, Record, RecordKind, Row
 from app.services.editing.preconditions import Precondition, check_precondition, stale_for
 from app.services.store.state import bump_stamp, lock_for_write

@@ -5,46 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from pydantic import BaseModel, Field
-
 from app.models.catalogue import OfferPublic
+from app.models.insights import CoverageAxis, CoverageCell, CoverageReport
 from app.services.store.snapshot import CatalogueSnapshot
 
 THIN_CELL = 1
-
-
-class CoverageCell(BaseModel):
-    """The active offers serving one stage and one top-level need (or any of its child needs)."""
-
-    stage: int = Field(examples=[5])
-    stage_name: str = Field(examples=["Clearance and trials"])
-    need: str = Field(examples=["professional-advice"])
-    need_name: str = Field(examples=["Professional advice (regulatory, legal, financial)"])
-    count: int = Field(examples=[3])
-    offers: list[str] = Field(description="Slugs of the offers in the cell, by slug.")
-
-
-class CoverageAxis(BaseModel):
-    """One row or column heading of the matrix."""
-
-    key: str = Field(examples=["5"])
-    slug: str = Field(examples=["clearance-and-trials"])
-    name: str = Field(examples=["Clearance and trials"])
-
-
-class CoverageReport(BaseModel):
-    """The stage x need matrix of active offers, with the thin cells listed as gaps."""
-
-    catalogue_version: str
-    sector: list[str] = Field(description="Sector filter applied (offers for all sectors always count).")
-    location: list[str] = Field(description="Innovator location filter applied (nested).")
-    offer_count: int = Field(description="Active offers considered after the filters.")
-    thin_threshold: int = Field(description="Cells with this many offers or fewer are gaps.", examples=[1])
-    stages: list[CoverageAxis]
-    needs: list[CoverageAxis]
-    matrix: list[list[int]] = Field(description="Counts: one row per stage, one column per need, in axis order.")
-    cells: list[CoverageCell]
-    gaps: list[CoverageCell] = Field(description="Cells with thin_threshold offers or fewer, emptiest first.")
 
 
 def _serves(restriction: Sequence[str], wanted: set[str]) -> bool:

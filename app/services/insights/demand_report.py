@@ -12,8 +12,8 @@ from sqlmodel import Session
 
 from app.config import get_settings
 from app.models.demand import MatchEvent
-from app.models.insights import CountedValue, DemandCell, DemandReport, RecommendedOffer
-from app.services.insights.coverage import CoverageReport, coverage_report, top_need_of
+from app.models.insights import CountedValue, CoverageReport, DemandCell, DemandReport, RecommendedOffer
+from app.services.insights.coverage import coverage_report, top_need_of
 from app.services.store.snapshot import CatalogueSnapshot
 
 
