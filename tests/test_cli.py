@@ -42,7 +42,7 @@ def test_load_refuses_bad_data_and_names_the_problem(runner: CliRunner, engine: 
     offers.write_text(offers.read_text().replace("needs: [lab-space]", "needs: [lab-spaces]"))
     result = runner.invoke(cli, ["load", str(directory)])
     assert result.exit_code == 1
-    assert "offers[0] (slug 'alpha-lab'): field 'needs': unknown need 'lab-spaces'" in result.output
+    assert "offers[0] (slug 'alpha-lab'): field 'needs': Unknown need 'lab-spaces'" in result.output
     assert "nothing was loaded" in result.output
     with Session(engine) as session:
         assert session.exec(select(func.count()).select_from(Offer)).one() == 0

@@ -8,7 +8,7 @@ from typing import Any
 
 from app.matching.records import Profile
 from app.matching.synonyms import QueryWord, Synonyms, analyse_query
-from app.matching.vocabulary import Vocabulary
+from app.matching.vocabulary import Vocabulary, unknown_terms
 
 MAX_KEYWORD_CHARS = 200
 MIN_LIMIT, MAX_LIMIT = 1, 50
@@ -221,4 +221,4 @@ def _crosswalk_message(stage: int, trl: int, vocabulary: Vocabulary) -> str:
 
 
 def _unknown(label: str, value: str, known: dict[str, str]) -> str:
-    return f"Unknown {label} '{value}'; valid values: {', '.join(known)}"
+    return unknown_terms(label, [value], known)[0][1]

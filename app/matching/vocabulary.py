@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -149,6 +149,21 @@ class Vocabulary:
     def organisation_type_names(self) -> dict[str, str]:
         """Organisation type names keyed by slug."""
         return dict(self.organisation_types)
+
+
+def unknown_terms(label: str, values: Iterable[str], valid: Collection[str]) -> list[tuple[int, str]]:
+    """Each value that is not a slug of the vocabulary, by position, with the one message every layer sends.
+
+    `label` names the vocabulary in words ("organisation type"); `valid` lists its slugs in display order. The
+    message is always "Unknown <label> '<value>'. Valid values: <slugs>." so an API user, a curator loading files
+    and an admin editor read the same words for the same mistake.
+    """
+    listed = ", ".join(valid)
+    return [
+        (position, f"Unknown {label} '{value}'. Valid values: {listed}.")
+        for position, value in enumerate(values)
+        if value not in valid
+    ]
 
 
 def _require_unique(label: str, slugs: Sequence[str]) -> None:

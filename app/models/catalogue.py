@@ -28,7 +28,6 @@ Vocabulary = Literal["trl", "stage", "need", "sector", "organisation_type", "loc
 COSTS: tuple[str, ...] = ("free", "paid", "equity", "varies")
 OFFER_KINDS: tuple[str, ...] = ("programme", "service", "facility", "network", "funding", "advice", "workspace")
 OFFER_STATUSES: tuple[str, ...] = ("active", "forthcoming", "closed")
-CURATOR = "curator"
 
 
 # ---- input schemas ------------------------------------------------------------------------------------------

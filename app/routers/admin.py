@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field
 
 from app.conditional import Precondition, parse_if_match
 from app.db import SessionDep
@@ -15,7 +14,6 @@ from app.deps import json_content, require_role
 from app.errors import problem_responses
 from app.models.access import (
     NAME_PATTERN,
-    AuditEventPublic,
     AuditFilters,
     KeyCreate,
     KeyCreated,
@@ -23,12 +21,21 @@ from app.models.access import (
     KeyPublic,
     Role,
 )
-from app.models.base import IsoDateTime
+from app.models.admin import (
+    AuditPage,
+    NeedCreate,
+    NeedCreated,
+    OfferRecord,
+    ProviderRecord,
+    RecordMeta,
+    Verification,
+)
 from app.models.catalogue import SLUG_PATTERN, OfferCreate, OfferUpdate, ProviderCreate, ProviderUpdate
-from app.pagination import PageMeta, page_meta
+from app.pagination import page_meta
 from app.services.editing import auth
 from app.services.editing import writes as editing
 from app.services.editing.audit import Actor, list_events
+from app.services.editing.kinds import OFFER, PROVIDER
 
 # Declared so /docs offers an "Authorize" button; the checks themselves are in app.deps.require_role.
 _bearer = HTTPBearer(auto_error=False, description="An API key from `navigator keys create`.")
@@ -86,40 +93,27 @@ def _if_match(entity_type: str) -> Callable[..., Precondition]:
     return dependency
 
 
+Record = TypeVar("Record", bound=RecordMeta)
 JsonBody = Depends(json_content)
 OfferPrecondition = Annotated[Precondition, Depends(_if_match("offer"))]
 ProviderPrecondition = Annotated[Precondition, Depends(_if_match("provider"))]
 
 
-def _send(response: Response, record: editing.RecordMeta, status_code: int = 200) -> None:
+def _send(response: Response, record: Record, status_code: int = 200) -> Record:
+    """The record, with its ETag and no caching."""
     response.status_code = status_code
     response.headers["ETag"] = record.etag
     response.headers["Cache-Control"] = NO_STORE
-
-
-class Verification(BaseModel):
-    """When the record was checked against its source; now if omitted."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    verified_at: IsoDateTime | None = Field(default=None, examples=["2026-11-22T10:00:00Z"])
-
-
-class AuditPage(PageMeta):
-    """One page of the audit trail, newest first."""
-
-    items: list[AuditEventPublic]
+    return record
 
 
 # ---- offers -----------------------------------------------------------------------------------------------------
 
 
 @router.get("/offers/{slug}", summary="Read an offer for editing", responses=problem_responses(404, 422))
-def get_offer(slug: SlugPath, session: SessionDep, response: Response, _actor: EditorActor) -> editing.OfferRecord:
+def get_offer(slug: SlugPath, session: SessionDep, response: Response, _actor: EditorActor) -> OfferRecord:
     """An offer's editable record (withdrawn ones too), with the ETag to send back as If-Match."""
-    record = editing.get_offer(session=session, slug=slug)
-    _send(response, record)
-    return record
+    return _send(response, editing.get(OFFER, session=session, slug=slug))
 
 
 @router.post(
@@ -129,12 +123,9 @@ def get_offer(slug: SlugPath, session: SessionDep, response: Response, _actor: E
     responses=problem_responses(409, 415, 422),
     dependencies=[JsonBody],
 )
-def create_offer(
-    entry: OfferCreate, session: SessionDep, response: Response, actor: EditorActor
-) -> editing.OfferRecord:
+def create_offer(entry: OfferCreate, session: SessionDep, response: Response, actor: EditorActor) -> OfferRecord:
     """Add an offer. 409 when the slug is taken; 422 names each unknown reference and each broken lint rule."""
-    record = editing.create_offer(session=session, entry=entry, actor=actor)
-    _send(response, record, 201)
+    record = _send(response, editing.create(OFFER, session=session, entry=entry, actor=actor), 201)
     response.headers["Location"] = f"{router.prefix}/offers/{entry.slug}"
     return record
 
@@ -153,11 +144,12 @@ def replace_offer(
     response: Response,
     actor: EditorActor,
     precondition: OfferPrecondition,
-) -> editing.OfferRecord:
+) -> OfferRecord:
     """Replace an offer with the full entry sent (the `entry` of its GET, edited). Needs If-Match."""
-    record = editing.replace_offer(session=session, slug=slug, entry=entry, precondition=precondition, actor=actor)
-    _send(response, record)
-    return record
+    return _send(
+        response,
+        editing.replace(OFFER, session=session, slug=slug, entry=entry, precondition=precondition, actor=actor),
+    )
 
 
 @router.patch(
@@ -174,21 +166,20 @@ def patch_offer(
     response: Response,
     actor: EditorActor,
     precondition: OfferPrecondition,
-) -> editing.OfferRecord:
+) -> OfferRecord:
     """Change only the fields sent (e.g. `{"status": "closed"}`); `null` clears an optional field. Needs If-Match."""
-    record = editing.patch_offer(session=session, slug=slug, changes=changes, precondition=precondition, actor=actor)
-    _send(response, record)
-    return record
+    return _send(
+        response,
+        editing.patch(OFFER, session=session, slug=slug, changes=changes, precondition=precondition, actor=actor),
+    )
 
 
 @router.delete("/offers/{slug}", summary="Withdraw an offer", responses=WRITE_PROBLEMS, openapi_extra=IF_MATCH_DOC)
 def withdraw_offer(
     slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: OfferPrecondition
-) -> editing.OfferRecord:
+) -> OfferRecord:
     """Withdraw an offer: it is kept, leaves lists and matches, and its public page answers 410 Gone."""
-    record = editing.withdraw_offer(session=session, slug=slug, precondition=precondition, actor=actor)
-    _send(response, record)
-    return record
+    return _send(response, editing.withdraw(OFFER, session=session, slug=slug, precondition=precondition, actor=actor))
 
 
 @router.post(
@@ -196,11 +187,9 @@ def withdraw_offer(
 )
 def restore_offer(
     slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: OfferPrecondition
-) -> editing.OfferRecord:
+) -> OfferRecord:
     """Bring a withdrawn offer back. Needs If-Match."""
-    record = editing.restore_offer(session=session, slug=slug, precondition=precondition, actor=actor)
-    _send(response, record)
-    return record
+    return _send(response, editing.restore(OFFER, session=session, slug=slug, precondition=precondition, actor=actor))
 
 
 @router.post(
@@ -217,27 +206,22 @@ def verify_offer(
     actor: EditorActor,
     precondition: OfferPrecondition,
     verification: Annotated[Verification | None, Body()] = None,
-) -> editing.OfferRecord:
+) -> OfferRecord:
     """Record that the offer was checked against its source: sets `last_verified_at` (now by default)."""
     verified_at = verification.verified_at if verification is not None else None
     record = editing.verify_offer(
         session=session, slug=slug, verified_at=verified_at, precondition=precondition, actor=actor
     )
-    _send(response, record)
-    return record
+    return _send(response, record)
 
 
 # ---- providers --------------------------------------------------------------------------------------------------
 
 
 @router.get("/providers/{slug}", summary="Read a provider for editing", responses=problem_responses(404, 422))
-def get_provider(
-    slug: SlugPath, session: SessionDep, response: Response, _actor: EditorActor
-) -> editing.ProviderRecord:
+def get_provider(slug: SlugPath, session: SessionDep, response: Response, _actor: EditorActor) -> ProviderRecord:
     """A provider's editable record (withdrawn ones too), with the ETag to send back as If-Match."""
-    record = editing.get_provider(session=session, slug=slug)
-    _send(response, record)
-    return record
+    return _send(response, editing.get(PROVIDER, session=session, slug=slug))
 
 
 @router.post(
@@ -249,10 +233,9 @@ def get_provider(
 )
 def create_provider(
     entry: ProviderCreate, session: SessionDep, response: Response, actor: EditorActor
-) -> editing.ProviderRecord:
+) -> ProviderRecord:
     """Add a provider. 409 when the slug is taken; 422 names an unknown kind or location, or a broken lint rule."""
-    record = editing.create_provider(session=session, entry=entry, actor=actor)
-    _send(response, record, 201)
+    record = _send(response, editing.create(PROVIDER, session=session, entry=entry, actor=actor), 201)
     response.headers["Location"] = f"{router.prefix}/providers/{entry.slug}"
     return record
 
@@ -271,11 +254,12 @@ def replace_provider(
     response: Response,
     actor: EditorActor,
     precondition: ProviderPrecondition,
-) -> editing.ProviderRecord:
+) -> ProviderRecord:
     """Replace a provider with the full entry sent. Needs If-Match."""
-    record = editing.replace_provider(session=session, slug=slug, entry=entry, precondition=precondition, actor=actor)
-    _send(response, record)
-    return record
+    return _send(
+        response,
+        editing.replace(PROVIDER, session=session, slug=slug, entry=entry, precondition=precondition, actor=actor),
+    )
 
 
 @router.patch(
@@ -292,21 +276,22 @@ def patch_provider(
     response: Response,
     actor: EditorActor,
     precondition: ProviderPrecondition,
-) -> editing.ProviderRecord:
+) -> ProviderRecord:
     """Change only the fields sent. Needs If-Match."""
-    record = editing.patch_provider(session=session, slug=slug, changes=changes, precondition=precondition, actor=actor)
-    _send(response, record)
-    return record
+    return _send(
+        response,
+        editing.patch(PROVIDER, session=session, slug=slug, changes=changes, precondition=precondition, actor=actor),
+    )
 
 
 @router.delete("/providers/{slug}", summary="Withdraw a provider", responses=WRITE_PROBLEMS, openapi_extra=IF_MATCH_DOC)
 def withdraw_provider(
     slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: ProviderPrecondition
-) -> editing.ProviderRecord:
+) -> ProviderRecord:
     """Withdraw a provider that has no live offers (409 names them); its public page then answers 410."""
-    record = editing.withdraw_provider(session=session, slug=slug, precondition=precondition, actor=actor)
-    _send(response, record)
-    return record
+    return _send(
+        response, editing.withdraw(PROVIDER, session=session, slug=slug, precondition=precondition, actor=actor)
+    )
 
 
 @router.post(
@@ -317,11 +302,11 @@ def withdraw_provider(
 )
 def restore_provider(
     slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: ProviderPrecondition
-) -> editing.ProviderRecord:
+) -> ProviderRecord:
     """Bring a withdrawn provider back (its offers stay withdrawn until restored). Needs If-Match."""
-    record = editing.restore_provider(session=session, slug=slug, precondition=precondition, actor=actor)
-    _send(response, record)
-    return record
+    return _send(
+        response, editing.restore(PROVIDER, session=session, slug=slug, precondition=precondition, actor=actor)
+    )
 
 
 # ---- taxonomy ---------------------------------------------------------------------------------------------------
@@ -334,9 +319,7 @@ def restore_provider(
     responses=problem_responses(409, 415, 422),
     dependencies=[JsonBody],
 )
-def add_need(
-    need: editing.NeedCreate, session: SessionDep, response: Response, actor: EditorActor
-) -> editing.NeedCreated:
+def add_need(need: NeedCreate, session: SessionDep, response: Response, actor: EditorActor) -> NeedCreated:
     """Add a child term under a top-level need; it appears in /v1/needs and can tag offers at once."""
     response.headers["Cache-Control"] = NO_STORE
     return editing.add_need(session=session, need=need, actor=actor)

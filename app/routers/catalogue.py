@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable, Mapping, Sequence
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.conditional import NOT_MODIFIED, conditional_get
 from app.deps import SnapshotDep
-from app.errors import FieldProblem, Gone, NotFound, ValidationProblem, problem_responses
+from app.errors import Gone, NotFound, ValidationProblem, problem_responses
 from app.models.catalogue import (
     SLUG_PATTERN,
     OfferPage,
@@ -16,11 +17,13 @@ from app.models.catalogue import (
     ProviderDetail,
     ProviderFilters,
     ProviderPage,
+    ProviderPublic,
 )
 from app.models.facets import OfferFacets
 from app.pagination import paginate
 from app.renditions import (
     EXPORT_RESPONSES,
+    Format,
     JSONBody,
     carried_headers,
     export_response,
@@ -33,6 +36,34 @@ from app.services.exchange.exports import OFFER_COLUMNS, PROVIDER_COLUMNS, offer
 
 router = APIRouter(prefix="/v1", tags=["catalogue"], responses=problem_responses(500, 503))
 SlugPath = Annotated[str, Path(pattern=SLUG_PATTERN, max_length=80, examples=["propel-yh"])]
+
+
+Item = TypeVar("Item", OfferPublic, ProviderPublic)
+
+
+def _published(kind: str, slug: str, withdrawn: frozenset[str], by_slug: Mapping[str, Item]) -> Item:
+    """The live record of that slug: 410 Gone when it was withdrawn, 404 when there never was one."""
+    if slug in withdrawn:
+        raise Gone(f"The {kind} '{slug}' has been withdrawn from the catalogue.")
+    record = by_slug.get(slug)
+    if record is None:
+        raise NotFound(f"There is no {kind} '{slug}'. See /v1/{kind}s.")
+    return record
+
+
+def _export(
+    fmt: Format,
+    items: Sequence[Item],
+    filters: OfferFilters | ProviderFilters,
+    response: Response,
+    flatten: Callable[[Item], dict[str, Any]],
+    columns: Sequence[str],
+    filename: str,
+) -> Response:
+    """The list as CSV or NDJSON: every row, unless `limit` or `offset` was given."""
+    limit, offset = export_window(filters.model_fields_set, filters.limit, filters.offset)
+    window = items[offset : None if limit is None else offset + limit]
+    return export_response(fmt, window, flatten, columns, filename=filename, headers=carried_headers(response))
 
 
 @router.get(
@@ -54,10 +85,7 @@ async def list_offers(
     conditional_get(request, response, snapshot.stamp, variant=fmt)
     offers = filter_offers(snapshot, filters)
     if fmt != "json":
-        limit, offset = export_window(filters.model_fields_set, filters.limit, filters.offset)
-        window = offers[offset : None if limit is None else offset + limit]
-        headers = carried_headers(response)
-        return export_response(fmt, window, offer_row, OFFER_COLUMNS, filename="offers", headers=headers)
+        return _export(fmt, offers, filters, response, offer_row, OFFER_COLUMNS, "offers")
     items, meta = paginate(request, response, offers, limit=filters.limit, offset=filters.offset)
     fragments = offer_fragments(snapshot)
     page = {**meta.model_dump(mode="json"), "items": [fragments[offer.slug] for offer in items]}
@@ -85,11 +113,7 @@ async def get_offer_facets(
 @router.get("/offers/{slug}", summary="Get one offer", responses={**NOT_MODIFIED, **problem_responses(404, 410, 422)})
 async def get_offer(slug: SlugPath, snapshot: SnapshotDep, request: Request, response: Response) -> OfferPublic:
     """One offer; 410 Gone when it has been withdrawn."""
-    if slug in snapshot.withdrawn_offers:
-        raise Gone(f"The offer '{slug}' has been withdrawn from the catalogue.")
-    offer = snapshot.offers_by_slug.get(slug)
-    if offer is None:
-        raise NotFound(f"There is no offer '{slug}'. See /v1/offers.")
+    offer = _published("offer", slug, snapshot.withdrawn_offers, snapshot.offers_by_slug)
     conditional_get(request, response, snapshot.stamp)
     return offer
 
@@ -106,19 +130,13 @@ async def list_providers(
     """Providers in name order, optionally of given kinds; also as CSV or NDJSON (every row unless paged)."""
     fmt = negotiate(request, filters.format)
     conditional_get(request, response, snapshot.stamp, variant=fmt)
-    unknown = snapshot.taxonomy.check("provider_kind", filters.kind)
-    if unknown:
-        valid = snapshot.taxonomy.describe_valid("provider_kind")
-        raise ValidationProblem(
-            [FieldProblem(field="kind", message=f"Unknown provider kind '{u}'. {valid}") for u in unknown]
-        )
+    problems = snapshot.taxonomy.field_problems("provider_kind", "kind", filters.kind, positions="never")
+    if problems:
+        raise ValidationProblem(problems)
     kinds = set(filters.kind)
     providers = [p for p in snapshot.providers if not kinds or p.kind in kinds]
     if fmt != "json":
-        limit, offset = export_window(filters.model_fields_set, filters.limit, filters.offset)
-        window = providers[offset : None if limit is None else offset + limit]
-        headers = carried_headers(response)
-        return export_response(fmt, window, provider_row, PROVIDER_COLUMNS, filename="providers", headers=headers)
+        return _export(fmt, providers, filters, response, provider_row, PROVIDER_COLUMNS, "providers")
     items, meta = paginate(request, response, providers, limit=filters.limit, offset=filters.offset)
     return ProviderPage(items=items, **meta.model_dump())
 
@@ -130,11 +148,7 @@ async def list_providers(
 )
 async def get_provider(slug: SlugPath, snapshot: SnapshotDep, request: Request, response: Response) -> ProviderDetail:
     """One provider with its offers (closed ones included, marked by status)."""
-    if slug in snapshot.withdrawn_providers:
-        raise Gone(f"The provider '{slug}' has been withdrawn from the catalogue.")
-    provider = snapshot.providers_by_slug.get(slug)
-    if provider is None:
-        raise NotFound(f"There is no provider '{slug}'. See /v1/providers.")
+    provider = _published("provider", slug, snapshot.withdrawn_providers, snapshot.providers_by_slug)
     conditional_get(request, response, snapshot.stamp)
     offers = [offer for offer in snapshot.offers if offer.provider.slug == slug]
     return ProviderDetail(**provider.model_dump(), offers=offers)

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel, Field
 
 from app.conditional import NOT_MODIFIED, conditional_get
 from app.deps import SnapshotDep
 from app.errors import NotFound, problem_responses
-from app.models.base import IsoDateTime, as_utc
+from app.models.base import as_utc
+from app.models.hsds import OrganizationQuery, PageQuery, ServiceQuery, TermQuery
 from app.renditions import carried_headers, ndjson_lines
-from app.services.hsds.mapping import HSDS_PROFILE, HSDS_VERSION, HsdsCatalogue, hsds_catalogue, page_envelope
+from app.services.hsds.mapping import HsdsCatalogue, hsds_catalogue, page_envelope
+from app.services.hsds.taxonomies import HSDS_PROFILE, HSDS_VERSION
 
 router = APIRouter(prefix="/hsds", tags=["hsds"], responses=problem_responses(500, 503))
 NDJSON = "application/x-ndjson"
@@ -42,53 +43,36 @@ SERVICE_EXAMPLE = {
 }
 
 
-def _json(content: dict[str, Any], example: dict[str, Any] | None = None, ndjson: bool = False) -> dict[int | str, Any]:
-    media: dict[str, Any] = {"application/json": {"schema": {"type": "object"}, "example": example or {}}}
+def _json(example: dict[str, Any], ndjson: bool = False) -> dict[int | str, Any]:
+    media: dict[str, Any] = {"application/json": {"schema": {"type": "object"}, "example": example}}
     if ndjson:
         media[NDJSON] = {"schema": {"type": "string"}, "example": '{"id": "…", "name": "…", "status": "active"}\n'}
-    return {200: {"description": content.get("description", "OK"), "content": media}}
+    return {200: {"description": "OK", "content": media}}
 
 
-class PageQuery(BaseModel):
-    """HSDS paging and rendition (unknown HSDS parameters such as `postcode` are accepted and ignored)."""
-
-    search: str | None = Field(default=None, max_length=200, description="Full text search.")
-    page: int = Field(default=1, ge=1, description="Page number, from 1.")
-    per_page: int = Field(default=50, ge=1, le=1000, description="Results per page.")
-    format: Literal["json", "ndjson"] = Field(
-        default="json", description="`ndjson` streams every result, one per line, without pagination."
-    )
+def _list_responses(item: dict[str, Any]) -> dict[int | str, Any]:
+    """What a list answers: a page (or NDJSON lines) of such items, 304, 422."""
+    return {**_json({**PAGE_EXAMPLE, "contents": [item]}, ndjson=True), **NOT_MODIFIED, **problem_responses(422)}
 
 
-class ServiceQuery(PageQuery):
-    """Filters of GET /hsds/services."""
-
-    taxonomy_term_id: str | None = Field(
-        default=None, description="Services linked to this term or a narrower one (comma-separated ids: any)."
-    )
-    taxonomy_id: str | None = Field(default=None, description="Services with any term of this taxonomy.")
-    organization_id: str | None = Field(default=None, description="Services of this organization.")
-    modified_after: IsoDateTime | None = Field(default=None, description="Services modified on or after this time.")
-    full: bool = Field(default=False, description="Fully nested services (attributes, service areas, costs).")
-
-
-class OrganizationQuery(PageQuery):
-    """Options of GET /hsds/organizations."""
-
-    full: bool = Field(default=False, description="Fully nested organizations with their services.")
-    full_service: bool = Field(default=False, description="With `full`, nest each service fully.")
-
-
-class TermQuery(PageQuery):
-    """Filters of GET /hsds/taxonomy_terms."""
-
-    taxonomy_id: str | None = Field(default=None, description="Terms of this taxonomy.")
-    top_only: bool = Field(default=False, description="Only top-level terms (those without a parent).")
-    parent_id: str | None = Field(default=None, description="Only the children of this term.")
+def _record_responses(example: dict[str, Any]) -> dict[int | str, Any]:
+    """What a record by id answers: the record, 304, 404, 422."""
+    return {**_json(example), **NOT_MODIFIED, **problem_responses(404, 422)}
 
 
 def _ids(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+def _services(hsds: HsdsCatalogue, query: ServiceQuery) -> list[str]:
+    # An id no record has selects nothing: an empty page, as a directory syncing by id expects (not a 422).
+    return hsds.select_services(
+        search=query.search,
+        term_ids=_ids(query.taxonomy_term_id),
+        taxonomy_ids=_ids(query.taxonomy_id),
+        organization_id=query.organization_id,
+        modified_after=as_utc(query.modified_after),
+    )
 
 
 def _answer(
@@ -108,12 +92,21 @@ def _answer(
     return JSONResponse({**envelope, "contents": [render(i) for i in chosen]}, headers=headers)
 
 
+def _record(
+    request: Request, response: Response, stamp: str, exists: bool, missing: str, document: Callable[[], dict[str, Any]]
+) -> Response:
+    """One record by id: 404 with `missing` when there is none, 304 when the client's copy is current."""
+    if not exists:
+        raise NotFound(missing)
+    conditional_get(request, response, stamp, variant="hsds")
+    return JSONResponse(document(), headers=carried_headers(response))
+
+
 @router.get(
     "/",
     summary="HSDS version and profile",
     response_class=JSONResponse,
     responses=_json(
-        {},
         {"version": HSDS_VERSION, "profile": HSDS_PROFILE, "openapi_url": "http://127.0.0.1:8000/hsds/openapi.json"},
     ),
 )
@@ -134,7 +127,7 @@ def hsds_root(request: Request) -> dict[str, str]:
     "/openapi.json",
     summary="The OpenAPI document of the HSDS API",
     response_class=JSONResponse,
-    responses=_json({}, {"openapi": "3.1.0", "servers": [{"url": "http://127.0.0.1:8000/hsds"}], "paths": {}}),
+    responses=_json({"openapi": "3.1.0", "servers": [{"url": "http://127.0.0.1:8000/hsds"}], "paths": {}}),
 )
 def hsds_openapi(request: Request) -> dict[str, Any]:
     """The HSDS operations of this API as their own OpenAPI document, served under `/hsds` (paths without it)."""
@@ -156,11 +149,7 @@ def hsds_openapi(request: Request) -> dict[str, Any]:
     "/services",
     summary="List HSDS services",
     response_class=JSONResponse,
-    responses={
-        **_json({}, {**PAGE_EXAMPLE, "contents": [SERVICE_EXAMPLE]}, ndjson=True),
-        **NOT_MODIFIED,
-        **problem_responses(422),
-    },
+    responses=_list_responses(SERVICE_EXAMPLE),
     openapi_extra={"x-example": "/hsds/services?search=regulatory&per_page=10"},
 )
 async def list_services(
@@ -168,15 +157,7 @@ async def list_services(
 ) -> Response:
     """Offers as HSDS services (one-to-one fields and organization; `full=true` nests attributes)."""
     hsds = hsds_catalogue(snapshot)
-    term_ids, taxonomy_ids = _ids(query.taxonomy_term_id), _ids(query.taxonomy_id)
-    # An id no record has selects nothing: an empty page, as a directory syncing by id expects (not a 422).
-    ids = hsds.select_services(
-        search=query.search,
-        term_ids=term_ids,
-        taxonomy_ids=taxonomy_ids,
-        organization_id=query.organization_id,
-        modified_after=as_utc(query.modified_after),
-    )
+    ids = _services(hsds, query)
     render = hsds.service_full if query.full else hsds.service_brief
     return _answer(request, response, snapshot.stamp, query, ids, render)
 
@@ -201,11 +182,7 @@ SERVICE_AT_LOCATION_EXAMPLE = {
     "/service_at_locations",
     summary="List HSDS services at locations",
     response_class=JSONResponse,
-    responses={
-        **_json({}, {**PAGE_EXAMPLE, "contents": [SERVICE_AT_LOCATION_EXAMPLE]}, ndjson=True),
-        **NOT_MODIFIED,
-        **problem_responses(422),
-    },
+    responses=_list_responses(SERVICE_AT_LOCATION_EXAMPLE),
 )
 async def list_service_at_locations(
     snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[ServiceQuery, Query()]
@@ -215,14 +192,7 @@ async def list_service_at_locations(
     The filters are those of `/hsds/services` and select the same services; `full=true` nests the service.
     """
     hsds = hsds_catalogue(snapshot)
-    services = hsds.select_services(
-        search=query.search,
-        term_ids=_ids(query.taxonomy_term_id),
-        taxonomy_ids=_ids(query.taxonomy_id),
-        organization_id=query.organization_id,
-        modified_after=as_utc(query.modified_after),
-    )
-    ids = hsds.select_service_at_locations(services)
+    ids = hsds.select_service_at_locations(_services(hsds, query))
     return _answer(
         request, response, snapshot.stamp, query, ids, lambda i: hsds.service_at_location_document(i, full=query.full)
     )
@@ -232,7 +202,7 @@ async def list_service_at_locations(
     "/service_at_locations/{id}",
     summary="Get one HSDS service at a location",
     response_class=JSONResponse,
-    responses={**_json({}, SERVICE_EXAMPLE), **NOT_MODIFIED, **problem_responses(404, 422)},
+    responses=_record_responses(SERVICE_EXAMPLE),
 )
 async def get_service_at_location(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
     """The fully nested service available at this location (the HSDS 3.0 document answers a service here).
@@ -240,44 +210,34 @@ async def get_service_at_location(id: IdPath, snapshot: SnapshotDep, request: Re
     Its `service_at_locations` hold this one, with the location nested.
     """
     hsds = hsds_catalogue(snapshot)
-    if id not in hsds.service_at_locations:
-        raise NotFound(f"There is no service at location '{id}'. See /hsds/service_at_locations.")
-    conditional_get(request, response, snapshot.stamp, variant="hsds")
-    service_id = hsds.service_at_locations[id]
-    return JSONResponse(hsds.service_full(service_id), headers=carried_headers(response))
-
-
-def _service(hsds: HsdsCatalogue, service_id: str) -> str:
-    if service_id not in hsds.services:
-        raise NotFound(f"There is no service '{service_id}'. See /hsds/services.")
-    return service_id
+    return _record(
+        request,
+        response,
+        snapshot.stamp,
+        id in hsds.service_at_locations,
+        f"There is no service at location '{id}'. See /hsds/service_at_locations.",
+        lambda: hsds.service_full(hsds.service_at_locations[id]),
+    )
 
 
 @router.get(
     "/services/{id}",
     summary="Get one HSDS service",
     response_class=JSONResponse,
-    responses={**_json({}, SERVICE_EXAMPLE), **NOT_MODIFIED, **problem_responses(404, 422)},
+    responses=_record_responses(SERVICE_EXAMPLE),
 )
 async def get_service(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
     """One fully nested service: attributes for every need, stage, sector, eligibility and kind term."""
     hsds = hsds_catalogue(snapshot)
-    _service(hsds, id)
-    conditional_get(request, response, snapshot.stamp, variant="hsds")
-    return JSONResponse(hsds.service_full(id), headers=carried_headers(response))
+    missing = f"There is no service '{id}'. See /hsds/services."
+    return _record(request, response, snapshot.stamp, id in hsds.services, missing, lambda: hsds.service_full(id))
 
 
 @router.get(
     "/organizations",
     summary="List HSDS organizations",
     response_class=JSONResponse,
-    responses={
-        **_json(
-            {}, {**PAGE_EXAMPLE, "contents": [{"id": "…", "name": "Beta Advisors", "description": "…"}]}, ndjson=True
-        ),
-        **NOT_MODIFIED,
-        **problem_responses(422),
-    },
+    responses=_list_responses({"id": "…", "name": "Beta Advisors", "description": "…"}),
 )
 async def list_organizations(
     snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[OrganizationQuery, Query()]
@@ -298,11 +258,7 @@ async def list_organizations(
     "/organizations/{id}",
     summary="Get one HSDS organization",
     response_class=JSONResponse,
-    responses={
-        **_json({}, {"id": "…", "name": "Beta Advisors", "description": "…", "services": []}),
-        **NOT_MODIFIED,
-        **problem_responses(404, 422),
-    },
+    responses=_record_responses({"id": "…", "name": "Beta Advisors", "description": "…", "services": []}),
 )
 async def get_organization(
     id: IdPath,
@@ -313,35 +269,28 @@ async def get_organization(
 ) -> Response:
     """One organization (a provider) with its services, briefly or, with `full_service`, fully nested."""
     hsds = hsds_catalogue(snapshot)
-    if id not in hsds.organizations:
-        raise NotFound(f"There is no organization '{id}'. See /hsds/organizations.")
-    conditional_get(request, response, snapshot.stamp, variant="hsds")
-    return JSONResponse(hsds.organization_full(id, full_service=full_service), headers=carried_headers(response))
+    return _record(
+        request,
+        response,
+        snapshot.stamp,
+        id in hsds.organizations,
+        f"There is no organization '{id}'. See /hsds/organizations.",
+        lambda: hsds.organization_full(id, full_service=full_service),
+    )
 
 
 @router.get(
     "/taxonomies",
     summary="List HSDS taxonomies",
     response_class=JSONResponse,
-    responses={
-        **_json(
-            {}, {**PAGE_EXAMPLE, "contents": [{"id": "…", "name": "Support needs", "description": "…"}]}, ndjson=True
-        ),
-        **NOT_MODIFIED,
-        **problem_responses(422),
-    },
+    responses=_list_responses({"id": "…", "name": "Support needs", "description": "…"}),
 )
 async def list_taxonomies(
     snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[PageQuery, Query()]
 ) -> Response:
     """The vocabularies as HSDS taxonomies: support needs, pathway stages, sectors, eligibility and kinds."""
     hsds = hsds_catalogue(snapshot)
-    words = [w for w in (query.search or "").casefold().split() if w]
-    ids = [
-        tid
-        for tid, doc in hsds.taxonomies.items()
-        if all(w in f"{doc['name']} {doc['description']}".casefold() for w in words)
-    ]
+    ids = hsds.select_taxonomies(search=query.search)
     return _answer(request, response, snapshot.stamp, query, ids, lambda tid: hsds.taxonomies[tid])
 
 
@@ -349,37 +298,28 @@ async def list_taxonomies(
     "/taxonomies/{id}",
     summary="Get one HSDS taxonomy",
     response_class=JSONResponse,
-    responses={
-        **_json({}, {"id": "…", "name": "Support needs", "description": "…"}),
-        **NOT_MODIFIED,
-        **problem_responses(404, 422),
-    },
+    responses=_record_responses({"id": "…", "name": "Support needs", "description": "…"}),
 )
 async def get_taxonomy(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
     """One taxonomy: a vocabulary of the catalogue (support needs, stages, sectors…) with its version."""
     hsds = hsds_catalogue(snapshot)
-    if id not in hsds.taxonomies:
-        raise NotFound(f"There is no taxonomy '{id}'. See /hsds/taxonomies.")
-    conditional_get(request, response, snapshot.stamp, variant="hsds")
-    return JSONResponse(hsds.taxonomies[id], headers=carried_headers(response))
+    return _record(
+        request,
+        response,
+        snapshot.stamp,
+        id in hsds.taxonomies,
+        f"There is no taxonomy '{id}'. See /hsds/taxonomies.",
+        lambda: hsds.taxonomies[id],
+    )
 
 
 @router.get(
     "/taxonomy_terms",
     summary="List HSDS taxonomy terms",
     response_class=JSONResponse,
-    responses={
-        **_json(
-            {},
-            {
-                **PAGE_EXAMPLE,
-                "contents": [{"id": "…", "code": "regulatory-advice", "name": "Regulatory advice", "description": "…"}],
-            },
-            ndjson=True,
-        ),
-        **NOT_MODIFIED,
-        **problem_responses(422),
-    },
+    responses=_list_responses(
+        {"id": "…", "code": "regulatory-advice", "name": "Regulatory advice", "description": "…"}
+    ),
     openapi_extra={"x-example": "/hsds/taxonomy_terms?top_only=true"},
 )
 async def list_taxonomy_terms(
@@ -398,16 +338,18 @@ async def list_taxonomy_terms(
     "/taxonomy_terms/{id}",
     summary="Get one HSDS taxonomy term",
     response_class=JSONResponse,
-    responses={
-        **_json({}, {"id": "…", "code": "regulatory-advice", "name": "Regulatory advice", "description": "…"}),
-        **NOT_MODIFIED,
-        **problem_responses(404, 422),
-    },
+    responses=_record_responses(
+        {"id": "…", "code": "regulatory-advice", "name": "Regulatory advice", "description": "…"}
+    ),
 )
 async def get_taxonomy_term(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
     """One taxonomy term with its taxonomy."""
     hsds = hsds_catalogue(snapshot)
-    if id not in hsds.terms:
-        raise NotFound(f"There is no taxonomy term '{id}'. See /hsds/taxonomy_terms.")
-    conditional_get(request, response, snapshot.stamp, variant="hsds")
-    return JSONResponse(hsds.term_document(id), headers=carried_headers(response))
+    return _record(
+        request,
+        response,
+        snapshot.stamp,
+        id in hsds.terms,
+        f"There is no taxonomy term '{id}'. See /hsds/taxonomy_terms.",
+        lambda: hsds.term_document(id),
+    )

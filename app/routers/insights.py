@@ -2,72 +2,35 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
-from pydantic import BaseModel, ConfigDict, Field
 
 from app.conditional import NOT_MODIFIED, conditional_get
 from app.config import get_settings
 from app.db import SessionDep
 from app.deps import SnapshotDep
 from app.errors import FieldProblem, ValidationProblem, problem_responses
-from app.models.base import IsoDate, utcnow
-from app.renditions import EXPORT_RESPONSES, FormatParam, carried_headers, export_response, negotiate
+from app.models.base import utcnow
+from app.models.insights import CoverageQuery, CoverageReport, DemandQuery, DemandReport, SvgQuery
+from app.renditions import EXPORT_RESPONSES, carried_headers, export_response, negotiate
 from app.services.insights.coverage import (
     COVERAGE_COLUMNS,
-    CoverageReport,
     coverage_report,
     coverage_rows,
     coverage_svg,
 )
-from app.services.insights.demand import DEMAND_COLUMNS, DemandReport, demand_report, demand_rows
+from app.services.insights.demand_report import DEMAND_COLUMNS, demand_report, demand_rows
 from app.services.store.snapshot import CatalogueSnapshot
 
 router = APIRouter(prefix="/v1/insights", tags=["insights"], responses=problem_responses(500, 503))
 
 
-class CoverageQuery(FormatParam):
-    """Filters of the coverage matrix."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    sector: list[str] = Field(default_factory=list, description="Only offers serving this sector (repeatable).")
-    location: list[str] = Field(default_factory=list, description="Only offers open to innovators here (nested).")
-    thin: int = Field(default=1, ge=0, le=10, description="Cells with this many offers or fewer are gaps.")
-
-
-EARLIEST, LATEST = date(1970, 1, 1), date(9998, 12, 31)
-
-
-class DemandQuery(FormatParam):
-    """Period and filters of the demand report."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    # Bounded so that the 90-day default and the day after `until` stay representable dates (0001-01-01 was a 500).
-    since: IsoDate | None = Field(
-        default=None, ge=EARLIEST, le=LATEST, description="First day (UTC), default 90 days before `until`."
-    )
-    until: IsoDate | None = Field(
-        default=None, ge=EARLIEST, le=LATEST, description="Last day (UTC, inclusive), default today."
-    )
-    sector: list[str] = Field(default_factory=list, description="Only requests (and offers) for this sector.")
-    location: list[str] = Field(default_factory=list, description="Only requests from this location (offers nested).")
-    thin: int = Field(default=1, ge=0, le=10, description="Cells with this many offers or fewer are under-served.")
-    top: int = Field(default=20, ge=1, le=100, description="Length of the top needs, offers and terms lists.")
-
-
 def _check_filters(snapshot: CatalogueSnapshot, sectors: list[str], locations: list[str]) -> None:
     taxonomy = snapshot.taxonomy
-    problems = [
-        FieldProblem(field="sector", message=f"Unknown sector '{s}'. {taxonomy.describe_valid('sector')}")
-        for s in taxonomy.check("sector", sectors)
-    ] + [
-        FieldProblem(field="location", message=f"Unknown location '{s}'. {taxonomy.describe_valid('location')}")
-        for s in taxonomy.check("location", locations)
-    ]
+    problems = taxonomy.field_problems("sector", "sector", sectors, positions="never")
+    problems += taxonomy.field_problems("location", "location", locations, positions="never")
     if problems:
         raise ValidationProblem(problems)
 
@@ -95,16 +58,6 @@ async def get_coverage(
         return report
     rows = coverage_rows(report)
     return export_response(fmt, rows, dict, COVERAGE_COLUMNS, filename="coverage", headers=carried_headers(response))
-
-
-class SvgQuery(BaseModel):
-    """Filters of the heatmap."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    sector: list[str] = Field(default_factory=list, description="Only offers serving this sector (repeatable).")
-    location: list[str] = Field(default_factory=list, description="Only offers open to innovators here (nested).")
-    thin: int = Field(default=1, ge=0, le=10, description="Cells with this many offers or fewer are outlined.")
 
 
 @router.get(

@@ -94,7 +94,7 @@ def test_a_bad_entry_in_the_middle_changes_nothing(fixture_db: Engine, runner: C
     before = counts(fixture_db)
     result = runner.invoke(cli, ["import", str(directory)])
     assert result.exit_code == 1
-    assert "unknown need 'regulatory-adivce'" in result.output and "nothing was imported" in result.output
+    assert "Unknown need 'regulatory-adivce'" in result.output and "nothing was imported" in result.output
     assert counts(fixture_db) == before
     with Session(fixture_db) as session:
         names = set(session.exec(select(Offer.name)))

@@ -76,7 +76,7 @@ BAD_ENTRIES = [
         "offers.yaml",
         0,
         {"needs": ["lab-spaces"]},
-        "offers[0] (slug 'alpha-lab'): field 'needs': unknown need 'lab-spaces'",
+        "offers[0] (slug 'alpha-lab'): field 'needs': Unknown need 'lab-spaces'",
     ),
     (
         "offers.yaml",
@@ -97,13 +97,13 @@ BAD_ENTRIES = [
         {"colour": "blue"},
         "offers[4] (slug 'gamma-seed'): field 'colour': Extra inputs are not permitted",
     ),
-    ("offers.yaml", 0, {"sectors": ["robotics"]}, "field 'sectors': unknown sector 'robotics'. Valid values: medtech"),
-    ("offers.yaml", 0, {"locations": ["mars"]}, "field 'locations': unknown location 'mars'"),
+    ("offers.yaml", 0, {"sectors": ["robotics"]}, "field 'sectors': Unknown sector 'robotics'. Valid values: medtech"),
+    ("offers.yaml", 0, {"locations": ["mars"]}, "field 'locations': Unknown location 'mars'"),
     (
         "offers.yaml",
         0,
         {"organisation_types": ["club"]},
-        "field 'organisation_types': unknown organisation_type 'club'",
+        "field 'organisation_types': Unknown organisation type 'club'",
     ),
     (
         "offers.yaml",
@@ -118,9 +118,9 @@ BAD_ENTRIES = [
         "providers.yaml",
         0,
         {"kind": "castle"},
-        "providers[0] (slug 'alpha-university'): field 'kind': unknown provider_kind 'castle'",
+        "providers[0] (slug 'alpha-university'): field 'kind': Unknown provider kind 'castle'",
     ),
-    ("providers.yaml", 1, {"base_location": "atlantis"}, "field 'base_location': unknown location 'atlantis'"),
+    ("providers.yaml", 1, {"base_location": "atlantis"}, "field 'base_location': Unknown location 'atlantis'"),
     (
         "providers.yaml",
         2,

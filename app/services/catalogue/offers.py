@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Annotated, Literal
 
 import orjson
@@ -14,7 +14,6 @@ from app.models.catalogue import Cost, OfferKind, OfferPublic, OfferStatus
 from app.pagination import MAX_OFFSET
 from app.renditions import FormatParam, encoded
 from app.services.catalogue.search import search_terms, text_index
-from app.services.catalogue.taxonomy import Taxonomy
 from app.services.store.snapshot import LIVE_STATUSES, CatalogueSnapshot
 
 OfferSort = Literal["name", "-name", "slug", "-slug", "updated_at", "-updated_at", "relevance"]
@@ -49,25 +48,18 @@ class OfferFilters(FormatParam, OfferSelection):
     offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="Offers to skip.")
 
 
-def _check_slugs(taxonomy: Taxonomy, vocabulary: str, field: str, values: Sequence[str]) -> list[FieldProblem]:
-    return [
-        FieldProblem(
-            field=f"{field}[{i}]" if len(values) > 1 else field,
-            message=f"Unknown {vocabulary.replace('_', ' ')} '{value}'. {taxonomy.describe_valid(vocabulary)}",
-        )
-        for i, value in enumerate(values)
-        if value not in set(taxonomy.slugs(vocabulary))
-    ]
-
-
 def validate_filters(snapshot: CatalogueSnapshot, filters: OfferSelection) -> None:
     """Reject slugs the taxonomy does not know, naming the valid values."""
     taxonomy = snapshot.taxonomy
     problems = [
-        *_check_slugs(taxonomy, "need", "need", filters.need),
-        *_check_slugs(taxonomy, "sector", "sector", filters.sector),
-        *_check_slugs(taxonomy, "organisation_type", "organisation_type", filters.organisation_type),
-        *_check_slugs(taxonomy, "location", "location", filters.location),
+        problem
+        for vocabulary, values in (
+            ("need", filters.need),
+            ("sector", filters.sector),
+            ("organisation_type", filters.organisation_type),
+            ("location", filters.location),
+        )
+        for problem in taxonomy.field_problems(vocabulary, vocabulary, values, positions="several")
     ]
     for i, slug in enumerate(filters.provider):
         if slug not in snapshot.providers_by_slug:

@@ -2,34 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
+
+from pydantic import BaseModel
 
 from app.models.base import as_utc
 from app.models.catalogue import (
-    Application,
     OfferCreate,
     OfferPublic,
-    Provenance,
     ProviderCreate,
     ProviderPublic,
     ProviderRef,
-    Restrictions,
 )
 from app.models.catalogue_tables import Offer, Provider
 from app.services.catalogue.taxonomy import Taxonomy
 
 
 def provider_values(entry: ProviderCreate) -> dict[str, Any]:
-    """Column values of a provider row for a validated entry."""
-    return {
-        "slug": entry.slug,
-        "name": entry.name,
-        "kind": entry.kind,
-        "description": entry.description,
-        "website": entry.website,
-        "base_location": entry.base_location,
-        "provenance": entry.provenance.model_dump(mode="json", exclude_defaults=True),
-        "curator_judgement": list(entry.curator_judgement),
+    """Column values of a provider row for a validated entry (provenance stored without its defaults)."""
+    return entry.model_dump(exclude={"provenance"}) | {
+        "provenance": entry.provenance.model_dump(mode="json", exclude_defaults=True)
     }
 
 
@@ -67,48 +60,33 @@ def offer_values(entry: OfferCreate, *, provider_id: int, taxonomy: Taxonomy) ->
     }
 
 
+def _fields(row: Offer | Provider, schema: type[BaseModel], stored_differently: Mapping[str, Any]) -> dict[str, Any]:
+    """The schema's fields of a row: each is the column of its name, but for those stored differently."""
+    return {
+        name: stored_differently[name] if name in stored_differently else getattr(row, name)
+        for name in schema.model_fields
+    }
+
+
 def offer_entry(row: Offer, provider_slug: str) -> OfferCreate:
     """The curated-file form of an offer row (the inverse of offer_values), for export and edits."""
-    return OfferCreate(
-        slug=row.slug,
-        name=row.name,
-        provider=provider_slug,
-        summary=row.summary,
-        description=row.description,
-        url=row.url,
-        contact_route=row.contact_route,
-        needs=list(row.needs),
-        stages=list(row.stages),
-        trl_min=None if row.trl_from_stages else row.trl_min,
-        trl_max=None if row.trl_from_stages else row.trl_max,
-        sectors=list(row.sectors),
-        organisation_types=list(row.organisation_types),
-        locations=list(row.locations),
-        cost=row.cost,
-        kind=row.kind,
-        status=row.status,
-        signposting=row.signposting,
-        restrictions=None if row.restrictions is None else Restrictions.model_validate(row.restrictions),
-        application=Application(mode=row.application_mode, next_deadline=row.next_deadline),
-        keywords=list(row.keywords),
-        provenance=Provenance.model_validate(row.provenance),
-        curator_judgement=list(row.curator_judgement),
-        last_verified_at=as_utc(row.last_verified_at),
-    )
+    stored_differently = {
+        "provider": provider_slug,
+        "trl_min": None if row.trl_from_stages else row.trl_min,
+        "trl_max": None if row.trl_from_stages else row.trl_max,
+        "application": {"mode": row.application_mode, "next_deadline": row.next_deadline},
+        "last_verified_at": as_utc(row.last_verified_at),
+    }
+    return OfferCreate.model_validate(_fields(row, OfferCreate, stored_differently))
+
+
+def _provider_fields(row: Provider) -> dict[str, Any]:
+    return _fields(row, ProviderCreate, {"curator_judgement": list(row.curator_judgement or [])})
 
 
 def provider_entry(row: Provider) -> ProviderCreate:
     """The curated-file form of a provider row."""
-    return ProviderCreate(
-        slug=row.slug,
-        name=row.name,
-        kind=row.kind,
-        description=row.description,
-        website=row.website,
-        base_location=row.base_location,
-        provenance=Provenance.model_validate(row.provenance),
-        curator_judgement=list(row.curator_judgement or []),
-    )
+    return ProviderCreate.model_validate(_provider_fields(row))
 
 
 def offer_public(row: Offer, provider: Provider) -> OfferPublic:
@@ -124,17 +102,6 @@ def offer_public(row: Offer, provider: Provider) -> OfferPublic:
 
 
 def provider_public(row: Provider, offer_count: int) -> ProviderPublic:
-    """The public view of a provider row."""
-    return ProviderPublic(
-        slug=row.slug,
-        name=row.name,
-        kind=row.kind,
-        description=row.description,
-        website=row.website,
-        base_location=row.base_location,
-        provenance=Provenance.model_validate(row.provenance),
-        curator_judgement=list(row.curator_judgement or []),
-        offer_count=offer_count,
-        created_at=as_utc(row.created_at),
-        updated_at=as_utc(row.updated_at),
-    )
+    """The public view of a provider row: its curated form, plus its live offer count and timestamps."""
+    timestamps = {"created_at": as_utc(row.created_at), "updated_at": as_utc(row.updated_at)}
+    return ProviderPublic.model_validate(_provider_fields(row) | {"offer_count": offer_count, **timestamps})

@@ -1,11 +1,24 @@
-"""Full-text search over offers (the `q` filter), sharing the matcher's text analysis."""
+"""Text search, in one place: analysed terms for the offers' `q` filter (the matcher's own analysis), and the
+literal every-word search of the HSDS `search` parameter (over what a record shows, as HSDS clients expect)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.matching.text import analyse
 from app.services.store.snapshot import CatalogueSnapshot
+
+
+def literal_words(query: str | None) -> tuple[str, ...]:
+    """The words of a literal search, case-folded: HSDS `search` matches them as they are typed, not stemmed."""
+    return tuple(word for word in (query or "").casefold().split() if word)
+
+
+def holds_every_word(text: str, words: Sequence[str]) -> bool:
+    """Whether `text` holds every one of `words` (case-folded substrings): the literal search's one rule."""
+    folded = text.casefold()
+    return all(word in folded for word in words)
 
 
 def search_terms(query: str) -> tuple[str, ...]:

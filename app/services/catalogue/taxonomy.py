@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal
 
+from app.errors import FieldProblem
 from app.matching import StageBand
+from app.matching.vocabulary import unknown_terms
+
+Positions = Literal["always", "several", "never"]
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,14 @@ class Term:
 
 
 VOCABULARIES = ("trl", "stage", "need", "sector", "organisation_type", "location", "provider_kind")
+RESTRICTION_TERM_FIELDS = (
+    ("sector", "sectors"),
+    ("organisation_type", "organisation_types"),
+    ("location", "locations"),
+)
+"""The fields of an offer's `restrictions`, each with the vocabulary its slugs come from."""
+OFFER_TERM_FIELDS = (("need", "needs"), *RESTRICTION_TERM_FIELDS)
+"""The fields of an offer that hold vocabulary slugs, each with its vocabulary."""
 VOCABULARY_LABELS = {
     "trl": "TRL",
     "stage": "stage",
@@ -123,14 +135,20 @@ class Taxonomy:
             current = self._location_parents.get(current)
         return chain
 
-    def check(self, vocabulary: str, values: Iterable[str]) -> list[str]:
-        """The values that are not slugs of the vocabulary."""
-        valid = set(self.slugs(vocabulary))
-        return [value for value in values if value not in valid]
+    def unknown(self, vocabulary: str, values: Iterable[str]) -> list[tuple[int, str]]:
+        """Each value that is not a slug of the vocabulary, by position, with its message (one wording for all)."""
+        return unknown_terms(VOCABULARY_LABELS[vocabulary], values, self.slugs(vocabulary))
 
-    def describe_valid(self, vocabulary: str) -> str:
-        """'Valid values: a, b, c.' for error messages."""
-        return "Valid values: " + ", ".join(self.slugs(vocabulary)) + "."
+    def field_problems(
+        self, vocabulary: str, field: str, values: Sequence[str], *, positions: Positions = "always"
+    ) -> list[FieldProblem]:
+        """A problem for each unknown value, at `field[i]` (`always`), at `field` (`never`), or indexed only when
+        `values` holds several (`several`, for repeatable query parameters)."""
+        indexed = positions == "always" or (positions == "several" and len(values) > 1)
+        return [
+            FieldProblem(field=f"{field}[{position}]" if indexed else field, message=message)
+            for position, message in self.unknown(vocabulary, values)
+        ]
 
 
 def taxonomy_from_document(document: Mapping[str, Any]) -> Taxonomy:

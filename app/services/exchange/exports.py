@@ -2,45 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
-from app.models.catalogue import OfferPublic, ProviderPublic
+from app.models.catalogue import OfferCreate, OfferPublic, ProviderPublic
 from app.services.catalogue.taxonomy import Term
 
+_FLATTENED = {
+    "provider": ("provider_slug", "provider_name"),
+    "restrictions": ("restricted_sectors", "restricted_organisation_types", "restricted_locations"),
+    "application": ("application_mode", "next_deadline"),
+    "provenance": ("provenance_source", "provenance_passage", "provenance_pages"),
+}
+"""Nested fields of the curated form and the flat columns standing for them in a spreadsheet."""
+
 OFFER_COLUMNS = (
-    "slug",
-    "name",
-    "provider_slug",
-    "provider_name",
-    "summary",
-    "description",
-    "url",
-    "contact_route",
-    "needs",
-    "stages",
-    "trl_min",
-    "trl_max",
-    "sectors",
-    "organisation_types",
-    "locations",
-    "cost",
-    "kind",
-    "status",
-    "signposting",
-    "restricted_sectors",
-    "restricted_organisation_types",
-    "restricted_locations",
-    "application_mode",
-    "next_deadline",
-    "keywords",
-    "provenance_source",
-    "provenance_passage",
-    "provenance_pages",
-    "curator_judgement",
-    "last_verified_at",
+    *(column for name in OfferCreate.model_fields for column in _FLATTENED.get(name, (name,))),
     "created_at",
     "updated_at",
 )
+"""An offer's columns: its curated-file fields in their order, nested ones flattened, then its timestamps."""
 
 PROVIDER_COLUMNS = (
     "slug",
@@ -61,61 +42,41 @@ PROVIDER_COLUMNS = (
 TERM_COLUMNS = ("slug", "name", "parent", "source", "number", "trl_min", "trl_max", "level", "description")
 
 
+Item = TypeVar("Item", OfferPublic, ProviderPublic)
+
+_PROVENANCE: dict[str, Callable[[Any], Any]] = {
+    "provenance_source": lambda item: item.provenance.source,
+    "provenance_passage": lambda item: item.provenance.passage,
+    "provenance_pages": lambda item: [page.url for page in item.provenance.pages],
+}
+
+_OFFER_FLAT: dict[str, Callable[[OfferPublic], Any]] = {
+    "provider_slug": lambda offer: offer.provider.slug,
+    "provider_name": lambda offer: offer.provider.name,
+    "trl_min": lambda offer: offer.trl_band[0],
+    "trl_max": lambda offer: offer.trl_band[1],
+    "restricted_sectors": lambda offer: offer.restrictions.sectors if offer.restrictions else [],
+    "restricted_organisation_types": lambda offer: offer.restrictions.organisation_types if offer.restrictions else [],
+    "restricted_locations": lambda offer: offer.restrictions.locations if offer.restrictions else [],
+    "application_mode": lambda offer: offer.application.mode,
+    "next_deadline": lambda offer: offer.application.next_deadline,
+    **_PROVENANCE,
+}
+
+
+def _flat(item: Item, columns: tuple[str, ...], computed: Mapping[str, Callable[[Item], Any]]) -> dict[str, Any]:
+    """One spreadsheet row: each column is the item's attribute of that name unless computed from nested fields."""
+    return {column: computed[column](item) if column in computed else getattr(item, column) for column in columns}
+
+
 def offer_row(offer: OfferPublic) -> dict[str, Any]:
     """An offer as one spreadsheet row (lists stay lists; the CSV writer joins them with '; ')."""
-    return {
-        "slug": offer.slug,
-        "name": offer.name,
-        "provider_slug": offer.provider.slug,
-        "provider_name": offer.provider.name,
-        "summary": offer.summary,
-        "description": offer.description,
-        "url": offer.url,
-        "contact_route": offer.contact_route,
-        "needs": offer.needs,
-        "stages": offer.stages,
-        "trl_min": offer.trl_band[0],
-        "trl_max": offer.trl_band[1],
-        "sectors": offer.sectors,
-        "organisation_types": offer.organisation_types,
-        "locations": offer.locations,
-        "cost": offer.cost,
-        "kind": offer.kind,
-        "status": offer.status,
-        "signposting": offer.signposting,
-        "restricted_sectors": offer.restrictions.sectors if offer.restrictions else [],
-        "restricted_organisation_types": offer.restrictions.organisation_types if offer.restrictions else [],
-        "restricted_locations": offer.restrictions.locations if offer.restrictions else [],
-        "application_mode": offer.application.mode,
-        "next_deadline": offer.application.next_deadline,
-        "keywords": offer.keywords,
-        "provenance_source": offer.provenance.source,
-        "provenance_passage": offer.provenance.passage,
-        "provenance_pages": [page.url for page in offer.provenance.pages],
-        "curator_judgement": offer.curator_judgement,
-        "last_verified_at": offer.last_verified_at,
-        "created_at": offer.created_at,
-        "updated_at": offer.updated_at,
-    }
+    return _flat(offer, OFFER_COLUMNS, _OFFER_FLAT)
 
 
 def provider_row(provider: ProviderPublic) -> dict[str, Any]:
     """A provider as one spreadsheet row."""
-    return {
-        "slug": provider.slug,
-        "name": provider.name,
-        "kind": provider.kind,
-        "description": provider.description,
-        "website": provider.website,
-        "base_location": provider.base_location,
-        "offer_count": provider.offer_count,
-        "provenance_source": provider.provenance.source,
-        "provenance_passage": provider.provenance.passage,
-        "provenance_pages": [page.url for page in provider.provenance.pages],
-        "curator_judgement": provider.curator_judgement,
-        "created_at": provider.created_at,
-        "updated_at": provider.updated_at,
-    }
+    return _flat(provider, PROVIDER_COLUMNS, _PROVENANCE)
 
 
 def term_row(term: Term) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -12,7 +12,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.errors import field_path
 from app.models.catalogue import OfferCreate, ProviderCreate
-from app.services.catalogue.taxonomy import Taxonomy, taxonomy_from_document
+from app.services.catalogue.taxonomy import (
+    OFFER_TERM_FIELDS,
+    RESTRICTION_TERM_FIELDS,
+    Taxonomy,
+    taxonomy_from_document,
+)
 from app.services.exchange.curated_yaml import CuratedYamlError, read_curated_yaml
 from app.services.exchange.lint import lint_catalogue
 
@@ -21,6 +26,7 @@ PROVIDERS_FILE = Path("catalogue") / "providers.yaml"
 OFFERS_FILE = Path("catalogue") / "offers.yaml"
 
 Model = TypeVar("Model", bound=BaseModel)
+Entry = TypeVar("Entry", ProviderCreate, OfferCreate)
 
 
 class CatalogueFileError(ValueError):
@@ -131,10 +137,8 @@ def _validate(model: type[Model], raw: Any, where: str, problems: list[str]) -> 
 def _check_terms(
     taxonomy: Taxonomy, vocabulary: str, values: Iterable[str], where: str, field: str, problems: list[str]
 ) -> None:
-    for bad in taxonomy.check(vocabulary, values):
-        problems.append(
-            f"{where}: field '{field}': unknown {vocabulary} '{bad}'. {taxonomy.describe_valid(vocabulary)}"
-        )
+    for _, message in taxonomy.unknown(vocabulary, values):
+        problems.append(f"{where}: field '{field}': {message}")
 
 
 def validate_taxonomy_document(raw: Any, label: str, problems: list[str]) -> Taxonomy | None:
@@ -161,6 +165,55 @@ def validate_taxonomy_document(raw: Any, label: str, problems: list[str]) -> Tax
     return taxonomy
 
 
+def _check_provider(taxonomy: Taxonomy, provider: ProviderCreate, where: str, problems: list[str]) -> None:
+    _check_terms(taxonomy, "provider_kind", [provider.kind], where, "kind", problems)
+    if provider.base_location is not None:
+        _check_terms(taxonomy, "location", [provider.base_location], where, "base_location", problems)
+
+
+def _check_offer(taxonomy: Taxonomy, offer: OfferCreate, where: str, problems: list[str]) -> None:
+    for vocabulary, field in OFFER_TERM_FIELDS:
+        _check_terms(taxonomy, vocabulary, getattr(offer, field), where, field, problems)
+    if offer.restrictions is not None:
+        for vocabulary, field in RESTRICTION_TERM_FIELDS:
+            values = getattr(offer.restrictions, field)
+            _check_terms(taxonomy, vocabulary, values, where, f"restrictions.{field}", problems)
+
+
+@dataclass
+class _Reading:
+    """What validating the entries of both files gathers: the problems, and where each entry was read."""
+
+    taxonomy: Taxonomy
+    problems: list[str]
+    labels: dict[tuple[str, str], str]
+
+    def entries(
+        self,
+        model: type[Entry],
+        raw_entries: Sequence[Any],
+        file_label: str,
+        entity: str,
+        check: Callable[[Taxonomy, Entry, str, list[str]], None],
+    ) -> list[Entry]:
+        """Entries of one file that pass their schema, each slug once, checked against the taxonomy."""
+        valid: list[Entry] = []
+        seen: set[str] = set()
+        for index, raw in enumerate(raw_entries):
+            where = _entry_label(file_label, f"{entity}s", index, raw)
+            if isinstance(raw, Mapping) and isinstance(raw.get("slug"), str):
+                self.labels[(entity, raw["slug"])] = where
+            entry = _validate(model, raw, where, self.problems)
+            if entry is None:
+                continue
+            if entry.slug in seen:
+                self.problems.append(f"{where}: field 'slug': '{entry.slug}' is used by an earlier {entity}")
+            seen.add(entry.slug)
+            check(self.taxonomy, entry, where, self.problems)
+            valid.append(entry)
+        return valid
+
+
 def validate_entries(
     taxonomy: Taxonomy,
     raw_providers: Sequence[Any],
@@ -171,62 +224,20 @@ def validate_entries(
     known_providers: Iterable[str] = (),
 ) -> tuple[list[ProviderCreate], list[OfferCreate], list[str]]:
     """Validate provider and offer entries against their schemas, the taxonomy, each other and the catalogue lint."""
-    problems: list[str] = []
-    providers: list[ProviderCreate] = []
-    provider_slugs: set[str] = set(known_providers)
-    seen: set[str] = set()
-    labels: dict[tuple[str, str], str] = {}
-    for index, raw in enumerate(raw_providers):
-        where = _entry_label(providers_label, "providers", index, raw)
-        if isinstance(raw, Mapping) and isinstance(raw.get("slug"), str):
-            labels[("provider", raw["slug"])] = where
-        provider = _validate(ProviderCreate, raw, where, problems)
-        if provider is None:
-            continue
-        if provider.slug in seen:
-            problems.append(f"{where}: field 'slug': '{provider.slug}' is used by an earlier provider")
-        seen.add(provider.slug)
-        _check_terms(taxonomy, "provider_kind", [provider.kind], where, "kind", problems)
-        if provider.base_location is not None:
-            _check_terms(taxonomy, "location", [provider.base_location], where, "base_location", problems)
-        providers.append(provider)
-        provider_slugs.add(provider.slug)
+    reading = _Reading(taxonomy=taxonomy, problems=[], labels={})
+    providers = reading.entries(ProviderCreate, raw_providers, providers_label, "provider", _check_provider)
+    provider_slugs = set(known_providers) | {provider.slug for provider in providers}
 
-    offers: list[OfferCreate] = []
-    seen = set()
-    for index, raw in enumerate(raw_offers):
-        where = _entry_label(offers_label, "offers", index, raw)
-        if isinstance(raw, Mapping) and isinstance(raw.get("slug"), str):
-            labels[("offer", raw["slug"])] = where
-        offer = _validate(OfferCreate, raw, where, problems)
-        if offer is None:
-            continue
-        if offer.slug in seen:
-            problems.append(f"{where}: field 'slug': '{offer.slug}' is used by an earlier offer")
-        seen.add(offer.slug)
+    def check_offer(taxonomy: Taxonomy, offer: OfferCreate, where: str, problems: list[str]) -> None:
         if offer.provider not in provider_slugs:
             problems.append(f"{where}: field 'provider': unknown provider '{offer.provider}'")
-        _check_terms(taxonomy, "need", offer.needs, where, "needs", problems)
-        _check_terms(taxonomy, "sector", offer.sectors, where, "sectors", problems)
-        _check_terms(taxonomy, "organisation_type", offer.organisation_types, where, "organisation_types", problems)
-        _check_terms(taxonomy, "location", offer.locations, where, "locations", problems)
-        if offer.restrictions is not None:
-            restricted = offer.restrictions
-            _check_terms(taxonomy, "sector", restricted.sectors, where, "restrictions.sectors", problems)
-            _check_terms(
-                taxonomy,
-                "organisation_type",
-                restricted.organisation_types,
-                where,
-                "restrictions.organisation_types",
-                problems,
-            )
-            _check_terms(taxonomy, "location", restricted.locations, where, "restrictions.locations", problems)
-        offers.append(offer)
+        _check_offer(taxonomy, offer, where, problems)
+
+    offers = reading.entries(OfferCreate, raw_offers, offers_label, "offer", check_offer)
     for problem in lint_catalogue(providers, offers):
-        where = labels.get((problem.entity, problem.slug), f"{problem.entity} '{problem.slug}'")
-        problems.append(f"{where}: field '{problem.field}': rule '{problem.rule}': {problem.message}")
-    return providers, offers, problems
+        where = reading.labels.get((problem.entity, problem.slug), f"{problem.entity} '{problem.slug}'")
+        reading.problems.append(f"{where}: field '{problem.field}': rule '{problem.rule}': {problem.message}")
+    return providers, offers, reading.problems
 
 
 def read_catalogue(directory: Path) -> CatalogueDocument:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, select
@@ -87,17 +88,40 @@ def load_taxonomy_from_db(session: Session) -> Taxonomy:
     rows = sorted(session.exec(select(TaxonomyTerm)), key=lambda r: (order.get(r.vocabulary, 99), r.position, r.slug))
     version = session.exec(select(CatalogueState.taxonomy_version).where(CatalogueState.id == 1)).first() or ""
     terms = tuple(
-        Term(
-            vocabulary=row.vocabulary,
-            slug=row.slug,
-            name=row.name,
-            parent=row.parent_slug,
-            source=row.source,
-            attributes=dict(row.attributes),
-        )
-        for row in rows
+        Term(row.vocabulary, row.slug, row.name, row.parent_slug, row.source, dict(row.attributes)) for row in rows
     )
     return Taxonomy(version=version, terms=terms)
+
+
+def _id(row: Provider) -> int:
+    assert row.id is not None
+    return row.id
+
+
+def _upsert(
+    session: Session,
+    table: type[Offer] | type[Provider],
+    rows: dict[str, Any],
+    entries: list[dict[str, Any]],
+    report: LoadReport,
+    kind: str,
+    now: datetime,
+) -> None:
+    """Insert or update one kind of record by slug (a loaded record is live again); bump the version of a change."""
+    for entry_values in entries:
+        values = entry_values | {"withdrawn_at": None}
+        row = rows.get(values["slug"])
+        if row is None:
+            row = table(created_at=now, updated_at=now, version=1, **values)
+            session.add(row)
+            rows[values["slug"]] = row
+            report.created[kind] += 1
+        elif _apply(row, values):
+            row.updated_at = now
+            row.version += 1
+            report.updated[kind] += 1
+        else:
+            report.unchanged[kind] += 1
 
 
 def load_catalogue(session: Session, document: CatalogueDocument) -> LoadReport:
@@ -111,38 +135,15 @@ def load_catalogue(session: Session, document: CatalogueDocument) -> LoadReport:
     _load_taxonomy(session, document.taxonomy, report)
 
     providers = {row.slug: row for row in session.exec(select(Provider))}
-    for entry in document.providers:
-        values = provider_values(entry) | {"withdrawn_at": None}
-        row = providers.get(entry.slug)
-        if row is None:
-            row = Provider(created_at=now, updated_at=now, version=1, **values)
-            session.add(row)
-            providers[entry.slug] = row
-            report.created["providers"] += 1
-        elif _apply(row, values):
-            row.updated_at = now
-            row.version += 1
-            report.updated["providers"] += 1
-        else:
-            report.unchanged["providers"] += 1
+    provider_rows = [provider_values(entry) for entry in document.providers]
+    _upsert(session, Provider, providers, provider_rows, report, "providers", now)
     session.flush()
-
+    offer_rows = [
+        offer_values(entry, provider_id=_id(providers[entry.provider]), taxonomy=document.taxonomy)
+        for entry in document.offers
+    ]
     offers = {row.slug: row for row in session.exec(select(Offer))}
-    for offer_entry in document.offers:
-        provider_id = providers[offer_entry.provider].id
-        assert provider_id is not None
-        values = offer_values(offer_entry, provider_id=provider_id, taxonomy=document.taxonomy)
-        values["withdrawn_at"] = None
-        existing = offers.get(offer_entry.slug)
-        if existing is None:
-            session.add(Offer(created_at=now, updated_at=now, version=1, **values))
-            report.created["offers"] += 1
-        elif _apply(existing, values):
-            existing.updated_at = now
-            existing.version += 1
-            report.updated["offers"] += 1
-        else:
-            report.unchanged["offers"] += 1
+    _upsert(session, Offer, offers, offer_rows, report, "offers", now)
 
     stored_version = session.exec(select(CatalogueState.taxonomy_version).where(CatalogueState.id == 1)).first()
     if report.changed or stored_version != document.taxonomy.version:

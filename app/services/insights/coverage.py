@@ -5,46 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from pydantic import BaseModel, Field
-
 from app.models.catalogue import OfferPublic
+from app.models.insights import CoverageAxis, CoverageCell, CoverageReport
 from app.services.store.snapshot import CatalogueSnapshot
 
 THIN_CELL = 1
-
-
-class CoverageCell(BaseModel):
-    """The active offers serving one stage and one top-level need (or any of its child needs)."""
-
-    stage: int = Field(examples=[5])
-    stage_name: str = Field(examples=["Clearance and trials"])
-    need: str = Field(examples=["professional-advice"])
-    need_name: str = Field(examples=["Professional advice (regulatory, legal, financial)"])
-    count: int = Field(examples=[3])
-    offers: list[str] = Field(description="Slugs of the offers in the cell, by slug.")
-
-
-class CoverageAxis(BaseModel):
-    """One row or column heading of the matrix."""
-
-    key: str = Field(examples=["5"])
-    slug: str = Field(examples=["clearance-and-trials"])
-    name: str = Field(examples=["Clearance and trials"])
-
-
-class CoverageReport(BaseModel):
-    """The stage x need matrix of active offers, with the thin cells listed as gaps."""
-
-    catalogue_version: str
-    sector: list[str] = Field(description="Sector filter applied (offers for all sectors always count).")
-    location: list[str] = Field(description="Innovator location filter applied (nested).")
-    offer_count: int = Field(description="Active offers considered after the filters.")
-    thin_threshold: int = Field(description="Cells with this many offers or fewer are gaps.", examples=[1])
-    stages: list[CoverageAxis]
-    needs: list[CoverageAxis]
-    matrix: list[list[int]] = Field(description="Counts: one row per stage, one column per need, in axis order.")
-    cells: list[CoverageCell]
-    gaps: list[CoverageCell] = Field(description="Cells with thin_threshold offers or fewer, emptiest first.")
 
 
 def _serves(restriction: Sequence[str], wanted: set[str]) -> bool:
@@ -156,6 +121,55 @@ def _step(count: int) -> tuple[int, str, str, str]:
     return chosen
 
 
+def _svg_grid(report: CoverageReport) -> list[str]:
+    """The need headings, the stage headings and one labelled cell per stage x need."""
+    parts: list[str] = []
+    for j, need in enumerate(report.needs):
+        x = LEFT + j * CELL_W + CELL_W / 2
+        parts.append(
+            f'<text x="{x:.0f}" y="{TOP - 8}" font-size="12" fill="#1a1a1a" transform="rotate(-40 {x:.0f} {TOP - 8})">'
+            f"{escape(need.name)}</text>"
+        )
+    for i, stage in enumerate(report.stages):
+        y = TOP + i * CELL_H
+        parts.append(
+            f'<text x="{LEFT - 10}" y="{y + CELL_H / 2 + 4:.0f}" font-size="12" text-anchor="end" fill="#1a1a1a">'
+            f"{escape(stage.key)}. {escape(stage.name)}</text>"
+        )
+        for j, need in enumerate(report.needs):
+            count = report.matrix[i][j]
+            _, fill, ink, _ = _step(count)
+            x = LEFT + j * CELL_W
+            thin = count <= report.thin_threshold
+            outline = 'stroke="#b2182b" stroke-width="2" stroke-dasharray="5 3"' if thin else 'stroke="#ffffff"'
+            label = f"Stage {stage.key} {stage.name}, {need.name}: {count} offer{'s' if count != 1 else ''}"
+            parts.append(
+                f"<g><title>{escape(label)}</title>"
+                f'<rect x="{x + 1}" y="{y + 1}" width="{CELL_W - 2}" height="{CELL_H - 2}" fill="{fill}" {outline}/>'
+                f'<text x="{x + CELL_W / 2:.0f}" y="{y + CELL_H / 2 + 5:.0f}" font-size="14" text-anchor="middle" '
+                f'fill="{ink}">{count}</text></g>'
+            )
+    return parts
+
+
+def _svg_legend(report: CoverageReport) -> list[str]:
+    """The colour steps and the gap outline, explained."""
+    parts: list[str] = []
+    legend_y = TOP + CELL_H * len(report.stages) + 30
+    parts.append(f'<text x="12" y="{legend_y + 14}" font-size="12" fill="#1a1a1a">Offers per cell:</text>')
+    for k, (_, fill, _ink, words) in enumerate(HEAT_STEPS):
+        x = 120 + k * 110
+        parts.append(f'<rect x="{x}" y="{legend_y}" width="22" height="20" fill="{fill}" stroke="#767676"/>')
+        parts.append(f'<text x="{x + 28}" y="{legend_y + 14}" font-size="12" fill="#1a1a1a">{escape(words)}</text>')
+    parts.append(
+        f'<rect x="12" y="{legend_y + 32}" width="22" height="16" fill="#ffffff" stroke="#b2182b" stroke-width="2" '
+        'stroke-dasharray="5 3"/>'
+        f'<text x="40" y="{legend_y + 45}" font-size="12" fill="#1a1a1a">'
+        f"gap: {report.thin_threshold} offer or fewer</text>"
+    )
+    return parts
+
+
 def coverage_svg(report: CoverageReport) -> str:
     """An accessible SVG heatmap of the matrix: title, description, labelled cells, gaps outlined."""
     width = LEFT + CELL_W * len(report.needs) + 260
@@ -183,42 +197,7 @@ def coverage_svg(report: CoverageReport) -> str:
         f'<text x="12" y="46" font-size="12" fill="#333333">{report.offer_count} active offers; catalogue '
         f"{escape(report.catalogue_version)}</text>",
     ]
-    for j, need in enumerate(report.needs):
-        x = LEFT + j * CELL_W + CELL_W / 2
-        parts.append(
-            f'<text x="{x:.0f}" y="{TOP - 8}" font-size="12" fill="#1a1a1a" transform="rotate(-40 {x:.0f} {TOP - 8})">'
-            f"{escape(need.name)}</text>"
-        )
-    for i, stage in enumerate(report.stages):
-        y = TOP + i * CELL_H
-        parts.append(
-            f'<text x="{LEFT - 10}" y="{y + CELL_H / 2 + 4:.0f}" font-size="12" text-anchor="end" fill="#1a1a1a">'
-            f"{escape(stage.key)}. {escape(stage.name)}</text>"
-        )
-        for j, need in enumerate(report.needs):
-            count = report.matrix[i][j]
-            _, fill, ink, _ = _step(count)
-            x = LEFT + j * CELL_W
-            thin = count <= report.thin_threshold
-            outline = 'stroke="#b2182b" stroke-width="2" stroke-dasharray="5 3"' if thin else 'stroke="#ffffff"'
-            label = f"Stage {stage.key} {stage.name}, {need.name}: {count} offer{'s' if count != 1 else ''}"
-            parts.append(
-                f"<g><title>{escape(label)}</title>"
-                f'<rect x="{x + 1}" y="{y + 1}" width="{CELL_W - 2}" height="{CELL_H - 2}" fill="{fill}" {outline}/>'
-                f'<text x="{x + CELL_W / 2:.0f}" y="{y + CELL_H / 2 + 5:.0f}" font-size="14" text-anchor="middle" '
-                f'fill="{ink}">{count}</text></g>'
-            )
-    legend_y = TOP + CELL_H * len(report.stages) + 30
-    parts.append(f'<text x="12" y="{legend_y + 14}" font-size="12" fill="#1a1a1a">Offers per cell:</text>')
-    for k, (_, fill, _ink, words) in enumerate(HEAT_STEPS):
-        x = 120 + k * 110
-        parts.append(f'<rect x="{x}" y="{legend_y}" width="22" height="20" fill="{fill}" stroke="#767676"/>')
-        parts.append(f'<text x="{x + 28}" y="{legend_y + 14}" font-size="12" fill="#1a1a1a">{escape(words)}</text>')
-    parts.append(
-        f'<rect x="12" y="{legend_y + 32}" width="22" height="16" fill="#ffffff" stroke="#b2182b" stroke-width="2" '
-        'stroke-dasharray="5 3"/>'
-        f'<text x="40" y="{legend_y + 45}" font-size="12" fill="#1a1a1a">'
-        f"gap: {report.thin_threshold} offer or fewer</text>"
-    )
+    parts += _svg_grid(report)
+    parts += _svg_legend(report)
     parts.append("</svg>")
     return "\n".join(parts)

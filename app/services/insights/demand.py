@@ -14,14 +14,12 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
 from time import monotonic
 from typing import Any
 
-from pydantic import BaseModel, Field
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DisconnectionError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -33,7 +31,6 @@ from app.db import get_engine
 from app.models.base import utcnow
 from app.models.demand import MatchEvent
 from app.services.catalogue.search import text_index
-from app.services.insights.coverage import coverage_report, top_need_of
 from app.services.store.snapshot import CatalogueSnapshot, snapshot_cache
 
 logger = logging.getLogger("app.demand")
@@ -245,208 +242,3 @@ def prune_events(session: Session, *, retention_days: int, now: datetime | None 
     cutoff = (now or utcnow()) - timedelta(days=retention_days)
     result = session.execute(delete(MatchEvent).where(MatchEvent.occurred_at < cutoff))  # type: ignore[arg-type]
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
-
-
-# ---- the report -------------------------------------------------------------------------------------------
-
-
-class CountedValue(BaseModel):
-    """A value and how many match requests asked for it."""
-
-    value: str = Field(examples=["regulatory-advice"])
-    name: str = Field(examples=["Regulatory advice"])
-    requests: int = Field(examples=[12])
-
-
-class RecommendedOffer(BaseModel):
-    """An offer and how many match requests returned it."""
-
-    slug: str = Field(examples=["propel-yh-accelerator"])
-    name: str
-    recommended: int = Field(examples=[31])
-
-
-class DemandCell(BaseModel):
-    """Demand and supply in one stage x top-level need cell."""
-
-    stage: int = Field(examples=[5])
-    stage_name: str
-    need: str = Field(examples=["professional-advice"])
-    need_name: str
-    demand: int = Field(description="Match requests asking for this stage and need (or a child need).")
-    supply: int = Field(description="Active offers serving this stage and need now.")
-    demand_per_offer: float = Field(description="demand / max(supply, 1): higher means more under-served.")
-
-
-class DemandReport(BaseModel):
-    """Match demand over a period, set against the catalogue's supply."""
-
-    since: date
-    until: date = Field(description="Inclusive.")
-    sector: list[str]
-    location: list[str]
-    requests: int = Field(description="Match requests recorded in the period (after the filters).")
-    requests_without_stage: int
-    requests_without_needs: int
-    thin_threshold: int
-    stages: list[int]
-    needs: list[str]
-    matrix: list[list[int]] = Field(description="Demand: one row per stage, one column per top-level need.")
-    cells: list[DemandCell]
-    under_served: list[DemandCell] = Field(
-        description="Cells with demand and thin_threshold offers or fewer, most demanded first."
-    )
-    top_needs: list[CountedValue] = Field(description="Needs as asked (children included), most requested first.")
-    top_offers: list[RecommendedOffer]
-    sectors: list[CountedValue]
-    organisation_types: list[CountedValue]
-    locations: list[CountedValue]
-    keyword_terms: list[CountedValue] = Field(
-        description="Analysed terms seen in at least min_term_requests requests from min_term_clients distinct clients."
-    )
-    min_term_requests: int
-    min_term_clients: int = Field(description="Distinct clients (counted by daily pseudonym) a term needs.")
-
-
-def period_bounds(since: date, until: date) -> tuple[datetime, datetime]:
-    """[since 00:00 UTC, the day after until 00:00 UTC)."""
-    return datetime.combine(since, time.min, UTC), datetime.combine(until + timedelta(days=1), time.min, UTC)
-
-
-def _counted(counter: Counter[str], names: Mapping[str, str], limit: int | None = None) -> list[CountedValue]:
-    ordered = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return [CountedValue(value=v, name=names.get(v, v), requests=n) for v, n in ordered]
-
-
-def iter_events(session: Session, start: datetime, end: datetime) -> Iterable[MatchEvent]:
-    """Match events in [start, end), read in chunks."""
-    statement = (
-        select(MatchEvent)
-        .where(MatchEvent.occurred_at >= start, MatchEvent.occurred_at < end)  # type: ignore[arg-type]
-        .execution_options(yield_per=1000)
-    )
-    yield from session.execute(statement).scalars()
-
-
-def demand_report(
-    session: Session,
-    snapshot: CatalogueSnapshot,
-    *,
-    since: date,
-    until: date,
-    sectors: Sequence[str] = (),
-    locations: Sequence[str] = (),
-    thin: int = 1,
-    min_term_requests: int = 3,
-    min_term_clients: int | None = None,
-    top: int = 20,
-) -> DemandReport:
-    """Aggregate the period's match events per stage x need and set them against coverage.
-
-    A keyword term is reported once `min_term_requests` requests from `min_term_clients` distinct clients (daily
-    pseudonyms; default NAVIGATOR_DEMAND_MIN_TERM_CLIENTS) used it: one client repeating itself cannot put a
-    word into the public report.
-    """
-    if min_term_clients is None:
-        min_term_clients = get_settings().demand_min_term_clients
-    taxonomy = snapshot.taxonomy
-    start, end = period_bounds(since, until)
-    top_of = top_need_of(snapshot)
-    supply = coverage_report(snapshot, sectors=sectors, locations=locations, thin=thin)
-    wanted_sectors, wanted_locations = set(sectors), set(locations)
-    cell_demand: Counter[tuple[int, str]] = Counter()
-    needs_asked: Counter[str] = Counter()
-    offers_returned: Counter[str] = Counter()
-    by_sector: Counter[str] = Counter()
-    by_org: Counter[str] = Counter()
-    by_location: Counter[str] = Counter()
-    terms: Counter[str] = Counter()
-    term_clients: dict[str, set[str]] = {}
-    requests = without_stage = without_needs = 0
-    for event in iter_events(session, start, end):
-        if wanted_sectors and event.sector not in wanted_sectors:
-            continue
-        if wanted_locations and event.location not in wanted_locations:
-            continue
-        requests += 1
-        stages = list(event.stages) or ([event.stage] if event.stage else [])
-        tops = {top_of.get(need, need) for need in event.needs}
-        without_stage += not stages
-        without_needs += not tops
-        for stage in stages:
-            for need in tops:
-                cell_demand[(stage, need)] += 1
-        needs_asked.update(set(event.needs))
-        offers_returned.update(set(event.offer_slugs))
-        terms.update(set(event.keyword_terms))
-        if event.client_key:
-            for term in event.keyword_terms:
-                term_clients.setdefault(term, set()).add(event.client_key)
-        profile_values = ((by_sector, event.sector), (by_org, event.organisation_type), (by_location, event.location))
-        for counter, value in profile_values:
-            if value:
-                counter[value] += 1
-    cells = [
-        DemandCell(
-            stage=cell.stage,
-            stage_name=cell.stage_name,
-            need=cell.need,
-            need_name=cell.need_name,
-            demand=cell_demand[(cell.stage, cell.need)],
-            supply=cell.count,
-            demand_per_offer=round(cell_demand[(cell.stage, cell.need)] / max(cell.count, 1), 3),
-        )
-        for cell in supply.cells
-    ]
-    under_served = sorted(
-        (c for c in cells if c.demand > 0 and c.supply <= thin), key=lambda c: (-c.demand, c.supply, c.stage, c.need)
-    )
-    stage_numbers = [int(s.key) for s in supply.stages]
-    need_slugs = [n.slug for n in supply.needs]
-    names = {t.slug: t.name for t in taxonomy.terms}
-    offer_names = {o.slug: o.name for o in snapshot.offers}
-    return DemandReport(
-        since=since,
-        until=until,
-        sector=list(sectors),
-        location=list(locations),
-        requests=requests,
-        requests_without_stage=without_stage,
-        requests_without_needs=without_needs,
-        thin_threshold=thin,
-        stages=stage_numbers,
-        needs=need_slugs,
-        matrix=[[cell_demand[(s, n)] for n in need_slugs] for s in stage_numbers],
-        cells=cells,
-        under_served=under_served,
-        top_needs=_counted(needs_asked, names, top),
-        top_offers=[
-            RecommendedOffer(slug=slug, name=offer_names.get(slug, slug), recommended=n)
-            for slug, n in sorted(offers_returned.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-        ],
-        sectors=_counted(by_sector, names),
-        organisation_types=_counted(by_org, names),
-        locations=_counted(by_location, names),
-        keyword_terms=_counted(
-            Counter(
-                {
-                    t: n
-                    for t, n in terms.items()
-                    if n >= min_term_requests and len(term_clients.get(t, ())) >= min_term_clients
-                }
-            ),
-            {},
-            top,
-        ),
-        min_term_requests=min_term_requests,
-        min_term_clients=min_term_clients,
-    )
-
-
-DEMAND_COLUMNS = ("stage", "stage_name", "need", "need_name", "demand", "supply", "demand_per_offer", "under_served")
-
-
-def demand_rows(report: DemandReport) -> list[dict[str, object]]:
-    """One spreadsheet row per cell, under-served cells flagged."""
-    flagged = {(c.stage, c.need) for c in report.under_served}
-    return [{**c.model_dump(), "under_served": (c.stage, c.need) in flagged} for c in report.cells]

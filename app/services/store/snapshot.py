@@ -10,13 +10,11 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
-from app.models.base import as_utc
 from app.models.catalogue import OfferPublic, ProviderPublic
 from app.models.catalogue_tables import Offer, Provider
 from app.services.catalogue.reads import offer_public, provider_public
@@ -38,7 +36,6 @@ class CatalogueSnapshot:
     providers: tuple[ProviderPublic, ...]
     withdrawn_offers: frozenset[str]
     withdrawn_providers: frozenset[str]
-    offer_updated_at: dict[str, datetime]
     _derived: dict[str, Any] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -79,7 +76,6 @@ def build_snapshot(session: Session, stamp: str) -> CatalogueSnapshot:
         providers=tuple(public_providers),
         withdrawn_offers=frozenset(row.slug for row in offer_rows if row.withdrawn_at is not None),
         withdrawn_providers=frozenset(row.slug for row in providers.values() if row.withdrawn_at is not None),
-        offer_updated_at={row.slug: as_utc(row.updated_at) for row in live_offers},  # type: ignore[misc]
     )
 
 
