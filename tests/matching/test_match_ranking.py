@@ -115,7 +115,7 @@ def test_stage_fit_next_and_decay(offer: OfferFactory, build_index: IndexFactory
     outcome = match(index, Profile(stage=5), explain=True)
     assert _slugs(outcome) == ["every", "fit", "next", "two-ahead", "behind"]
     stage = {slug: dict(result.components)["stage"] for slug, result in _by_slug(outcome).items()}
-    assert stage == {"fit": 1.0, "every": 1.0, "next": 0.6, "two-ahead": 0.3, "behind": 0.025}
+    assert stage == {"fit": 1.0, "every": 1.0, "next": 0.8, "two-ahead": 0.4, "behind": 0.025}
     results = _by_slug(outcome)
     assert _codes(results["next"])["stage-next"] == "Comes up next: serves stage 6, Launch and evaluation"
     assert _codes(results["fit"])["stage-fit"] == "Serves stage 5, Clearance and trials, where you are now"
@@ -133,7 +133,7 @@ def test_trl_profile_fits_every_stage_of_its_band(offer: OfferFactory, build_ind
     )
     outcome = match(index, Profile(trl=2), explain=True)
     stage = {slug: dict(result.components)["stage"] for slug, result in _by_slug(outcome).items()}
-    assert stage == {"one": 1.0, "two": 1.0, "three": 0.6}
+    assert stage == {"one": 1.0, "two": 1.0, "three": 0.8}
     assert (
         _codes(_by_slug(outcome)["one"])["stage-fit"]
         == "Serves stage 1, Needs identification and knowledge creation, which fits TRL 2"
@@ -220,11 +220,11 @@ def test_score_is_the_weighted_mean_of_applicable_components(
     components = dict(result.components)
     assert set(components) == {"need", "stage", "sector"}
     weights = rules.weights
-    expected = (weights.need * 0.5 + weights.stage * 0.6 + weights.sector * 1.0) / (
+    expected = (weights.need * 0.5 + weights.stage * 0.8 + weights.sector * 1.0) / (
         weights.need + weights.stage + weights.sector
     )
     assert result.score == round(expected, 4)
-    assert components == {"need": 0.5, "stage": 0.6, "sector": 1.0}
+    assert components == {"need": 0.5, "stage": 0.8, "sector": 1.0}
 
 
 def test_components_only_when_explaining(offer: OfferFactory, build_index: IndexFactory) -> None:
