@@ -62,6 +62,23 @@ def test_generic_money_means_venture_investment_later_on(spec: IntakeSpec, reade
     assert _profile(spec, reader, "We need funding.", built="adopted")["needs"] == ["venture-investment"]
 
 
+def test_generic_money_in_clearance_and_trials_keeps_seed_investment(spec: IntakeSpec, reader: Reader) -> None:
+    trials = _profile(spec, reader, "We are halfway through a clinical trial. We need funding.")
+    assert trials["stage"] == 5 and trials["needs"] == ["seed-investment", "venture-investment"]
+    assert _profile(spec, reader, "We have a prototype and need money.")["needs"] == ["seed-investment"]
+
+
+def test_keywords_carry_what_a_need_says_beyond_its_name(spec: IntakeSpec, reader: Reader) -> None:
+    text = "We want an independent evaluation of its outcomes to show commissioners it works."
+    keywords = str(_profile(spec, reader, text)["keywords"]).split()
+    assert {"outcomes", "commissioners"} <= set(keywords)
+    assert "evaluation" not in keywords  # it names the need (evaluation expertise): the need already says it
+    office = _profile(spec, reader, "We need desks in an office near our customers.")
+    assert office["needs"] == ["office-space"] and "desks" not in str(office.get("keywords"))
+    described = _profile(spec, reader, "We have a prototype of a glucose sensor and need seed investment.")
+    assert "prototype" not in str(described.get("keywords")) and "glucose" in str(described.get("keywords"))
+
+
 def test_who_and_where_are_about_the_writer_only(spec: IntakeSpec, reader: Reader) -> None:
     mentions = _profile(spec, reader, "We work with NHS clinicians and a Leeds university on our device.")
     assert "organisation_type" not in mentions and "location" not in mentions
