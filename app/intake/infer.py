@@ -16,9 +16,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from app.intake.implication import Implication
 from app.intake.reader import Evidence, Reader
 from app.intake.request import IntakeError, IntakeRequest, check_request
-from app.intake.spec import FollowUp, Implication, IntakeSpec
+from app.intake.spec import FollowUp, IntakeSpec
 from app.matching import Profile, Vocabulary
 from app.matching.text import STOP_WORDS, stem, words
 

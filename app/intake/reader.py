@@ -7,7 +7,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from app.intake.spec import Cue, Implication, IntakeSpec, ReaderRules
+from app.intake.implication import Implication
+from app.intake.spec import Cue, IntakeSpec, ReaderRules
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2013": "-", "\u2014": " - "})
 _CONTRACTIONS = {"can't": "can not", "won't": "will not", "shan't": "shall not", "i'm": "i am", "-based": " based"}
