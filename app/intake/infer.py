@@ -6,8 +6,8 @@
 # 3. Within the words (the description and text answers): for the stage, the latest stage evidenced wins; a TRL
 #    written as a number is kept as `trl`, and a stage from words is kept beside it only when its band contains
 #    that TRL; needs are gathered in the order found (after the answers' needs); the organisation type and the
-#    location come from the first cue listed in the intake file; the sector is the one with the most cues, and a
-#    tie leaves it out.
+#    location come from the first cue listed in the intake file; the sector is the one named most often by cues
+#    for what the innovation is (`product`), then by any cue among those tied; a tie left leaves it out.
 # What nothing evidences is left out, and a follow-up sentence says what would help.
 
 from __future__ import annotations
@@ -273,18 +273,29 @@ def _sector(
                 Inference("sector", sourced.implication.sector, sourced.implication.because, sourced.source)
             )
             return sourced.implication.sector
-    counts = Counter(s.implication.sector for s in read if s.implication.sector is not None)
-    if not counts:
+    found = [s for s in read if s.implication.sector is not None]
+    products = [s for s in found if s.evidence is not None and s.evidence.cue is not None and s.evidence.cue.product]
+    counts = Counter(s.implication.sector for s in found)
+    # What the innovation is (an app, a device) decides; words for its features (a sensor, AI) decide only
+    # between sectors named as often as products, or when no product is named.
+    leaders = _most(Counter(s.implication.sector for s in products), set(counts))
+    winners = _most(Counter(sector for sector in counts.elements() if sector in leaders), leaders)
+    if len(winners) != 1:
         return None
-    ranked = counts.most_common()
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return None
-    sector = ranked[0][0]
+    sector = winners.pop()
     assert sector is not None
-    best = next(s for s in read if s.implication.sector == sector)
-    others = " (more than any other field you mention)" if len(ranked) > 1 else ""
+    best = next(s for s in [*products, *found] if s.implication.sector == sector)
+    others = " (more than any other field you mention)" if len(counts) > 1 else ""
     inferences.append(Inference("sector", sector, _quoted(best) + others, best.source))
     return sector
+
+
+def _most(counts: Counter[str | None], otherwise: set[str | None]) -> set[str | None]:
+    """The values counted most often (`otherwise` when nothing was counted)."""
+    if not counts:
+        return otherwise
+    top = max(counts.values())
+    return {value for value, count in counts.items() if count == top}
 
 
 def _keywords(

@@ -54,6 +54,9 @@ class Cue:
     order: int
     case_sensitive: bool = False
     anchor: str | None = None
+    product: bool = False
+    """Sector cues only: the phrases name what the innovation is (an app, a device, a test), which decides the
+    sector over phrases naming a feature or technique (a sensor, AI)."""
 
     def block(self, mood: str) -> Implication | None:
         """What the cue implies when read in `mood` (`always` covers done and intent)."""
@@ -179,7 +182,7 @@ _IMPLIES_KEYS = ("stage", "trl", "needs", "organisation_type", "location", "sect
 
 def _cue(raw: object, order: int, checker: Checker) -> Cue:
     where = f"cues[{order}]"
-    row = section(raw, where, ("phrases", "case_sensitive", "anchor", *MOODS), required=("phrases",))
+    row = section(raw, where, ("phrases", "case_sensitive", "anchor", "product", *MOODS), required=("phrases",))
     phrases = row["phrases"]
     if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
         raise ValueError(f"intake: {where}.phrases must be a non-empty list of phrases")
@@ -204,8 +207,17 @@ def _cue(raw: object, order: int, checker: Checker) -> Cue:
         raise ValueError(f"intake: {where} implies nothing: give at least one of {', '.join(MOODS)}")
     implied = {name for block in blocks.values() for name in block.fields}
     layer = next((name for name in LAYERS if name in implied), "needs")
+    product = row.get("product", False)
+    if not isinstance(product, bool) or (product and layer != "sector"):
+        raise ValueError(f"intake: {where}.product must be true or false, and true only for a sector cue")
     return Cue(
-        phrases=normalised, blocks=blocks, layer=layer, order=order, case_sensitive=case_sensitive, anchor=anchor
+        phrases=normalised,
+        blocks=blocks,
+        layer=layer,
+        order=order,
+        case_sensitive=case_sensitive,
+        anchor=anchor,
+        product=product,
     )
 
 
