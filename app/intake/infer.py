@@ -222,18 +222,22 @@ def _stage_and_trl(
 def _needs(
     chosen: list[_Sourced], read: list[_Sourced], stage: int | None, vocab: Vocabulary, inferences: list[Inference]
 ) -> tuple[str, ...]:
-    needs: dict[str, None] = {}
+    found: dict[str, _Sourced] = {}
     for sourced in [*chosen, *read]:
         for need in sourced.implication.needs_at(stage):
-            if need in needs:
-                continue
-            needs[need] = None
-            because = _quoted(sourced) if sourced.evidence else sourced.implication.because
-            inferences.append(
-                Inference(
-                    "needs", need, f"{because}, so we look for {_lower_first(vocab.need_names[need])}", sourced.source
-                )
+            found.setdefault(need, sourced)
+    # Words naming a need and, elsewhere, one of its narrower needs ("proof that it saves money": evaluation, then
+    # health economics) mean the narrower one; a wider need chosen as an answer is kept.
+    narrower = {ancestor for need in found for ancestor in vocab.need_ancestors[need]}
+    needs = [need for need, sourced in found.items() if sourced.evidence is None or need not in narrower]
+    for need in needs:
+        sourced = found[need]
+        because = _quoted(sourced) if sourced.evidence else sourced.implication.because
+        inferences.append(
+            Inference(
+                "needs", need, f"{because}, so we look for {_lower_first(vocab.need_names[need])}", sourced.source
             )
+        )
     return tuple(needs)
 
 
@@ -328,10 +332,13 @@ def _spent_terms(evidence: Evidence, vocab: Vocabulary) -> set[str]:
     A need read as wanted passes on the words that say more than the need's own name ("commissioners", "knowledge
     transfer partnership"): among the offers meeting the need they tell the fitting ones apart. The words naming the
     need ("office", "regulatory advice") add nothing the need does not, and would lift offers of other needs that
-    merely mention them. Every other cue (a stage, who or where the writer is, a field, anything negated) describes
+    merely mention them. A modifier qualifying a wanted need's cue ("NHS" in "NHS data") passes on its words too.
+    Every other cue (a stage, who or where the writer is, a field, anything negated) describes
     the writer, not what is sought, and passes on nothing.
     """
     terms = {stem(word) for word in words(evidence.quote)}
+    if evidence.qualifier and evidence.mood == "intent":
+        return set()  # "NHS" in "we need NHS data": it says which data, as a wanted need's other words do
     implication = evidence.implication
     if implication is None or evidence.mood != "intent":
         return terms

@@ -54,6 +54,8 @@ class Cue:
     order: int
     case_sensitive: bool = False
     anchor: str | None = None
+    modifier: bool = False
+    """The phrases often only qualify the next cue of their layer ("NHS" in "NHS data"): there they imply nothing."""
     product: bool = False
     """Sector cues only: the phrases name what the innovation is (an app, a device, a test), which decides the
     sector over phrases naming a feature or technique (a sensor, AI)."""
@@ -83,6 +85,7 @@ class ReaderRules:
     negators: tuple[tuple[str, ...], ...]
     negators_after: tuple[tuple[str, ...], ...]
     negation_window: int
+    negation_extenders: frozenset[str]
     intent_markers: tuple[tuple[str, ...], ...]
     intent_after: tuple[tuple[str, ...], ...]
     self_anchors: tuple[tuple[str, ...], ...]
@@ -182,7 +185,9 @@ _IMPLIES_KEYS = ("stage", "trl", "needs", "organisation_type", "location", "sect
 
 def _cue(raw: object, order: int, checker: Checker) -> Cue:
     where = f"cues[{order}]"
-    row = section(raw, where, ("phrases", "case_sensitive", "anchor", "product", *MOODS), required=("phrases",))
+    row = section(
+        raw, where, ("phrases", "case_sensitive", "anchor", "product", "modifier", *MOODS), required=("phrases",)
+    )
     phrases = row["phrases"]
     if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
         raise ValueError(f"intake: {where}.phrases must be a non-empty list of phrases")
@@ -210,7 +215,11 @@ def _cue(raw: object, order: int, checker: Checker) -> Cue:
     product = row.get("product", False)
     if not isinstance(product, bool) or (product and layer != "sector"):
         raise ValueError(f"intake: {where}.product must be true or false, and true only for a sector cue")
+    modifier = row.get("modifier", False)
+    if not isinstance(modifier, bool):
+        raise ValueError(f"intake: {where}.modifier must be true or false")
     return Cue(
+        modifier=modifier,
         phrases=normalised,
         blocks=blocks,
         layer=layer,
@@ -243,6 +252,7 @@ def _reader(raw: object) -> ReaderRules:
         "negators",
         "negators_after",
         "negation_window",
+        "negation_extenders",
         "intent_markers",
         "intent_after",
         "self_anchors",
@@ -279,6 +289,7 @@ def _reader(raw: object) -> ReaderRules:
         negators=phrases("negators"),
         negators_after=phrases("negators_after"),
         negation_window=count("negation_window"),
+        negation_extenders=frozenset(" ".join(p) for p in phrases("negation_extenders")),
         intent_markers=phrases("intent_markers"),
         intent_after=phrases("intent_after"),
         self_anchors=phrases("self_anchors"),
