@@ -85,8 +85,9 @@ class _Phrase:
 
 
 def _key(word: str) -> str:
-    """The bucket a phrase or a text word is filed under: its first three letters (so start-up finds startup)."""
-    return word[:3].lower()
+    """The bucket a phrase or a text word is filed under: its first three letters (so start-up finds startup), before
+    any hyphen (so the text's "CE-marked" finds the phrase "ce marked")."""
+    return word.split("-", 1)[0][:3].lower()
 
 
 @dataclass(frozen=True)

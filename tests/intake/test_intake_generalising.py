@@ -25,6 +25,7 @@ def _profile(spec: IntakeSpec, reader: Reader, text: str, **answers: object) -> 
         ("The lab work on the coating is finished.", 3),
         # tested with people
         ("Ten nurses have tried it on the ward.", 3),
+        ("A physiotherapist has been testing the brace with her patients.", 3),
         ("We tested the headset with stroke survivors.", 3),
         ("We piloted the service in one practice.", 4),
         # used or sold by others
@@ -32,6 +33,9 @@ def _profile(spec: IntakeSpec, reader: Reader, text: str, **answers: object) -> 
         ("The cushion has been on sale to care homes for a year.", 6),
         ("We sell the kit to dentists.", 6),
         ("It is used nationwide by physiotherapy clinics.", 7),
+        ("Two surgeries have been using it since March.", 6),
+        # a hyphenated word whose first part is short finds the phrase it spells ("CE-marked": "ce marked")
+        ("Our CE-marked insole went on sale in May.", 6),
     ],
 )
 def test_stage_cues_are_families_of_evidence(spec: IntakeSpec, reader: Reader, text: str, stage: int) -> None:
@@ -92,6 +96,7 @@ def test_saying_what_is_lacking_is_a_need(spec: IntakeSpec, reader: Reader, text
 def test_a_modifier_only_qualifies_the_need_after_it(spec: IntakeSpec, reader: Reader) -> None:
     data = _profile(spec, reader, "We need NHS data to train the model.")
     assert data["needs"] == ["health-data"] and "nhs" in str(data["keywords"]).split()
+    assert _profile(spec, reader, "We want to use hospital records.")["needs"] == ["health-data"]
     assert _profile(spec, reader, "We need access to the NHS.")["needs"] == ["health-system-access"]
 
 
@@ -99,3 +104,8 @@ def test_words_for_a_need_and_a_narrower_one_mean_the_narrower(spec: IntakeSpec,
     assert _profile(spec, reader, "We want proof that it saves money.")["needs"] == ["health-economics"]
     chosen = _profile(spec, reader, "We need a health technology assessment.", next=["evidence"])
     assert chosen["needs"] == ["evaluation-expertise", "health-economics"]  # a wider need chosen is kept
+
+
+def test_a_large_company_is_named_whatever_its_trade(spec: IntakeSpec, reader: Reader) -> None:
+    profile = _profile(spec, reader, "We are a large medical imaging company looking for academic partners.")
+    assert profile["organisation_type"] == "large-company" and profile["needs"] == ["research-expertise"]
