@@ -24,6 +24,7 @@ def _profile(spec: IntakeSpec, reader: Reader, text: str, **answers: object) -> 
         ("Preclinical work on the compound is complete.", 3),
         ("The lab work on the coating is finished.", 3),
         # tested with people
+        ("The compound works in mice.", 3),
         ("Ten nurses have tried it on the ward.", 3),
         ("A physiotherapist has been testing the brace with her patients.", 3),
         ("We tested the headset with stroke survivors.", 3),
@@ -86,6 +87,8 @@ def test_a_negation_reaches_along_a_list_joined_by_or(
         ("We can't find investors.", ["seed-investment"]),
         ("We are unable to recruit patients.", ["patient-and-user-access"]),
         ("We have never dealt with procurement.", ["nhs-adoption"]),
+        ("We lack clinical input.", ["clinical-expertise-and-facilities"]),
+        ("We do not know any clinicians.", ["clinical-expertise-and-facilities"]),
         ("We do not need to find investors.", []),
     ],
 )
