@@ -5,7 +5,8 @@
 # 2. An answer to a question (an option chosen) beats the description and text answers.
 # 3. Within the words (the description and text answers): for the stage, the latest stage evidenced wins; a TRL
 #    written as a number is kept as `trl`, and a stage from words is kept beside it only when its band contains
-#    that TRL; needs are gathered in the order found (after the answers' needs); the organisation type and the
+#    that TRL; needs are gathered in the order found (after the answers' needs), and a need the words name beside
+#    a narrower need of it is dropped for the narrower one (docs/intake.md, "Precedence"); the organisation type and the
 #    location come from the first cue listed in the intake file; the sector is the one named most often by cues
 #    for what the innovation is (`product`), then by any cue among those tied; a tie left leaves it out.
 # What nothing evidences is left out, and a follow-up sentence says what would help.
