@@ -29,6 +29,8 @@ def _profile(spec: IntakeSpec, reader: Reader, text: str, **answers: object) -> 
         ("A physiotherapist has been testing the brace with her patients.", 3),
         ("We tested the headset with stroke survivors.", 3),
         ("We piloted the service in one practice.", 4),
+        ("Our research group has discovered a marker of early liver damage.", 1),
+        ("We have a prototype and need equipment to test it in the lab.", 2),  # the lab is not people
         # used or sold by others
         ("Our booking tool is used by three GP surgeries.", 6),
         ("The cushion has been on sale to care homes for a year.", 6),
@@ -54,6 +56,7 @@ def test_wanting_others_to_use_it_is_a_need_not_a_stage(spec: IntakeSpec, reader
         ("Could a university help us test the chemistry?", ["research-expertise"]),
         ("Is there anyone with regulatory experience?", ["regulatory-advice"]),
         ("Who could lend us lab space?", ["lab-space"]),
+        ("Where could we try the robot on a real ward?", ["health-system-access"]),
         ("We met a university team last year.", []),  # a fact, not a question
     ],
 )
