@@ -181,7 +181,7 @@ class Reader:
                     after = bisect_left(clause.starts, hit_end)
                     if cue.anchor is not None and not _anchored(cue.anchor, clause, before, after, rules):
                         continue
-                    mood = _mood(clause, before, after, rules)
+                    mood = _mood(clause, before, after, rules, subject=cue.layer in _SUBJECT_LAYERS)
                     quote = (norm if cue.case_sensitive else lower)[hit_start:hit_end]
                     # A modifier ("NHS" in "NHS data") directly before another cue of its layer only qualifies it.
                     qualifies = cue.modifier and after < len(clause.starts) and clause.starts[after] in heads
@@ -272,11 +272,19 @@ def _outermost(hits: list[tuple[int, int, Cue, bool]]) -> list[tuple[int, int, C
     return kept
 
 
-def _mood(clause: _Clause, before: int, after: int, rules: ReaderRules) -> str:
-    """negated, intent or done, for a cue with `before` words before it whose next word is number `after`."""
+_SUBJECT_LAYERS = ("organisation_type", "location", "sector")
+"""Layers whose cues name what something is: "our app is not a medical device" still says it is an app."""
+
+
+def _mood(clause: _Clause, before: int, after: int, rules: ReaderRules, *, subject: bool = False) -> str:
+    """negated, intent or done, for a cue with `before` words before it whose next word is number `after`.
+
+    A `subject` cue (what the writer or the innovation is) is negated only by a negator before it: one after it
+    ("our app is not a medical device") negates what follows, not the cue.
+    """
     if any(first <= before <= last for first, last in clause.negated_spans):
         return "negated"
-    if after in clause.negated_after or after + 1 in clause.negated_after:
+    if not subject and (after in clause.negated_after or after + 1 in clause.negated_after):
         return "negated"
     if any(end <= before for end in clause.intent_ends):
         return "intent"

@@ -115,3 +115,12 @@ def test_words_for_a_need_and_a_narrower_one_mean_the_narrower(spec: IntakeSpec,
 def test_a_large_company_is_named_whatever_its_trade(spec: IntakeSpec, reader: Reader) -> None:
     profile = _profile(spec, reader, "We are a large medical imaging company looking for academic partners.")
     assert profile["organisation_type"] == "large-company" and profile["needs"] == ["research-expertise"]
+
+
+def test_a_plan_is_not_yet_done(spec: IntakeSpec, reader: Reader) -> None:
+    assert _profile(spec, reader, "We had a pilot planned but it was cancelled; we have a prototype.")["stage"] == 2
+
+
+def test_what_the_innovation_is_not_still_says_what_it_is(spec: IntakeSpec, reader: Reader) -> None:
+    profile = _profile(spec, reader, "Our app is not a medical device, so we do not need MHRA advice.")
+    assert profile["sector"] == "digital-health" and "needs" not in profile
