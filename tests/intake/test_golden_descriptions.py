@@ -17,11 +17,11 @@ ROWS: list[dict[str, Any]] = yaml.safe_load((PROJECT_ROOT / "data" / "golden_des
 ]
 GOLDENS = [Golden.from_mapping(row) for row in ROWS]
 # The floors recorded from `make eval-intake` (bench/results/eval_intake.md), a little below the figures so one
-# description may move; raise them when the figures improve. Developed against (36), 2026-12-01: stage 1.000,
-# recall 0.979, precision 0.907, top 5 0.944. Held out (12), first run 2026-12-01 15:03 UTC, never tuned on:
-# stage 0.583, recall 0.812, precision 0.765, top 5 0.833.
+# description may move; raise them when the figures improve. Developed against (48: round 1's 36 and round 1's 12
+# held-out ones, seen and developed against in round 2), 2026-12-01 round 2: stage 1.000, recall 0.984, precision
+# 0.897, top 5 0.917.
 FLOORS = {
-    False: {"stage_accuracy": 0.97, "needs_recall": 0.95, "needs_precision": 0.88, "top5_hit_rate": 0.91},
+    False: {"stage_accuracy": 0.97, "needs_recall": 0.96, "needs_precision": 0.87, "top5_hit_rate": 0.89},
     True: {"stage_accuracy": 0.55, "needs_recall": 0.78, "needs_precision": 0.73, "top5_hit_rate": 0.75},
 }
 
