@@ -17,6 +17,8 @@ class Golden:
     stage: tuple[int, int] | None
     needs: tuple[str, ...]
     top5: str
+    held_out: bool = False
+    """Written before the code ran on it and never tuned on: reported apart, as the figure for new wording."""
 
     @classmethod
     def from_mapping(cls, row: Mapping[str, object]) -> Golden:
@@ -31,6 +33,7 @@ class Golden:
             stage=None if stage is None else (int(stage[0]), int(stage[1])),
             needs=tuple(str(n) for n in needs),
             top5=str(row["top5"]),
+            held_out=bool(row.get("held_out", False)),
         )
 
 

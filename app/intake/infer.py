@@ -5,43 +5,26 @@
 # 2. An answer to a question (an option chosen) beats the description and text answers.
 # 3. Within the words (the description and text answers): for the stage, the latest stage evidenced wins; a TRL
 #    written as a number is kept as `trl`, and a stage from words is kept beside it only when its band contains
-#    that TRL; needs are gathered in the order found (after the answers' needs); the organisation type and the
-#    location come from the first cue listed in the intake file; the sector is the one with the most cues, and a
-#    tie leaves it out.
+#    that TRL; needs are gathered in the order found (after the answers' needs), and a need the words name beside
+#    a narrower need of it is dropped for the narrower one (docs/intake.md, "Precedence"); the organisation type and the
+#    location come from the first cue listed in the intake file; the sector is the one named most often by cues
+#    for what the innovation is (`product`), then by any cue among those tied; a tie left leaves it out.
 # What nothing evidences is left out, and a follow-up sentence says what would help.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from app.intake.implication import Implication
 from app.intake.reader import Evidence, Reader
-from app.intake.spec import MAX_TEXT_CHARS, FollowUp, Implication, IntakeSpec, Option, Question
-from app.matching import FieldError, Profile, ProfileError, Vocabulary
+from app.intake.request import IntakeError, IntakeRequest, check_request
+from app.intake.spec import FollowUp, IntakeSpec
+from app.matching import Profile, Vocabulary
 from app.matching.text import STOP_WORDS, stem, words
 
-AnswerValue = object
-"""An option id, a list of option ids or text: checked by check_request."""
 MAX_KEYWORD_CHARS = 200
-MAX_CHOICES = 50
-
-
-class IntakeError(ProfileError):
-    """An intake request that cannot be read; carries every problem found, each naming its field."""
-
-
-@dataclass(frozen=True)
-class IntakeRequest:
-    """What POST /v1/intake received (types already checked upstream, values not yet)."""
-
-    answers: Mapping[str, AnswerValue] = field(default_factory=dict)
-    description: str | None = None
-    sector: str | None = None
-    organisation_type: str | None = None
-    location: str | None = None
-    limit: int = 10
 
 
 @dataclass(frozen=True)
@@ -91,82 +74,6 @@ class _Sourced:
     evidence: Evidence | None = None
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def has_control_characters(text: str) -> bool:
-    """Whether `text` holds NUL or another control character (Unicode Cc; tab, newline and carriage return pass)."""
-    return _CONTROL.search(text) is not None
-
-
-def check_request(spec: IntakeSpec, request: IntakeRequest, vocabulary: Vocabulary) -> list[FieldError]:
-    """Every problem with the request, each naming its field and the valid values."""
-    errors: list[FieldError] = []
-    answered = False
-    for qid, value in request.answers.items():
-        where = f"answers.{qid}"
-        question = spec.question_by_id.get(qid)
-        if question is None:
-            errors.append(FieldError(where, f"Unknown question {qid!r}; valid questions: {_ids(spec.questions)}"))
-            continue
-        if question.kind == "text":
-            if not isinstance(value, str):
-                errors.append(FieldError(where, f"Question '{qid}' takes text (a string), not a list"))
-            elif len(value) > MAX_TEXT_CHARS:
-                errors.append(FieldError(where, f"At most {MAX_TEXT_CHARS:,} characters (got {len(value):,})"))
-            elif has_control_characters(value):
-                errors.append(FieldError(where, "Text must not contain control characters such as NUL (U+0000)"))
-            else:
-                answered = answered or bool(value.strip())
-            continue
-        options = _ids(question.options)
-        if question.kind == "single":
-            if not isinstance(value, str):
-                errors.append(FieldError(where, f"Question '{qid}' takes one option id (a string); options: {options}"))
-            elif value not in question.option_by_id:
-                errors.append(FieldError(where, f"Unknown option {_shown(value)} for '{qid}'; options: {options}"))
-            else:
-                answered = True
-            continue
-        if isinstance(value, str) or not isinstance(value, Sequence):
-            errors.append(FieldError(where, f"Question '{qid}' takes a list of option ids; options: {options}"))
-            continue
-        if len(value) > MAX_CHOICES:
-            errors.append(FieldError(where, f"At most {MAX_CHOICES} options (got {len(value)})"))
-            continue
-        for position, item in enumerate(value):
-            if not isinstance(item, str) or item not in question.option_by_id:
-                shown = _shown(item) if isinstance(item, str) else repr(item)
-                errors.append(
-                    FieldError(f"{where}[{position}]", f"Unknown option {shown} for '{qid}'; options: {options}")
-                )
-        answered = answered or bool(value)
-    description = request.description
-    if description is not None:
-        if len(description) > MAX_TEXT_CHARS:
-            errors.append(
-                FieldError("description", f"At most {MAX_TEXT_CHARS:,} characters (got {len(description):,})")
-            )
-        elif has_control_characters(description):
-            errors.append(FieldError("description", "Text must not contain control characters such as NUL (U+0000)"))
-        else:
-            answered = answered or bool(description.strip())
-    for name, given, known in (
-        ("sector", request.sector, vocabulary.sector_names),
-        ("organisation_type", request.organisation_type, vocabulary.organisation_type_names),
-        ("location", request.location, vocabulary.location_names),
-    ):
-        if given is not None and given not in known:
-            errors.append(
-                FieldError(name, f"Unknown {name.replace('_', ' ')} {_shown(given)}; valid values: {', '.join(known)}")
-            )
-    if not 1 <= request.limit <= 50:
-        errors.append(FieldError("limit", f"Limit must be from 1 to 50 (got {request.limit})"))
-    if not answered and not errors:
-        errors.append(FieldError("answers", "Give at least one answer or a description (or both)"))
-    return errors
-
-
 def infer(
     spec: IntakeSpec,
     request: IntakeRequest,
@@ -184,33 +91,8 @@ def infer(
     errors = check_request(spec, request, vocab)
     if errors:
         raise IntakeError(errors)
-    reader = reader or Reader(spec)
-    chosen: list[_Sourced] = []
-    read: list[_Sourced] = []
-    texts: list[str] = []
-    cue_words: set[str] = set()
-
-    def take(text: str, source: str) -> None:
-        texts.append(text)
-        for evidence in reader.read(text):
-            cue_words.update(stem(word) for word in words(evidence.quote))
-            if evidence.implication is not None:
-                read.append(_Sourced(evidence.implication, source, evidence))
-
-    for question in spec.questions:
-        value = request.answers.get(question.id)
-        if value is None:
-            continue
-        source = f"answer:{question.id}"
-        if question.kind == "text":
-            assert isinstance(value, str)
-            take(value, source)
-        else:
-            assert isinstance(value, str | Sequence)
-            ids = [value] if isinstance(value, str) else [str(v) for v in dict.fromkeys(value)]
-            chosen.extend(_Sourced(question.option_by_id[oid].implies, source) for oid in ids)
-    if request.description and request.description.strip():
-        take(request.description, "description")
+    gathered = _gather(spec, request, reader or Reader(spec), vocab)
+    chosen, read = gathered.chosen, gathered.read
 
     inferences: list[Inference] = []
     asks: list[str] = []
@@ -220,7 +102,7 @@ def infer(
     organisation_type = _attribute("organisation_type", request.organisation_type, chosen, read, inferences)
     location = _attribute("location", request.location, chosen, read, inferences)
     sector = _sector(request.sector, chosen, read, vocab, inferences)
-    keywords = _keywords(texts, spec, known_terms, frozenset(cue_words))
+    keywords = _keywords(gathered.texts, spec, known_terms, frozenset(gathered.spent))
     if keywords:
         inferences.append(
             Inference(
@@ -242,6 +124,44 @@ def infer(
     )
     follow_up = _follow_up(spec, profile, asks)
     return IntakeOutcome(profile, tuple(inferences), follow_up, spec.version)
+
+
+@dataclass
+class _Gathered:
+    """What the answers chose and the words evidenced, the texts read and the terms their cues spent."""
+
+    chosen: list[_Sourced] = field(default_factory=list)
+    read: list[_Sourced] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    spent: set[str] = field(default_factory=set)
+
+    def take(self, reader: Reader, text: str, source: str, vocab: Vocabulary) -> None:
+        """Read one text (the description or a text answer)."""
+        self.texts.append(text)
+        for evidence in reader.read(text):
+            self.spent.update(_spent_terms(evidence, vocab))
+            if evidence.implication is not None:
+                self.read.append(_Sourced(evidence.implication, source, evidence))
+
+
+def _gather(spec: IntakeSpec, request: IntakeRequest, reader: Reader, vocab: Vocabulary) -> _Gathered:
+    """The options chosen, in question order, then the words of text answers and the description."""
+    gathered = _Gathered()
+    for question in spec.questions:
+        value = request.answers.get(question.id)
+        if value is None:
+            continue
+        source = f"answer:{question.id}"
+        if question.kind == "text":
+            assert isinstance(value, str)
+            gathered.take(reader, value, source, vocab)
+        else:
+            assert isinstance(value, str | Sequence)
+            ids = [value] if isinstance(value, str) else [str(v) for v in dict.fromkeys(value)]
+            gathered.chosen.extend(_Sourced(question.option_by_id[oid].implies, source) for oid in ids)
+    if request.description and request.description.strip():
+        gathered.take(reader, request.description, "description", vocab)
+    return gathered
 
 
 def _stage_and_trl(
@@ -303,18 +223,22 @@ def _stage_and_trl(
 def _needs(
     chosen: list[_Sourced], read: list[_Sourced], stage: int | None, vocab: Vocabulary, inferences: list[Inference]
 ) -> tuple[str, ...]:
-    needs: dict[str, None] = {}
+    found: dict[str, _Sourced] = {}
     for sourced in [*chosen, *read]:
         for need in sourced.implication.needs_at(stage):
-            if need in needs:
-                continue
-            needs[need] = None
-            because = _quoted(sourced) if sourced.evidence else sourced.implication.because
-            inferences.append(
-                Inference(
-                    "needs", need, f"{because}, so we look for {_lower_first(vocab.need_names[need])}", sourced.source
-                )
+            found.setdefault(need, sourced)
+    # Words naming a need and, elsewhere, one of its narrower needs ("proof that it saves money": evaluation, then
+    # health economics) mean the narrower one; a wider need chosen as an answer is kept.
+    narrower = {ancestor for need in found for ancestor in vocab.need_ancestors[need]}
+    needs = [need for need, sourced in found.items() if sourced.evidence is None or need not in narrower]
+    for need in needs:
+        sourced = found[need]
+        because = _quoted(sourced) if sourced.evidence else sourced.implication.because
+        inferences.append(
+            Inference(
+                "needs", need, f"{because}, so we look for {_lower_first(vocab.need_names[need])}", sourced.source
             )
+        )
     return tuple(needs)
 
 
@@ -354,18 +278,29 @@ def _sector(
                 Inference("sector", sourced.implication.sector, sourced.implication.because, sourced.source)
             )
             return sourced.implication.sector
-    counts = Counter(s.implication.sector for s in read if s.implication.sector is not None)
-    if not counts:
+    found = [s for s in read if s.implication.sector is not None]
+    products = [s for s in found if s.evidence is not None and s.evidence.cue is not None and s.evidence.cue.product]
+    counts = Counter(s.implication.sector for s in found)
+    # What the innovation is (an app, a device) decides; words for its features (a sensor, AI) decide only
+    # between sectors named as often as products, or when no product is named.
+    leaders = _most(Counter(s.implication.sector for s in products), set(counts))
+    winners = _most(Counter(sector for sector in counts.elements() if sector in leaders), leaders)
+    if len(winners) != 1:
         return None
-    ranked = counts.most_common()
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return None
-    sector = ranked[0][0]
+    sector = winners.pop()
     assert sector is not None
-    best = next(s for s in read if s.implication.sector == sector)
-    others = " (more than any other field you mention)" if len(ranked) > 1 else ""
+    best = next(s for s in [*products, *found] if s.implication.sector == sector)
+    others = " (more than any other field you mention)" if len(counts) > 1 else ""
     inferences.append(Inference("sector", sector, _quoted(best) + others, best.source))
     return sector
+
+
+def _most(counts: Counter[str | None], otherwise: set[str | None]) -> set[str | None]:
+    """The values counted most often (`otherwise` when nothing was counted)."""
+    if not counts:
+        return otherwise
+    top = max(counts.values())
+    return {value for value, count in counts.items() if count == top}
 
 
 def _keywords(
@@ -390,6 +325,29 @@ def _keywords(
             break
         keywords = candidate
     return keywords or None
+
+
+def _spent_terms(evidence: Evidence, vocab: Vocabulary) -> set[str]:
+    """The terms of a cue's words that are not passed on as keywords.
+
+    A need read as wanted passes on the words that say more than the need's own name ("commissioners", "knowledge
+    transfer partnership"): among the offers meeting the need they tell the fitting ones apart. The words naming the
+    need ("office", "regulatory advice") add nothing the need does not, and would lift offers of other needs that
+    merely mention them. A modifier qualifying a wanted need's cue ("NHS" in "NHS data") passes on its words too.
+    Every other cue (a stage, who or where the writer is, a field, anything negated) describes
+    the writer, not what is sought, and passes on nothing.
+    """
+    terms = {stem(word) for word in words(evidence.quote)}
+    if evidence.qualifier and evidence.mood == "intent":
+        return set()  # "NHS" in "we need NHS data": it says which data, as a wanted need's other words do
+    implication = evidence.implication
+    if implication is None or evidence.mood != "intent":
+        return terms
+    needs = {*implication.needs, *(need for _, _, group in implication.by_stage for need in group)}
+    if not needs:
+        return terms
+    names = {slug for need in needs for slug in (need, *vocab.need_ancestors[need])}
+    return terms & {stem(word) for slug in names for word in words(vocab.need_names[slug])}
 
 
 def _follow_up(spec: IntakeSpec, profile: Profile, asks: list[str]) -> tuple[FollowUp, ...]:
@@ -420,11 +378,3 @@ def _lower_first(name: str) -> str:
 
 def _text_source(spec: IntakeSpec, request: IntakeRequest) -> str:
     return next(f"answer:{q.id}" for q in spec.questions if q.kind == "text" and q.id in request.answers)
-
-
-def _ids(items: Sequence[Question | Option]) -> str:
-    return ", ".join(item.id for item in items)
-
-
-def _shown(value: str) -> str:
-    return repr(value if len(value) <= 40 else value[:40] + "…")

@@ -7,7 +7,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from app.intake.spec import Cue, Implication, IntakeSpec, ReaderRules
+from app.intake.implication import Implication
+from app.intake.spec import Cue, IntakeSpec, ReaderRules
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2013": "-", "\u2014": " - "})
 _CONTRACTIONS = {"can't": "can not", "won't": "will not", "shan't": "shall not", "i'm": "i am", "-based": " based"}
@@ -42,6 +43,8 @@ class Evidence:
     position: int
     cue: Cue | None = None
     trl: int | None = None
+    qualifier: bool = False
+    """A modifier cue read directly before another cue of its layer ("NHS" in "NHS data"): it implies nothing."""
 
 
 def normalise(text: str) -> tuple[str, str]:
@@ -82,8 +85,9 @@ class _Phrase:
 
 
 def _key(word: str) -> str:
-    """The bucket a phrase or a text word is filed under: its first three letters (so start-up finds startup)."""
-    return word[:3].lower()
+    """The bucket a phrase or a text word is filed under: its first three letters (so start-up finds startup), before
+    any hyphen (so the text's "CE-marked" finds the phrase "ce marked")."""
+    return word.split("-", 1)[0][:3].lower()
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,10 @@ class _Clause:
     place_ends: list[int]
     negated_after: set[int]
     intent_after: set[int]
+    negated_spans: list[tuple[int, int]]
+    """(first, last): the word numbers a negator reaches, `negation_window` words, longer across `or`/`nor`."""
+    question: bool
+    """Whether the clause ends in a question mark: a question asks for something, so it reads as intent."""
 
 
 @dataclass(frozen=True)
@@ -150,8 +158,8 @@ class Reader:
         norm, lower = normalise(text)
         rules = self.spec.reader
         found: list[Evidence] = []
-        for start, end in self._clauses(lower):
-            clause = self._clause(lower, start, end)
+        for start, end, question in self._clauses(lower):
+            clause = self._clause(lower, start, end, question)
             hits: dict[tuple[int, str], tuple[int, int, Cue, bool]] = {}
             for position, word in zip(clause.starts, clause.words, strict=True):
                 for phrase in self.buckets.get(_key(word), ()):
@@ -166,14 +174,19 @@ class Reader:
             for (_, layer), hit in hits.items():
                 by_layer.setdefault(layer, []).append(hit)
             for layer_hits in by_layer.values():
-                for hit_start, hit_end, cue, _ in _outermost(layer_hits):
+                kept = _outermost(layer_hits)
+                heads = {start for start, _, _, _ in kept}
+                for hit_start, hit_end, cue, _ in kept:
                     before = bisect_right(clause.ends, hit_start)
                     after = bisect_left(clause.starts, hit_end)
                     if cue.anchor is not None and not _anchored(cue.anchor, clause, before, after, rules):
                         continue
-                    mood = _mood(clause, before, after, rules)
+                    mood = _mood(clause, before, after, rules, subject=cue.layer in _SUBJECT_LAYERS)
                     quote = (norm if cue.case_sensitive else lower)[hit_start:hit_end]
-                    found.append(Evidence(quote, mood, cue.block(mood), hit_start, cue=cue))
+                    # A modifier ("NHS" in "NHS data") directly before another cue of its layer only qualifies it.
+                    qualifies = cue.modifier and after < len(clause.starts) and clause.starts[after] in heads
+                    implication = None if qualifies else cue.block(mood)
+                    found.append(Evidence(quote, mood, implication, hit_start, cue=cue, qualifier=qualifies))
             for match in rules.trl_pattern.finditer(lower, start, end):
                 quote = match.group(0)
                 implication = Implication(because=f'You wrote "{quote}"')
@@ -181,7 +194,7 @@ class Reader:
         found.sort(key=lambda evidence: evidence.position)
         return tuple(found)
 
-    def _clause(self, lower: str, start: int, end: int) -> _Clause:
+    def _clause(self, lower: str, start: int, end: int, question: bool = False) -> _Clause:
         tokens = list(_TOKEN.finditer(lower, start, end))
         words = [m.group() for m in tokens]
         found: dict[str, list[int]] = {
@@ -193,11 +206,22 @@ class Reader:
             "intent_after": [],
         }
         markers = self.markers
-        for i, word in enumerate(words):
-            for kind, phrase in markers.get(word, ()):
-                if len(phrase) == 1 or tuple(words[i : i + len(phrase)]) == phrase:
-                    found[kind].append(i if kind.endswith("_after") else i + len(phrase))
+        occurrences = [
+            (kind, i, i + len(phrase))
+            for i, word in enumerate(words)
+            for kind, phrase in markers.get(word, ())
+            if len(phrase) == 1 or tuple(words[i : i + len(phrase)]) == phrase
+        ]
+        # An intent marker holding a negator ("can not find", "never dealt with") says what is lacking, so wanted:
+        # the negator inside it negates nothing.
+        wanted = [(start, end) for kind, start, end in occurrences if kind == "intent"]
+        for kind, start, end in occurrences:
+            if kind == "negator" and any(a <= start and end <= b and b - a > end - start for a, b in wanted):
+                continue
+            found[kind].append(start if kind.endswith("_after") else end)
         return _Clause(
+            negated_spans=_negated_spans(words, found["negator"], self.spec.reader),
+            question=question,
             starts=[m.start() for m in tokens],
             ends=[m.end() for m in tokens],
             words=words,
@@ -209,16 +233,32 @@ class Reader:
             intent_after=set(found["intent_after"]),
         )
 
-    def _clauses(self, lower: str) -> list[tuple[int, int]]:
+    def _clauses(self, lower: str) -> list[tuple[int, int, bool]]:
+        """(start, end, whether the clause is a question) for each clause."""
         spans = []
         start = 0
         for match in self.clause_break.finditer(lower):
             if match.start() > start:
-                spans.append((start, match.start()))
+                spans.append((start, match.start(), "?" in match.group()))
             start = match.end()
         if start < len(lower):
-            spans.append((start, len(lower)))
+            spans.append((start, len(lower), False))
         return spans
+
+
+def _negated_spans(words: list[str], negator_ends: list[int], rules: ReaderRules) -> list[tuple[int, int]]:
+    """What each negator reaches: `negation_window` words, and as far again after each `negation_extenders` word
+    inside that reach ("we do not need an office or desks": the desks are not needed either)."""
+    spans = []
+    for end in negator_ends:
+        last = end + rules.negation_window
+        at = end
+        while at <= min(last, len(words) - 1):
+            if words[at] in rules.negation_extenders:
+                last = at + 1 + rules.negation_window
+            at += 1
+        spans.append((end, last))
+    return spans
 
 
 def _outermost(hits: list[tuple[int, int, Cue, bool]]) -> list[tuple[int, int, Cue, bool]]:
@@ -232,17 +272,25 @@ def _outermost(hits: list[tuple[int, int, Cue, bool]]) -> list[tuple[int, int, C
     return kept
 
 
-def _mood(clause: _Clause, before: int, after: int, rules: ReaderRules) -> str:
-    """negated, intent or done, for a cue with `before` words before it whose next word is number `after`."""
-    if any(end <= before and before - end <= rules.negation_window for end in clause.negator_ends):
+_SUBJECT_LAYERS = ("organisation_type", "location", "sector")
+"""Layers whose cues name what something is: "our app is not a medical device" still says it is an app."""
+
+
+def _mood(clause: _Clause, before: int, after: int, rules: ReaderRules, *, subject: bool = False) -> str:
+    """negated, intent or done, for a cue with `before` words before it whose next word is number `after`.
+
+    A `subject` cue (what the writer or the innovation is) is negated only by a negator before it: one after it
+    ("our app is not a medical device") negates what follows, not the cue.
+    """
+    if any(first <= before <= last for first, last in clause.negated_spans):
         return "negated"
-    if after in clause.negated_after or after + 1 in clause.negated_after:
+    if not subject and (after in clause.negated_after or after + 1 in clause.negated_after):
         return "negated"
     if any(end <= before for end in clause.intent_ends):
         return "intent"
     if any(after + reach in clause.intent_after for reach in range(3)):
         return "intent"
-    return "done"
+    return "intent" if clause.question else "done"
 
 
 def _anchored(anchor: str, clause: _Clause, before: int, after: int, rules: ReaderRules) -> bool:

@@ -7,53 +7,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from app.intake.implication import LAYERS, Checker, Implication, section
 from app.matching import Vocabulary
 
 KINDS = ("single", "multi", "text")
 MOODS = ("done", "intent", "negated", "always")
-LAYERS = ("stage", "needs", "organisation_type", "location", "sector")
-"""Cues are read in layers named after the first of these fields they imply."""
 ANCHORS = ("self", "place")
 FOLLOW_UP_KEYS = ("stage", "needs", "organisation_type", "location", "sector", "match")
 """The follow-up sentences every intake file must give (`ask` may name more)."""
 MAX_TEXT_CHARS = 1000
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-@dataclass(frozen=True)
-class Implication:
-    """What an answer or a cue implies about the profile, and the plain sentence that says why."""
-
-    because: str
-    stage: int | None = None
-    trl: tuple[int, int] | None = None
-    needs: tuple[str, ...] = ()
-    by_stage: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
-    """(low, high, needs): these needs replace `needs` when the profile's final stage is in low..high."""
-    organisation_type: str | None = None
-    location: str | None = None
-    sector: str | None = None
-    ask: str | None = None
-    """A follow-up key to add when this implication decides the stage (e.g. `tested`)."""
-
-    def needs_at(self, stage: int | None) -> tuple[str, ...]:
-        """The needs implied, given the profile's final stage (None: not known)."""
-        if stage is not None:
-            for low, high, needs in self.by_stage:
-                if low <= stage <= high:
-                    return needs
-        return self.needs
-
-    @property
-    def fields(self) -> tuple[str, ...]:
-        """The profile fields this implication sets, in LAYERS order."""
-        found = []
-        if self.stage is not None:
-            found.append("stage")
-        if self.needs or self.by_stage:
-            found.append("needs")
-        found.extend(name for name in LAYERS[2:] if getattr(self, name) is not None)
-        return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -91,6 +54,11 @@ class Cue:
     order: int
     case_sensitive: bool = False
     anchor: str | None = None
+    modifier: bool = False
+    """The phrases often only qualify the next cue of their layer ("NHS" in "NHS data"): there they imply nothing."""
+    product: bool = False
+    """Sector cues only: the phrases name what the innovation is (an app, a device, a test), which decides the
+    sector over phrases naming a feature or technique (a sensor, AI)."""
 
     def block(self, mood: str) -> Implication | None:
         """What the cue implies when read in `mood` (`always` covers done and intent)."""
@@ -117,6 +85,7 @@ class ReaderRules:
     negators: tuple[tuple[str, ...], ...]
     negators_after: tuple[tuple[str, ...], ...]
     negation_window: int
+    negation_extenders: frozenset[str]
     intent_markers: tuple[tuple[str, ...], ...]
     intent_after: tuple[tuple[str, ...], ...]
     self_anchors: tuple[tuple[str, ...], ...]
@@ -147,11 +116,11 @@ class IntakeSpec:
     @classmethod
     def from_mapping(cls, data: Mapping[str, object], vocabulary: Vocabulary) -> IntakeSpec:
         """Validate a parsed intake.yaml against the vocabulary; raise ValueError naming the first bad entry."""
-        top = _section(data, "", ("version", "questions", "follow_up", "reader", "cues"))
+        top = section(data, "", ("version", "questions", "follow_up", "reader", "cues"))
         version = top["version"]
         if not isinstance(version, str) or not version.strip():
             raise ValueError("intake: 'version' must be a non-empty string")
-        checker = _Checker(vocabulary)
+        checker = Checker(vocabulary)
         questions = tuple(_question(row, f"questions[{i}]", checker) for i, row in enumerate(_list(top, "questions")))
         _unique("questions", [q.id for q in questions])
         follow_up = _follow_up(top["follow_up"], {q.id for q in questions})
@@ -178,112 +147,8 @@ class IntakeSpec:
         )
 
 
-class _Checker:
-    """Checks implied terms against the vocabulary, with messages naming the valid values."""
-
-    def __init__(self, vocabulary: Vocabulary) -> None:
-        self.vocabulary = vocabulary
-
-    def implication(self, raw: object, where: str, *, allow_trl: bool, allow_ask: bool) -> Implication:
-        keys = ["because", "stage", "needs", "by_stage", "organisation_type", "location", "sector"]
-        if allow_trl:
-            keys.append("trl")
-        if allow_ask:
-            keys.append("ask")
-        row = _section(raw, where, tuple(keys), required=())
-        because = row.get("because")
-        if not isinstance(because, str) or not because.strip():
-            raise ValueError(f"intake: {where}: 'because' must be a plain sentence")
-        stage = row.get("stage")
-        if stage is not None and (
-            isinstance(stage, bool) or not isinstance(stage, int) or stage not in self.vocabulary.stage_by_number
-        ):
-            raise ValueError(f"intake: {where}: unknown stage {stage!r}; valid stages: {self._stages()}")
-        trl = self._trl(row.get("trl"), stage, where)
-        needs = self._needs(row.get("needs"), f"{where}.needs")
-        by_stage = self._by_stage(row.get("by_stage"), where)
-        values: dict[str, str | None] = {}
-        for name, known in (
-            ("organisation_type", self.vocabulary.organisation_type_names),
-            ("location", self.vocabulary.location_names),
-            ("sector", self.vocabulary.sector_names),
-        ):
-            value = row.get(name)
-            if value is not None and (not isinstance(value, str) or value not in known):
-                label = name.replace("_", " ")
-                raise ValueError(f"intake: {where}: unknown {label} {value!r}; valid values: {', '.join(known)}")
-            values[name] = value
-        ask = row.get("ask")
-        if ask is not None and not isinstance(ask, str):
-            raise ValueError(f"intake: {where}: 'ask' must be a follow_up key")
-        return Implication(
-            because=because.strip(),
-            stage=stage,
-            trl=trl,
-            needs=needs,
-            by_stage=by_stage,
-            organisation_type=values["organisation_type"],
-            location=values["location"],
-            sector=values["sector"],
-            ask=ask,
-        )
-
-    def _stages(self) -> str:
-        return ", ".join(str(band.number) for band in self.vocabulary.stages)
-
-    def _trl(self, raw: object, stage: object, where: str) -> tuple[int, int] | None:
-        if raw is None:
-            return None
-        if (
-            not isinstance(raw, list)
-            or len(raw) != 2
-            or not all(isinstance(v, int) and not isinstance(v, bool) for v in raw)
-            or not 1 <= raw[0] <= raw[1] <= 9
-        ):
-            raise ValueError(f"intake: {where}: 'trl' must be a band [low, high] of TRLs 1-9, got {raw!r}")
-        if not isinstance(stage, int):
-            raise ValueError(f"intake: {where}: a 'trl' band needs the 'stage' it belongs to")
-        band = self.vocabulary.stage_by_number[stage]
-        if not band.trl_min <= raw[0] <= raw[1] <= band.trl_max:
-            raise ValueError(
-                f"intake: {where}: TRL {raw[0]}-{raw[1]} is outside stage {stage}'s band {band.trl_min}-{band.trl_max}"
-            )
-        return (raw[0], raw[1])
-
-    def _needs(self, raw: object, where: str) -> tuple[str, ...]:
-        if raw is None:
-            return ()
-        if not isinstance(raw, list):
-            raise ValueError(f"intake: {where} must be a list of need slugs")
-        for need in raw:
-            if not isinstance(need, str) or need not in self.vocabulary.need_names:
-                valid = ", ".join(self.vocabulary.need_names)
-                raise ValueError(f"intake: {where}: unknown need {need!r}; valid values: {valid}")
-        return tuple(dict.fromkeys(raw))
-
-    def _by_stage(self, raw: object, where: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
-        if raw is None:
-            return ()
-        if not isinstance(raw, list):
-            raise ValueError(f"intake: {where}.by_stage must be a list of {{stages: [low, high], needs: [...]}}")
-        found = []
-        for i, entry in enumerate(raw):
-            row = _section(entry, f"{where}.by_stage[{i}]", ("stages", "needs"))
-            stages = row["stages"]
-            last = self.vocabulary.last_stage
-            if (
-                not isinstance(stages, list)
-                or len(stages) != 2
-                or not all(isinstance(s, int) and not isinstance(s, bool) for s in stages)
-                or not 1 <= stages[0] <= stages[1] <= last
-            ):
-                raise ValueError(f"intake: {where}.by_stage[{i}].stages must be [low, high] within 1-{last}")
-            found.append((stages[0], stages[1], self._needs(row["needs"], f"{where}.by_stage[{i}].needs")))
-        return tuple(found)
-
-
-def _question(raw: object, where: str, checker: _Checker) -> Question:
-    row = _section(raw, where, ("id", "text", "help", "kind", "options"), required=("id", "text", "kind"))
+def _question(raw: object, where: str, checker: Checker) -> Question:
+    row = section(raw, where, ("id", "text", "help", "kind", "options"), required=("id", "text", "kind"))
     qid = _identifier(row["id"], f"{where}.id")
     where = f"questions[{qid}]"
     text = _text(row["text"], f"{where}.text")
@@ -300,9 +165,9 @@ def _question(raw: object, where: str, checker: _Checker) -> Question:
         raise ValueError(f"intake: {where}: a {kind} question needs a list of options")
     options = []
     for i, entry in enumerate(raw_options if isinstance(raw_options, list) else []):
-        option_row = _section(entry, f"{where}.options[{i}]", ("id", "label", "because", "implies"))
+        option_row = section(entry, f"{where}.options[{i}]", ("id", "label", "because", "implies"))
         oid = _identifier(option_row["id"], f"{where}.options[{i}].id")
-        implies = dict(_section(option_row["implies"], f"{where}.options[{oid}].implies", _IMPLIES_KEYS, required=()))
+        implies = dict(section(option_row["implies"], f"{where}.options[{oid}].implies", _IMPLIES_KEYS, required=()))
         implies["because"] = option_row["because"]
         options.append(
             Option(
@@ -318,9 +183,11 @@ def _question(raw: object, where: str, checker: _Checker) -> Question:
 _IMPLIES_KEYS = ("stage", "trl", "needs", "organisation_type", "location", "sector", "ask")
 
 
-def _cue(raw: object, order: int, checker: _Checker) -> Cue:
+def _cue(raw: object, order: int, checker: Checker) -> Cue:
     where = f"cues[{order}]"
-    row = _section(raw, where, ("phrases", "case_sensitive", "anchor", *MOODS), required=("phrases",))
+    row = section(
+        raw, where, ("phrases", "case_sensitive", "anchor", "product", "modifier", *MOODS), required=("phrases",)
+    )
     phrases = row["phrases"]
     if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
         raise ValueError(f"intake: {where}.phrases must be a non-empty list of phrases")
@@ -345,8 +212,21 @@ def _cue(raw: object, order: int, checker: _Checker) -> Cue:
         raise ValueError(f"intake: {where} implies nothing: give at least one of {', '.join(MOODS)}")
     implied = {name for block in blocks.values() for name in block.fields}
     layer = next((name for name in LAYERS if name in implied), "needs")
+    product = row.get("product", False)
+    if not isinstance(product, bool) or (product and layer != "sector"):
+        raise ValueError(f"intake: {where}.product must be true or false, and true only for a sector cue")
+    modifier = row.get("modifier", False)
+    if not isinstance(modifier, bool):
+        raise ValueError(f"intake: {where}.modifier must be true or false")
     return Cue(
-        phrases=normalised, blocks=blocks, layer=layer, order=order, case_sensitive=case_sensitive, anchor=anchor
+        modifier=modifier,
+        phrases=normalised,
+        blocks=blocks,
+        layer=layer,
+        order=order,
+        case_sensitive=case_sensitive,
+        anchor=anchor,
+        product=product,
     )
 
 
@@ -355,7 +235,7 @@ def _follow_up(raw: object, question_ids: set[str]) -> dict[str, FollowUp]:
         raise ValueError("intake: 'follow_up' must be a mapping of key to {question, text}")
     found: dict[str, FollowUp] = {}
     for key, entry in raw.items():
-        row = _section(entry, f"follow_up.{key}", ("question", "text"))
+        row = section(entry, f"follow_up.{key}", ("question", "text"))
         question = row["question"]
         if question not in question_ids:
             raise ValueError(f"intake: follow_up.{key}: unknown question {question!r}")
@@ -372,6 +252,7 @@ def _reader(raw: object) -> ReaderRules:
         "negators",
         "negators_after",
         "negation_window",
+        "negation_extenders",
         "intent_markers",
         "intent_after",
         "self_anchors",
@@ -382,7 +263,7 @@ def _reader(raw: object) -> ReaderRules:
         "keyword_ignore",
         "keyword_max_words",
     )
-    row = _section(raw, "reader", keys)
+    row = section(raw, "reader", keys)
 
     def phrases(key: str) -> tuple[tuple[str, ...], ...]:
         value = row[key]
@@ -408,6 +289,7 @@ def _reader(raw: object) -> ReaderRules:
         negators=phrases("negators"),
         negators_after=phrases("negators_after"),
         negation_window=count("negation_window"),
+        negation_extenders=frozenset(" ".join(p) for p in phrases("negation_extenders")),
         intent_markers=phrases("intent_markers"),
         intent_after=phrases("intent_after"),
         self_anchors=phrases("self_anchors"),
@@ -418,21 +300,6 @@ def _reader(raw: object) -> ReaderRules:
         keyword_ignore=frozenset(" ".join(p) for p in phrases("keyword_ignore")),
         keyword_max_words=count("keyword_max_words"),
     )
-
-
-def _section(
-    value: object, path: str, keys: Sequence[str], *, required: Sequence[str] | None = None
-) -> Mapping[str, object]:
-    where = f"'{path}'" if path else "the top level"
-    if not isinstance(value, Mapping):
-        raise ValueError(f"intake: {where} must be a mapping with keys {', '.join(keys)}")
-    for key in value:
-        if key not in keys:
-            raise ValueError(f"intake: unknown key '{key}' in {where}; expected one of {', '.join(keys)}")
-    for key in keys if required is None else required:
-        if key not in value:
-            raise ValueError(f"intake: missing key '{key}' in {where}")
-    return value
 
 
 def _list(mapping: Mapping[str, object], key: str) -> list[object]:

@@ -62,6 +62,23 @@ def test_generic_money_means_venture_investment_later_on(spec: IntakeSpec, reade
     assert _profile(spec, reader, "We need funding.", built="adopted")["needs"] == ["venture-investment"]
 
 
+def test_generic_money_in_clearance_and_trials_keeps_seed_investment(spec: IntakeSpec, reader: Reader) -> None:
+    trials = _profile(spec, reader, "We are halfway through a clinical trial. We need funding.")
+    assert trials["stage"] == 5 and trials["needs"] == ["seed-investment", "venture-investment"]
+    assert _profile(spec, reader, "We have a prototype and need money.")["needs"] == ["seed-investment"]
+
+
+def test_keywords_carry_what_a_need_says_beyond_its_name(spec: IntakeSpec, reader: Reader) -> None:
+    text = "We want an independent evaluation of its outcomes to show commissioners it works."
+    keywords = str(_profile(spec, reader, text)["keywords"]).split()
+    assert {"outcomes", "commissioners"} <= set(keywords)
+    assert "evaluation" not in keywords  # it names the need (evaluation expertise): the need already says it
+    office = _profile(spec, reader, "We need desks in an office near our customers.")
+    assert office["needs"] == ["office-space"] and "desks" not in str(office.get("keywords"))
+    described = _profile(spec, reader, "We have a prototype of a glucose sensor and need seed investment.")
+    assert "prototype" not in str(described.get("keywords")) and "glucose" in str(described.get("keywords"))
+
+
 def test_who_and_where_are_about_the_writer_only(spec: IntakeSpec, reader: Reader) -> None:
     mentions = _profile(spec, reader, "We work with NHS clinicians and a Leeds university on our device.")
     assert "organisation_type" not in mentions and "location" not in mentions
@@ -71,12 +88,28 @@ def test_who_and_where_are_about_the_writer_only(spec: IntakeSpec, reader: Reade
     assert first_listed["organisation_type"] == "startup"
 
 
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("We have built a mobile app for asthma.", "digital-health"),
+        ("Our smartphone app helps people sleep.", "digital-health"),
+        ("An app with a wearable sensor.", "digital-health"),  # the app is what it is; the sensor a feature
+        ("Our app is a medical device.", "digital-health"),  # software as a medical device is still software
+        ("A wearable sensor that spots falls.", "medtech"),  # no product named: the features decide
+        ("A machine learning blood test.", "diagnostics"),  # a test, made with machine learning
+    ],
+)
+def test_what_the_innovation_is_decides_the_sector(spec: IntakeSpec, reader: Reader, text: str, sector: str) -> None:
+    assert _profile(spec, reader, text)["sector"] == sector
+
+
 def test_a_sector_tie_is_left_out_and_asked_for(spec: IntakeSpec, reader: Reader) -> None:
-    outcome = infer(spec, IntakeRequest(description="An app with a wearable sensor."), reader=reader)
+    outcome = infer(spec, IntakeRequest(description="A wearable sensor with AI."), reader=reader)
     assert outcome.profile.sector == "medtech"  # wearable and sensor: two medtech cues against one
-    tie = infer(spec, IntakeRequest(description="An app for a sensor."), reader=reader)
-    assert tie.profile.sector is None
-    assert "sector" in [f.key for f in tie.follow_up]
+    for text in ("An app and a device.", "A sensor using AI."):
+        tie = infer(spec, IntakeRequest(description=text), reader=reader)
+        assert tie.profile.sector is None
+        assert "sector" in [f.key for f in tie.follow_up]
 
 
 def test_nice_is_read_only_in_capitals(spec: IntakeSpec, reader: Reader) -> None:

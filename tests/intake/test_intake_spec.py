@@ -48,6 +48,7 @@ def _option(data: dict[str, Any], question: str, option: str) -> dict[str, Any]:
         (lambda d: d["questions"].append(dict(d["questions"][0])), "'built' appears twice"),
         (lambda d: d["cues"][0]["done"].update(needs=["moon-landing"]), "unknown need 'moon-landing'"),
         (lambda d: d["cues"][0].update(anchor="elsewhere"), "anchor must be one of"),
+        (lambda d: d["cues"][0].update(product=True), "true only for a sector cue"),
         (lambda d: d["cues"][0].update(phrases=["... idea"]), "'...' must stand between two words"),
         (lambda d: d["cues"][0]["done"].update(ask="nothing-here"), "names no follow_up entry"),
         (
