@@ -8,6 +8,7 @@ import os
 import queue
 import sys
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -23,6 +24,8 @@ UNMATCHED_ROUTE = "<unmatched>"
 CLIENT_CLOSED_REQUEST = 499
 """The status logged and counted for a request whose client disconnected before it was answered (as nginx does)."""
 access_logger = logging.getLogger("app.access")
+WRITE_DELAY_SECONDS = 0.02
+"""How long the log writer thread lets lines gather before it writes them (at most this late)."""
 
 # Created once per process. With PROMETHEUS_MULTIPROC_DIR set (by `navigator serve --workers N`), each worker
 # writes its values to memory-mapped files there and /metrics sums every worker's files, whichever worker answers.
@@ -173,9 +176,16 @@ class BackgroundStreamHandler(logging.Handler):
         except Exception:
             self.handleError(record)
 
+    def _wait(self) -> logging.LogRecord | None:
+        record = self._queue.get()  # idle: the writer thread sleeps here until a record comes
+        # Then lets the records of the next few milliseconds gather, so under load it takes the GIL from the
+        # request thread a few dozen times a second rather than once a request.
+        time.sleep(WRITE_DELAY_SECONDS)
+        return record
+
     def _write(self) -> None:
         while True:
-            record = self._queue.get()
+            record = self._wait()
             lines: list[str] = []
             while record is not None:
                 try:
