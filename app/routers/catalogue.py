@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import ConfigDict, Field
 
-from app.deps import NOT_MODIFIED, SnapshotDep, conditional_get
+from app.deps import NOT_MODIFIED, DirectRoute, SnapshotDep, conditional_get, get_snapshot, query_model, served_by
 from app.errors import FieldProblem, Gone, NotFound, ValidationProblem, problem_responses
 from app.models.catalogue import SLUG_PATTERN, OfferPublic, ProviderDetail, ProviderPublic
 from app.pagination import MAX_OFFSET, PageMeta, paginate
@@ -23,8 +23,9 @@ from app.renditions import (
 from app.services.catalogue.facets import OfferFacets, offer_facets
 from app.services.catalogue.offers import OfferFilters, OfferSelection, filter_offers, offer_fragments
 from app.services.exchange.exports import OFFER_COLUMNS, PROVIDER_COLUMNS, offer_row, provider_row
+from app.services.store.snapshot import CatalogueSnapshot
 
-router = APIRouter(prefix="/v1", tags=["catalogue"], responses=problem_responses(500, 503))
+router = APIRouter(prefix="/v1", tags=["catalogue"], responses=problem_responses(500, 503), route_class=DirectRoute)
 SlugPath = Annotated[str, Path(pattern=SLUG_PATTERN, max_length=80, examples=["propel-yh"])]
 
 
@@ -50,6 +51,13 @@ class ProviderFilters(FormatParam):
     offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="Providers to skip.")
 
 
+async def list_offers_direct(request: Request) -> Response:
+    """GET /v1/offers without dependency injection: the same snapshot and filters, the query read in one pass."""
+    snapshot = await get_snapshot(request)
+    filters = query_model(request, OfferFilters)
+    return _offers(snapshot, request, Response(), filters)
+
+
 @router.get(
     "/offers",
     summary="List offers",
@@ -57,6 +65,7 @@ class ProviderFilters(FormatParam):
     responses={**EXPORT_RESPONSES, **NOT_MODIFIED, **problem_responses(406, 422)},
     openapi_extra={"x-example": "/v1/offers?need=professional-advice&stage=5&location=leeds"},
 )
+@served_by(list_offers_direct)
 async def list_offers(
     snapshot: SnapshotDep, request: Request, response: Response, filters: Annotated[OfferFilters, Query()]
 ) -> Response:
@@ -65,6 +74,10 @@ async def list_offers(
     Also as CSV or NDJSON (`format=csv|ndjson` or the Accept header), with the same filters and order;
     those return every matching offer unless `limit` or `offset` is given. `modified_after` makes a change feed.
     """
+    return _offers(snapshot, request, response, filters)
+
+
+def _offers(snapshot: CatalogueSnapshot, request: Request, response: Response, filters: OfferFilters) -> Response:
     fmt = negotiate(request, filters.format)
     conditional_get(request, response, snapshot.stamp, variant=fmt)
     offers = filter_offers(snapshot, filters)
