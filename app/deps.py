@@ -9,20 +9,21 @@ import math
 import threading
 import time
 import weakref
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated, Any, TypeVar, get_origin
 
 import orjson
-from fastapi import Depends, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, request_response
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.config import Settings, get_settings
 from app.db import get_engine
@@ -195,6 +196,44 @@ class DirectRoute(APIRoute):
             return await direct(request)
 
         return handler
+
+
+class DirectPaths:
+    """In front of the app's router: a request for the exact path and method of a direct route (one without path
+    parameters) goes straight to its direct handler, without FastAPI's search through every included router.
+
+    The scope gets what the router would have set (the route, its endpoint, no path parameters), so the metrics'
+    route label and the error pages are those of the routed request (other methods take the router, which answers
+    405). While a dependency of the route is overridden (tests), its requests take the router, so the override
+    applies.
+    """
+
+    def __init__(self, app: FastAPI, routers: Iterable[APIRouter]) -> None:
+        self.app = app
+        self.routed: ASGIApp = app.router.middleware_stack
+        self.paths: dict[tuple[str, str], tuple[APIRoute, ASGIApp, frozenset[Callable[..., Any]]]] = {}
+        for router in routers:
+            for route in router.routes:
+                handler: Handler | None = getattr(getattr(route, "endpoint", None), DIRECT, None)
+                if isinstance(route, DirectRoute) and handler is not None and not route.param_convertors:
+                    entry = (route, request_response(handler), _calls(route.dependant))
+                    self.paths.update({(method, route.path): entry for method in route.methods or ()})
+
+    @classmethod
+    def install(cls, app: FastAPI, routers: Iterable[APIRouter]) -> None:
+        """Put the direct paths in front of `app`'s router (after every router is included)."""
+        app.router.middleware_stack = cls(app, routers)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        found = self.paths.get((scope.get("method", ""), scope.get("path", "")))
+        overrides = self.app.dependency_overrides
+        if found is None or (overrides and not found[2].isdisjoint(overrides)):
+            await self.routed(scope, receive, send)
+            return
+        route, served, _ = found
+        scope.setdefault("router", self.app.router)
+        scope["route"], scope["endpoint"], scope["path_params"] = route, route.endpoint, {}
+        await served(scope, receive, send)
 
 
 def _calls(dependant: Dependant) -> frozenset[Callable[..., Any]]:
