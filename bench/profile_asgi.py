@@ -133,6 +133,8 @@ def _shares(profile: cProfile.Profile, total: float) -> list[str]:
         seconds = sum(entry[3] for (path, _, name), entry in stats.items() if path.endswith(file) and name == function)
         if seconds:
             rows.append(f"| {label} | {seconds * 100 / total:.1f}% |")
+    own = sum(entry[2] for (path, _, _), entry in stats.items() if any(part in path for part in LAYER_FILES))
+    rows.append(f"| the ASGI layers' own code (edge, gzip, Starlette, FastAPI, asyncio) | {own * 100 / total:.1f}% |")
     return rows
 
 

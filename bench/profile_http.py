@@ -63,11 +63,40 @@ PARTS = [
     ("demand writer thread", "_run (app/services/insights/demand.py"),
     ("event loop itself (uvloop, native I/O)", "Runner.run (asyncio/runners.py"),
 ]
+# (label, path fragment): each busy sample goes to the deepest frame of its stack that one of these names, so the
+# layers' shares are exclusive and add up to 100%: a middleware's own work, not that of what it calls.
+LAYERS = [
+    ("app.matching.{}", "app/matching/"),
+    ("app.intake.{}", "app/intake/"),
+    ("app.services.{}", "app/services/"),
+    ("app.middleware.{}", "app/middleware/"),
+    ("app.{}", "app/"),
+    ("logging (stdlib)", "logging/"),
+    ("sqlalchemy (demand writer)", "sqlalchemy/"),
+    ("pydantic", "pydantic"),
+    ("numpy", "numpy/"),
+    ("starlette middleware (gzip, errors)", "starlette/middleware/"),
+    ("starlette/fastapi routing and request handling", "starlette/"),
+    ("starlette/fastapi routing and request handling", "fastapi/"),
+    ("uvicorn protocol (parse, write)", "uvicorn/"),
+    ("asyncio and the event loop", "asyncio/"),
+]
 IDLE = ("select (selectors.py", "Condition.wait (threading.py", "_wait (app/middleware/observability.py")
 """Frames where a thread sleeps (py-spy cannot always tell those of threads blocked in C from busy ones)."""
 
 
+def _layer(frames: list[str]) -> str:
+    for frame in reversed(frames):
+        for label, needle in LAYERS:
+            at = frame.find(needle)
+            if at >= 0:
+                module = frame[at + len(needle) :].split(".py", 1)[0].replace("/", ".")
+                return label.format(module)
+    return "other (stdlib, native)"
+
+
 def summarise(collapsed: Path) -> str:
+    layers: Counter[str] = Counter()
     inclusive: Counter[str] = Counter()
     own: Counter[str] = Counter()
     total = 0
@@ -79,11 +108,14 @@ def summarise(collapsed: Path) -> str:
         samples = int(count)
         total += samples
         own[frames[-1]] += samples
+        layers[_layer(frames)] += samples
         for label, needle in PARTS:
             if any(needle in frame for frame in frames):
                 inclusive[label] += samples
     lines = [f"{total} busy samples", "", "part of the request (inclusive) | share", "---|---:"]
     lines += [f"{label} | {inclusive[label] * 100 / max(total, 1):.1f}%" for label, _ in PARTS if inclusive[label]]
+    lines += ["", "layer (exclusive: its own code) | share", "---|---:"]
+    lines += [f"{label} | {count * 100 / max(total, 1):.1f}%" for label, count in layers.most_common()]
     lines += ["", "on the CPU (self) | share", "---|---:"]
     lines += [f"`{frame}` | {count * 100 / max(total, 1):.1f}%" for frame, count in own.most_common(25)]
     return "\n".join(lines) + "\n"
