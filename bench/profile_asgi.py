@@ -29,6 +29,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_http as bench
+from bench_servers import QUOTA
 
 # (label, file, function): each row's share is the function's cumulative time (it and what it calls) over the
 # request's, on the request thread. Indented rows are inside the row above them. Coroutines are left out: cProfile
@@ -62,9 +63,7 @@ def _app(root: Path) -> Any:
     database = Path(tempfile.mkdtemp(prefix="navigator-asgi-")) / "navigator.db"
     bench.navigator(f"sqlite:///{database}", "load", str(root / "data"))
     os.environ.update({"NAVIGATOR_DATABASE_URL": f"sqlite:///{database}", "NAVIGATOR_RATE_LIMIT_ENABLED": "true"})
-    os.environ.update(
-        {"NAVIGATOR_RATE_LIMIT_PER_MINUTE": bench.QUOTA, "NAVIGATOR_RATE_LIMIT_KEY_PER_MINUTE": bench.QUOTA}
-    )
+    os.environ.update({"NAVIGATOR_RATE_LIMIT_PER_MINUTE": QUOTA, "NAVIGATOR_RATE_LIMIT_KEY_PER_MINUTE": QUOTA})
     from app.main import create_app
     from app.middleware.observability import logging_config
 
