@@ -11,7 +11,6 @@ from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
-from starlette.middleware.gzip import GZipMiddleware
 
 from app import __version__
 from app.config import Settings, get_settings
@@ -19,6 +18,7 @@ from app.db import get_engine
 from app.deps import DirectPaths
 from app.errors import install_error_handlers
 from app.middleware.bodylimit import BodyLimit
+from app.middleware.compression import Compression
 from app.middleware.edge import EdgeMiddleware
 from app.middleware.host import HostPolicy
 from app.middleware.ratelimit import Limits, RateLimiter, build_counter
@@ -114,7 +114,7 @@ def create_app() -> FastAPI:
     # outside that, so its headers are exactly those of the GET it stands for.
     # Level 1: the 100-offer page (76 KB) goes to 15 KB for a third of level 6's CPU (which gets 12 KB); server
     # CPU is what the service is sized by (bench/results/http-gzip.md).
-    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_BYTES, compresslevel=1)
+    app.add_middleware(Compression, minimum_size=GZIP_MINIMUM_BYTES, compresslevel=1)
     # Everything else cross-cutting, in one layer (request context, metrics and access log, Host, CORS, rate
     # limits, HEAD, body limit: app.middleware.edge), so a request pays for one layer, not eight.
     app.add_middleware(
