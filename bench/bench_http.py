@@ -155,12 +155,24 @@ def measure(
 # ---- the run --------------------------------------------------------------------------------------------------
 
 
-def run_bare(log: Path, work: Path) -> Result:
+def run_bare(log: Path, work: Path, backend: str) -> Result:
+    """The ceiling, measured again just before each backend's rows (the machine's load moves between them)."""
     process, port = start_bare(log)
     try:
-        return measure('bare FastAPI {"ok": true} (ceiling)', "-", "bare", port, "GET", "/", pid=process.pid, work=work)
+        return measure(
+            'bare FastAPI {"ok": true} (ceiling)', backend, "bare", port, "GET", "/", pid=process.pid, work=work
+        )
     finally:
         stop(process)
+
+
+def _ratios(block: list[Result]) -> list[Result]:
+    """Every row of a block as a ratio to the block's first row, its own bare ceiling."""
+    bare = block[0]
+    for result in block:
+        result.ratio_to_baseline = round(result.rps / bare.rps, 3)
+        result.cpu_ratio = round(bare.cpu_ms_per_request / max(result.cpu_ms_per_request, 1e-6), 3)
+    return block
 
 
 def run_backend(backend: str, real_url: str, synthetic_url: str, log: Path, work: Path) -> list[Result]:
@@ -238,7 +250,8 @@ def markdown(results: list[Result], checks: list[tuple[str, bool, str]], meta: d
         f" {DURATION:g} s per scenario after {WARMUP:g} s warm-up, on the same host; match scenarios send the"
         f" {meta['match_bodies']}; intake sends the {meta['intake_bodies']}. Every navigator feature on (JSON access"
         " log, metrics, rate limits with the in-memory counter, body limit, CORS, demand recording). The ratio is"
-        " to the first row, run by this script minutes apart: read ratios, not absolute figures, on a shared machine."
+        " to the bare row of the same block (measured again before each backend): read ratios, not absolute figures, on"
+        " a shared machine."
         " The CPU ratio (the bare app's server CPU per request over the scenario's) is what the req/s ratio would be"
         " with a core to the worker alone; other processes on the machine move req/s far more than they move it.",
         "",
@@ -296,21 +309,22 @@ def evaluate(results: list[Result], datasette: Result | None) -> list[tuple[str,
 
 
 def run_all(work: Path, log: Path) -> tuple[list[Result], Result | None]:
-    """The bare ceiling first, then each backend, then Datasette; every row as a ratio to the ceiling."""
+    """Each backend's block: the bare ceiling first, then the scenarios (and Datasette after SQLite's), every row as
+    a ratio to the block's own ceiling, measured minutes apart rather than at the start of the whole run."""
     synthetic_dir = synthetic_catalogue(work / "synthetic", SYNTHETIC_OFFERS)
     sqlite_real = work / "navigator.db"
     sqlite_big = work / "synthetic.db"
     print("Loading the SQLite databases ...", flush=True)
     navigator(f"sqlite:///{sqlite_real}", "load", str(ROOT / "data"))
     navigator(f"sqlite:///{sqlite_big}", "load", str(synthetic_dir))
-    print("Bare FastAPI:", flush=True)
-    results = [run_bare(log, work)]
+    results: list[Result] = []
+    datasette = None
     if "sqlite" in BACKENDS:
         print("SQLite:", flush=True)
-        results += run_backend("sqlite", f"sqlite:///{sqlite_real}", f"sqlite:///{sqlite_big}", log, work)
-    datasette = run_datasette(sqlite_real, child_needs(f"sqlite:///{sqlite_real}"), log)
-    if datasette is not None:
-        results.append(datasette)
+        block = [run_bare(log, work, "sqlite")]
+        block += run_backend("sqlite", f"sqlite:///{sqlite_real}", f"sqlite:///{sqlite_big}", log, work)
+        datasette = run_datasette(sqlite_real, child_needs(f"sqlite:///{sqlite_real}"), log)
+        results += _ratios(block + ([datasette] if datasette is not None else []))
     suffix = uuid.uuid4().hex[:8]
     names = [f"navigator_bench_{suffix}", f"navigator_bench_big_{suffix}"]
     urls = postgres_databases(names) if "postgresql" in BACKENDS else None
@@ -320,12 +334,10 @@ def run_all(work: Path, log: Path) -> tuple[list[Result], Result | None]:
             navigator(urls[0], "load", str(ROOT / "data"))
             navigator(urls[1], "load", str(synthetic_dir))
             print("PostgreSQL:", flush=True)
-            results += run_backend("postgresql", urls[0], urls[1], log, work)
+            block = [run_bare(log, work, "postgresql")]
+            results += _ratios(block + run_backend("postgresql", urls[0], urls[1], log, work))
         finally:
             drop_postgres_databases(names)
-    for result in results:
-        result.ratio_to_baseline = round(result.rps / results[0].rps, 3)
-        result.cpu_ratio = round(results[0].cpu_ms_per_request / max(result.cpu_ms_per_request, 1e-6), 3)
     return results, datasette
 
 
