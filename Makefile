@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve serve-prod migrate load test test-fast lint format bench bench-matcher bench-demand bench-http bench-head-limit bench-intake eval-intake eval examples client clean
+.PHONY: install run serve serve-prod migrate load test test-fast lint format bench bench-matcher bench-demand bench-http profile-http bench-head-limit bench-intake eval-intake eval examples client clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,12 @@ bench-http: $(VENV)/.bench-installed ## HTTP on one worker vs a hello baseline a
 	@command -v wrk >/dev/null || apt-get install -y wrk >/dev/null 2>&1 || \
 		{ apt-get update >/dev/null 2>&1 && apt-get install -y wrk >/dev/null 2>&1; } || true
 	$(BIN)/python bench/bench_http.py
+
+# py-spy samples one worker under wrk: SCENARIO=match|healthz|offers|keywords|intake (docs/performance.md).
+SCENARIO ?= match
+profile-http: $(VENV)/.bench-installed ## Where a request's time goes, per part (bench/results/profile-$(SCENARIO).md).
+	@test -x $(BIN)/py-spy || $(BIN)/pip install --quiet py-spy
+	$(BIN)/python bench/profile_http.py $(SCENARIO)
 
 bench-head-limit: install ## GET /healthz req/s and server CPU: the head-limited HTTP protocol vs stock httptools (wrk).
 	bench/ab_head_limit.sh

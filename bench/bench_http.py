@@ -1,18 +1,26 @@
-"""HTTP benchmarks on loopback: the API on one uvicorn worker against a bare baseline in the same app, and Datasette.
+"""HTTP benchmarks on loopback: the API on one uvicorn worker against a bare FastAPI app, and Datasette.
 
-Scenarios, each on SQLite and on PostgreSQL (when reachable): GET /healthz (the baseline: same app, same server,
-same middleware, touches no database), GET /v1/offers with filters, POST /v1/match on the real catalogue, and
-POST /v1/match on a 10,000-offer synthetic catalogue. Then Datasette serving the same SQLite file with the same
-filter in SQL. The match scenarios send the 25 golden profiles (data/golden_profiles.yaml) in turn, so the figure
-is for varied, realistic requests rather than one request repeated.
+The first row is the ceiling: bench/bare_app.py (FastAPI answering {"ok": true}, no middleware) on the same
+uvicorn (uvloop, httptools, no access log). Every other row is reported as a ratio to it, with the server's CPU
+per request, p50/p99 and errors. The navigator runs with every feature on: JSON access log with request ids,
+Prometheus metrics, rate limits (in-memory counter, with a quota no benchmark reaches), the body limit, CORS and
+demand recording.
+
+Scenarios, each on SQLite and on PostgreSQL (when reachable): GET /healthz (touches no database), GET /v1/offers
+with filters, POST /v1/match on the real catalogue with the golden profiles (data/golden_profiles.yaml) in turn,
+POST /v1/match with only their keywords, POST /v1/intake with the golden descriptions (data/golden_descriptions.yaml)
+in turn, the largest page identity and gzipped, and POST /v1/match on a 10,000-offer synthetic catalogue. Then
+Datasette serving the same SQLite file with the same filter in SQL. Varied bodies, so the figures hold for requests
+never seen before (there is no cache of whole answers).
 
 The load comes from wrk (a C load generator: `apt-get install wrk`), one thread keeping CONNECTIONS keep-alive
 connections busy for DURATION seconds after a warm-up. Besides requests per second and latency, the server's own
 CPU time per request is read from /proc: it does not depend on how fast the client is, so it is the figure to size
 workers by. Results: bench/results/http.json and http.md.
 
-    .venv/bin/python bench/bench_http.py            # or: make bench
+    .venv/bin/python bench/bench_http.py            # or: make bench-http
     BENCH_DURATION=8 BENCH_CONNECTIONS=32 .venv/bin/python bench/bench_http.py
+    BENCH_BACKENDS=sqlite .venv/bin/python bench/bench_http.py    # SQLite only (quicker)
 """
 
 from __future__ import annotations
@@ -21,15 +29,11 @@ import json
 import os
 import platform
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -37,25 +41,47 @@ from urllib.parse import quote
 
 import httpx
 import yaml
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_servers import (
+    BIN,
+    CONNECTIONS,
+    ROOT,
+    WRK,
+    _wrk,
+    _wrk_version,
+    child_needs,
+    cpu_seconds,
+    drop_postgres_databases,
+    free_port,
+    navigator,
+    postgres_databases,
+    rss_mb,
+    serving,
+    start_bare,
+    stop,
+    synthetic_catalogue,
+    wait_for,
+    write_script,
+)
+
 RESULTS = ROOT / "bench" / "results"
-BIN = Path(sys.executable).parent
 DURATION = float(os.environ.get("BENCH_DURATION", "6"))
 WARMUP = float(os.environ.get("BENCH_WARMUP", "2"))
-CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 SYNTHETIC_OFFERS = int(os.environ.get("BENCH_SYNTHETIC_OFFERS", "10000"))
-POSTGRES_ADMIN = os.environ.get("NAVIGATOR_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+BACKENDS = os.environ.get("BENCH_BACKENDS", "sqlite,postgresql").split(",")
 
 GOLDEN = ROOT / "data" / "golden_profiles.yaml"
 MATCH_BODIES: list[dict[str, Any]] = [profile["request"] for profile in yaml.safe_load(GOLDEN.read_text())["profiles"]]
-WRK = shutil.which("wrk") or "wrk"
+KEYWORD_BODIES = [{"keywords": body["keywords"]} for body in MATCH_BODIES if body.get("keywords")]
+DESCRIPTIONS = ROOT / "data" / "golden_descriptions.yaml"
+INTAKE_BODIES = [
+    {"description": row["description"]} for row in yaml.safe_load(DESCRIPTIONS.read_text())["descriptions"]
+]
 OFFERS_QUERY = "/v1/offers?need=professional-advice&stage=5"
 LARGE_PAGE = "/v1/offers?limit=100"
 PAGE_BYTES: dict[str, int] = {}
-PARENT_NEED = "professional-advice"
 # Datasette gets the same question in SQL: live offers tagged with the need or any of its children, serving stage 5,
 # active or forthcoming, by name, first page of 20, with the provider's name.
 DATASETTE_SQL = """
@@ -83,83 +109,9 @@ class Result:
     p99_ms: float
     cpu_ms_per_request: float
     ratio_to_baseline: float | None = None
+    cpu_ratio: float | None = None
+    """The bare app's server CPU per request over this one's: the req/s ratio when the worker has a core to itself."""
     rss_mb: float | None = None
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-# ---- load generator (wrk) ------------------------------------------------------------------------------------
-
-WRK_SCRIPT = """
-local bodies = {BODIES}
-local method = "{METHOD}"
-local n = 0
-wrk.headers["Accept"] = "application/json"
-{HEADERS}
-if method == "POST" then
-  wrk.headers["Content-Type"] = "application/json"
-end
-request = function()
-  n = n + 1
-  local body = nil
-  if #bodies > 0 then
-    body = bodies[(n % #bodies) + 1]
-  end
-  return wrk.format(method, nil, nil, body)
-end
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    "RESULT %d %d %d %d %d\\n",
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
-    e.connect + e.read + e.write + e.timeout + e.status
-  ))
-end
-"""
-
-
-def _lua_string(text: str) -> str:
-    return "[==[" + text + "]==]"
-
-
-def _wrk(port: int, path: str, script: Path, seconds: float) -> tuple[int, float, float, float, int]:
-    """(requests, seconds, p50 ms, p99 ms, errors) of one wrk run."""
-    # wrk takes whole seconds.
-    command = [WRK, "-t1", f"-c{CONNECTIONS}", f"-d{max(1, round(seconds))}s", "--timeout", "10s", "-s", str(script)]
-    output = subprocess.run(
-        [*command, f"http://127.0.0.1:{port}{path}"], check=True, capture_output=True, text=True
-    ).stdout
-    line = next(line for line in output.splitlines() if line.startswith("RESULT "))
-    requests, duration_us, p50_us, p99_us, errors = (int(field) for field in line.split()[1:])
-    return requests, duration_us / 1e6, p50_us / 1000, p99_us / 1000, errors
-
-
-def cpu_seconds(pid: int) -> float:
-    """User plus system CPU time used so far by the process and its descendants (the workers of a multi-worker
-    server); Datasette and a one-worker server are a single process."""
-    parents: dict[int, int] = {}
-    times: dict[int, float] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:  # the process ended while we looked
-            continue
-        child = int(stat.parent.name)
-        parents[child] = int(fields[1])
-        times[child] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    tree = {pid}
-    grew = True
-    while grew:
-        grew = False
-        for child, parent in parents.items():
-            if parent in tree and child not in tree:
-                tree.add(child)
-                grew = True
-    return sum(times.get(member, 0.0) for member in tree)
 
 
 def measure(
@@ -176,13 +128,7 @@ def measure(
     headers: dict[str, str] | None = None,
 ) -> Result:
     script = work / f"wrk-{uuid.uuid4().hex[:8]}.lua"
-    encoded = [_lua_string(json.dumps(body)) for body in bodies or []]
-    extra = "\n".join(f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}" for k, v in (headers or {}).items())
-    script.write_text(
-        WRK_SCRIPT.replace("{BODIES}", "{" + ", ".join(encoded) + "}")
-        .replace("{METHOD}", method)
-        .replace("{HEADERS}", extra)
-    )
+    write_script(script, method, bodies, headers)
     _wrk(port, path, script, WARMUP)
     before = cpu_seconds(pid)
     requests, seconds, p50, p99, errors = _wrk(port, path, script, DURATION)
@@ -206,175 +152,65 @@ def measure(
     return result
 
 
-# ---- servers and databases ------------------------------------------------------------------------------------
-
-
-def navigator(database_url: str, *args: str) -> None:
-    env = {**os.environ, "NAVIGATOR_DATABASE_URL": database_url}
-    subprocess.run([str(BIN / "navigator"), *args], env=env, check=True, stdout=subprocess.DEVNULL)
-
-
-def wait_for(port: int, path: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server on {port} exited with {process.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1) as conn:
-                conn.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
-                if conn.recv(12)[9:12] == b"200":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"server on {port} did not come up")
-
-
-def start_api(database_url: str, log: Path, workers: int = 1) -> tuple[subprocess.Popen[bytes], int]:
-    port = free_port()
-    env = {
-        **os.environ,
-        "NAVIGATOR_DATABASE_URL": database_url,
-        "NAVIGATOR_RATE_LIMIT_ENABLED": "false",  # one client at 32 connections is not abuse here
-    }
-    env.pop("PROMETHEUS_MULTIPROC_DIR", None)
-    with log.open("ab") as sink:
-        process = subprocess.Popen(
-            [str(BIN / "navigator"), "serve", "--no-migrate", "--port", str(port), "--workers", str(workers)],
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    wait_for(port, "/healthz", process)
-    return process, port
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return float("nan")
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
-def synthetic_catalogue(directory: Path, size: int) -> Path:
-    """The real taxonomy and providers, and `size` offers: the real ones repeated with new slugs and names."""
-    (directory / "catalogue").mkdir(parents=True)
-    shutil.copy(ROOT / "data" / "taxonomy.yaml", directory / "taxonomy.yaml")
-    shutil.copy(ROOT / "data" / "catalogue" / "providers.yaml", directory / "catalogue" / "providers.yaml")
-    real = yaml.safe_load((ROOT / "data" / "catalogue" / "offers.yaml").read_text())["offers"]
-    offers = []
-    for n in range(size):
-        offer = dict(real[n % len(real)])
-        offer["slug"] = f"{offer['slug'][:60]}-s{n}"
-        offer["name"] = f"{offer['name'][:180]} (copy {n})"
-        offers.append(offer)
-    (directory / "catalogue" / "offers.yaml").write_text(yaml.safe_dump({"offers": offers}, sort_keys=False))
-    return directory
-
-
-def postgres_databases(names: list[str]) -> list[str] | None:
-    admin_url = make_url(POSTGRES_ADMIN)
-    try:
-        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
-        with admin.connect() as connection:
-            for name in names:
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-        admin.dispose()
-    except Exception as exc:
-        print(f"PostgreSQL not reachable ({type(exc).__name__}); PostgreSQL scenarios skipped.")
-        return None
-    return [admin_url.set(database=name).render_as_string(hide_password=False) for name in names]
-
-
-def drop_postgres_databases(names: list[str]) -> None:
-    admin = create_engine(make_url(POSTGRES_ADMIN), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        for name in names:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
-def child_needs(database_url: str) -> list[str]:
-    engine = create_engine(database_url)
-    with engine.connect() as connection:
-        rows = connection.execute(
-            text("SELECT slug FROM taxonomy_term WHERE vocabulary = 'need' AND (slug = :p OR parent_slug = :p)"),
-            {"p": PARENT_NEED},
-        ).scalars()
-        needs = sorted(rows)
-    engine.dispose()
-    return needs
-
-
 # ---- the run --------------------------------------------------------------------------------------------------
 
 
-@contextmanager
-def serving(database_url: str, log: Path, workers: int = 1) -> Iterator[tuple[int, int]]:
-    """A `navigator serve` process for the duration of the block: (its pid, its port)."""
-    process, port = start_api(database_url, log, workers)
+def run_bare(log: Path, work: Path, backend: str) -> Result:
+    """The ceiling, measured again just before each backend's rows (the machine's load moves between them)."""
+    process, port = start_bare(log)
     try:
-        yield process.pid, port
+        return measure(
+            'bare FastAPI {"ok": true} (ceiling)', backend, "bare", port, "GET", "/", pid=process.pid, work=work
+        )
     finally:
         stop(process)
 
 
+def _ratios(block: list[Result]) -> list[Result]:
+    """Every row of a block as a ratio to the block's first row, its own bare ceiling."""
+    bare = block[0]
+    for result in block:
+        result.ratio_to_baseline = round(result.rps / bare.rps, 3)
+        result.cpu_ratio = round(bare.cpu_ms_per_request / max(result.cpu_ms_per_request, 1e-6), 3)
+    return block
+
+
 def run_backend(backend: str, real_url: str, synthetic_url: str, log: Path, work: Path) -> list[Result]:
-    def match(scenario: str, port: int, pid: int) -> Result:
-        return measure(scenario, backend, "navigator", port, "POST", "/v1/match", MATCH_BODIES, pid=pid, work=work)
+    def post(scenario: str, port: int, pid: int, path: str, bodies: list[Any]) -> Result:
+        return measure(scenario, backend, "navigator", port, "POST", path, bodies, pid=pid, work=work)
 
     with serving(real_url, log) as (pid, port):
-        baseline = measure(
-            "hello (GET /healthz, baseline)", backend, "navigator", port, "GET", "/healthz", pid=pid, work=work
-        )
-        offers = measure(
-            "GET /v1/offers (filtered)", backend, "navigator", port, "GET", OFFERS_QUERY, pid=pid, work=work
-        )
-        real = match("POST /v1/match (real catalogue)", port, pid)
-        real.rss_mb = rss_mb(pid)
+        results = [
+            measure("GET /healthz", backend, "navigator", port, "GET", "/healthz", pid=pid, work=work),
+            measure("GET /v1/offers (filtered)", backend, "navigator", port, "GET", OFFERS_QUERY, pid=pid, work=work),
+            post("POST /v1/match (real catalogue)", port, pid, "/v1/match", MATCH_BODIES),
+            post("POST /v1/match (keywords only)", port, pid, "/v1/match", KEYWORD_BODIES),
+            post("POST /v1/intake (descriptions)", port, pid, "/v1/intake", INTAKE_BODIES),
+        ]
+        results[2].rss_mb = rss_mb(pid)
         # The largest page, as sent (identity) and gzipped: what compression costs the server per request.
-        pages = []
         for encoding in ("identity", "gzip"):
             scenario = f"GET {LARGE_PAGE} ({encoding})"
-            pages.append(
-                measure(
-                    scenario,
-                    backend,
-                    "navigator",
-                    port,
-                    "GET",
-                    LARGE_PAGE,
-                    pid=pid,
-                    work=work,
-                    headers={"Accept-Encoding": encoding},
-                )
+            headers = {"Accept-Encoding": encoding}
+            results.append(
+                measure(scenario, backend, "navigator", port, "GET", LARGE_PAGE, pid=pid, work=work, headers=headers)
             )
-            answer = httpx.get(f"http://127.0.0.1:{port}{LARGE_PAGE}", headers={"Accept-Encoding": encoding})
+            answer = httpx.get(f"http://127.0.0.1:{port}{LARGE_PAGE}", headers=headers)
             PAGE_BYTES[encoding] = int(answer.headers["content-length"])  # bytes on the wire
+        results[-1].rss_mb = rss_mb(pid)
     with serving(synthetic_url, log) as (pid, port):
-        big = match(f"POST /v1/match ({SYNTHETIC_OFFERS // 1000}k offers)", port, pid)
+        big = post(f"POST /v1/match ({SYNTHETIC_OFFERS // 1000}k offers)", port, pid, "/v1/match", MATCH_BODIES)
         big.rss_mb = rss_mb(pid)
-    results = [baseline, offers, real, *pages, big]
+    results.append(big)
     if backend == "postgresql":
         # Scale-out on one host: the production shape (stateless workers sharing PostgreSQL), two workers for two
         # cores. The load generator shares those cores, so this is a floor for what a second core buys.
         with serving(real_url, log, workers=2) as (pid, port):
-            results.append(match("POST /v1/match (real catalogue, 2 workers)", port, pid))
-    for result in results:
-        result.ratio_to_baseline = round(result.rps / baseline.rps, 3)
+            results.append(post("POST /v1/match (real catalogue, 2 workers)", port, pid, "/v1/match", MATCH_BODIES))
     return results
 
 
-def run_datasette(sqlite_path: Path, needs: list[str], baseline: Result, log: Path) -> Result | None:
+def run_datasette(sqlite_path: Path, needs: list[str], log: Path) -> Result | None:
     datasette = BIN / "datasette"
     if not datasette.exists():
         print("Datasette not installed (pip install -e '.[bench]'); comparison skipped.")
@@ -400,80 +236,109 @@ def run_datasette(sqlite_path: Path, needs: list[str], baseline: Result, log: Pa
     path = f"/{sqlite_path.stem}.json?sql={quote(sql)}&_shape=array"
     try:
         wait_for(port, path, process)
-        result = measure(
+        return measure(
             "Datasette, same filter in SQL", "sqlite", "datasette", port, "GET", path, pid=process.pid, work=log.parent
         )
     finally:
         stop(process)
-    result.ratio_to_baseline = round(result.rps / baseline.rps, 3)
-    return result
 
 
 def markdown(results: list[Result], checks: list[tuple[str, bool, str]], meta: dict[str, Any]) -> str:
     lines = [
-        f"HTTP benchmark, {meta['when']}: {meta['machine']}; one uvicorn worker; {meta['load_generator']}, one thread,"
-        f" {CONNECTIONS} keep-alive connections, {DURATION:g} s per scenario after {WARMUP:g} s warm-up, on the same"
-        f" host; match scenarios send the {meta['match_bodies']}.",
+        f"HTTP benchmark, {meta['when']}: {meta['machine']}, load average {meta['load_average']} at the start;"
+        f" one uvicorn worker; {meta['load_generator']}, one thread, {CONNECTIONS} keep-alive connections,"
+        f" {DURATION:g} s per scenario after {WARMUP:g} s warm-up, on the same host; match scenarios send the"
+        f" {meta['match_bodies']}; intake sends the {meta['intake_bodies']}. Every navigator feature on (JSON access"
+        " log, metrics, rate limits with the in-memory counter, body limit, CORS, demand recording). The ratio is"
+        " to the bare row of the same block (measured again before each backend): read ratios, not absolute figures, on"
+        " a shared machine."
+        " The CPU ratio (the bare app's server CPU per request over the scenario's) is what the req/s ratio would be"
+        " with a core to the worker alone; other processes on the machine move req/s far more than they move it.",
         "",
-        "| scenario | backend | server | req/s | p50 ms | p99 ms | ratio to baseline | server CPU ms/req | RSS MB |"
-        " errors |",
-        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| scenario | backend | server | req/s | ratio to bare | p50 ms | p99 ms | server CPU ms/req |"
+        " CPU ratio to bare | RSS MB | errors |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         rss = f"{r.rss_mb:.0f}" if r.rss_mb is not None else ""
         ratio = f"{r.ratio_to_baseline:.2f}" if r.ratio_to_baseline is not None else ""
         lines.append(
-            f"| {r.scenario} | {r.backend} | {r.server} | {r.rps:,.0f} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | {ratio} |"
-            f" {r.cpu_ms_per_request:.2f} | {rss} | {r.errors} |"
+            f"| {r.scenario} | {r.backend} | {r.server} | {r.rps:,.0f} | {ratio} | {r.p50_ms:.1f} | {r.p99_ms:.1f} |"
+            f" {r.cpu_ms_per_request:.3f} | {r.cpu_ratio or 0:.2f} | {rss} | {r.errors} |"
         )
     lines += ["", "| target | met | figure |", "|---|---|---|"]
     lines += [f"| {name} | {'yes' if ok else '**no**'} | {figure} |" for name, ok, figure in checks]
     return "\n".join(lines) + "\n"
 
 
-def _wrk_version() -> str:
-    banner = subprocess.run([WRK, "--version"], capture_output=True, text=True).stdout.split()
-    return " ".join(banner[:2]) if banner else "wrk"
+def _check(checks: list[tuple[str, bool, str]], row: Result | None, name: str, floor: float) -> None:
+    if row is not None and row.ratio_to_baseline is not None:
+        checks.append((name, row.ratio_to_baseline >= floor, f"{row.ratio_to_baseline:.2f} of bare"))
 
 
 def evaluate(results: list[Result], datasette: Result | None) -> list[tuple[str, bool, str]]:
+    """The issue's figures: ratios to the bare app, the match p99, RSS, and the filtered page against Datasette."""
     checks: list[tuple[str, bool, str]] = []
     for backend in ("sqlite", "postgresql"):
         rows = {r.scenario: r for r in results if r.backend == backend and r.server == "navigator"}
         match = rows.get("POST /v1/match (real catalogue)")
         if match is None:
             continue
+        _check(checks, rows.get("GET /healthz"), f"/healthz ≥ 0.8x bare ({backend})", 0.8)
+        _check(checks, match, f"POST /v1/match ≥ 0.5x bare ({backend})", 0.5)
+        _check(checks, rows.get("GET /v1/offers (filtered)"), f"filtered offers ≥ 0.5x bare ({backend})", 0.5)
         checks.append(
             (
-                f"match ≥ half the baseline req/s ({backend})",
-                (match.ratio_to_baseline or 0) >= 0.5,
-                f"{match.ratio_to_baseline:.2f} of baseline",
-            )
-        )
-        checks.append(
-            (
-                f"match p99 ≤ 50 ms at {CONNECTIONS} connections ({backend})",
-                match.p99_ms <= 50,
+                f"match p99 ≤ 20 ms at {CONNECTIONS} connections ({backend})",
+                match.p99_ms <= 20,
                 f"{match.p99_ms:.1f} ms",
             )
         )
-        checks.append(
-            (
-                f"RSS ≤ 200 MB with the real catalogue ({backend})",
-                (match.rss_mb or 1e9) <= 200,
-                f"{match.rss_mb:.0f} MB",
-            )
-        )
+        rss = max(r.rss_mb or 0 for r in rows.values() if "10k" not in r.scenario)
+        checks.append((f"RSS ≤ 150 MB with the real catalogue ({backend})", rss <= 150, f"{rss:.0f} MB"))
     offers = next((r for r in results if r.backend == "sqlite" and r.scenario.startswith("GET /v1/offers")), None)
     if datasette is not None and offers is not None:
         checks.append(
             (
-                "filtered offers ≥ Datasette req/s (SQLite)",
-                offers.rps >= datasette.rps,
-                f"{offers.rps:,.0f} vs {datasette.rps:,.0f}",
+                "filtered offers ≥ 3x Datasette req/s (SQLite)",
+                offers.rps >= 3 * datasette.rps,
+                f"{offers.rps:,.0f} vs {datasette.rps:,.0f} ({offers.rps / max(datasette.rps, 1):.1f}x)",
             )
         )
     return checks
+
+
+def run_all(work: Path, log: Path) -> tuple[list[Result], Result | None]:
+    """Each backend's block: the bare ceiling first, then the scenarios (and Datasette after SQLite's), every row as
+    a ratio to the block's own ceiling, measured minutes apart rather than at the start of the whole run."""
+    synthetic_dir = synthetic_catalogue(work / "synthetic", SYNTHETIC_OFFERS)
+    sqlite_real = work / "navigator.db"
+    sqlite_big = work / "synthetic.db"
+    print("Loading the SQLite databases ...", flush=True)
+    navigator(f"sqlite:///{sqlite_real}", "load", str(ROOT / "data"))
+    navigator(f"sqlite:///{sqlite_big}", "load", str(synthetic_dir))
+    results: list[Result] = []
+    datasette = None
+    if "sqlite" in BACKENDS:
+        print("SQLite:", flush=True)
+        block = [run_bare(log, work, "sqlite")]
+        block += run_backend("sqlite", f"sqlite:///{sqlite_real}", f"sqlite:///{sqlite_big}", log, work)
+        datasette = run_datasette(sqlite_real, child_needs(f"sqlite:///{sqlite_real}"), log)
+        results += _ratios(block + ([datasette] if datasette is not None else []))
+    suffix = uuid.uuid4().hex[:8]
+    names = [f"navigator_bench_{suffix}", f"navigator_bench_big_{suffix}"]
+    urls = postgres_databases(names) if "postgresql" in BACKENDS else None
+    if urls is not None:
+        try:
+            print("Loading the PostgreSQL databases ...", flush=True)
+            navigator(urls[0], "load", str(ROOT / "data"))
+            navigator(urls[1], "load", str(synthetic_dir))
+            print("PostgreSQL:", flush=True)
+            block = [run_bare(log, work, "postgresql")]
+            results += _ratios(block + run_backend("postgresql", urls[0], urls[1], log, work))
+        finally:
+            drop_postgres_databases(names)
+    return results, datasette
 
 
 def main() -> None:
@@ -482,41 +347,20 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="navigator-bench-"))
     log = work / "servers.log"
-    print(f"Working in {work} ({CONNECTIONS} connections, {DURATION:g} s per scenario)")
-    synthetic_dir = synthetic_catalogue(work / "synthetic", SYNTHETIC_OFFERS)
-    sqlite_real = work / "navigator.db"
-    sqlite_big = work / "synthetic.db"
-    print("Loading the SQLite databases ...", flush=True)
-    navigator(f"sqlite:///{sqlite_real}", "load", str(ROOT / "data"))
-    navigator(f"sqlite:///{sqlite_big}", "load", str(synthetic_dir))
-    results: list[Result] = []
-    print("SQLite:", flush=True)
-    results += run_backend("sqlite", f"sqlite:///{sqlite_real}", f"sqlite:///{sqlite_big}", log, work)
-    needs = child_needs(f"sqlite:///{sqlite_real}")
-    datasette = run_datasette(sqlite_real, needs, results[0], log)
-    if datasette is not None:
-        results.append(datasette)
-    suffix = uuid.uuid4().hex[:8]
-    names = [f"navigator_bench_{suffix}", f"navigator_bench_big_{suffix}"]
-    urls = postgres_databases(names)
-    if urls is not None:
-        try:
-            print("Loading the PostgreSQL databases ...", flush=True)
-            navigator(urls[0], "load", str(ROOT / "data"))
-            navigator(urls[1], "load", str(synthetic_dir))
-            print("PostgreSQL:", flush=True)
-            results += run_backend("postgresql", urls[0], urls[1], log, work)
-        finally:
-            drop_postgres_databases(names)
+    load_average = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"Working in {work} ({CONNECTIONS} connections, {DURATION:g} s per scenario, load {load_average})")
+    results, datasette = run_all(work, log)
     checks = evaluate(results, datasette)
     meta = {
-        "when": time.strftime("%Y-%m-%d"),
+        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "load_average": load_average,
         "connections": CONNECTIONS,
         "duration_seconds": DURATION,
         "warmup_seconds": WARMUP,
         "synthetic_offers": SYNTHETIC_OFFERS,
         "match_bodies": f"{len(MATCH_BODIES)} golden profiles in turn ({GOLDEN.relative_to(ROOT)})",
+        "intake_bodies": f"{len(INTAKE_BODIES)} golden descriptions in turn ({DESCRIPTIONS.relative_to(ROOT)})",
         "load_generator": _wrk_version(),
         "offers_query": OFFERS_QUERY,
         "large_page_bytes": PAGE_BYTES,

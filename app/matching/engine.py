@@ -34,6 +34,8 @@ IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
 
 SCORE_PLACES = 4
+PYTHON_SORT_LIMIT = 512
+"""Pools up to this size are put in base order by Python's sort, larger ones by numpy's lexsort."""
 
 
 def match(index: CatalogueIndex, profile: Profile | NormalisedProfile, *, explain: bool = False) -> MatchOutcome:
@@ -222,7 +224,16 @@ def _top(sheet: ScoreSheet, among: IntArray, count: int) -> IntArray:
 
 
 def _base_order(sheet: ScoreSheet, offers: IntArray) -> IntArray:
-    return offers[np.lexsort((offers, -sheet.score[offers], -sheet.tier[offers]))]
+    """`offers` best first: tier desc, score desc, index asc (the keys are unique, so the order is total)."""
+    if offers.size > PYTHON_SORT_LIMIT:
+        return offers[np.lexsort((offers, -sheet.score[offers], -sheet.tier[offers]))]
+    # The same order by Python's sort: for a pool this small numpy's call overhead costs more than the sort, and
+    # lexsort lets go of the GIL, so under load the request waits behind the worker's other threads to get it back.
+    ids = offers.tolist()
+    tiers = sheet.tier[offers].tolist()
+    scores = sheet.score[offers].tolist()
+    order = sorted(range(len(ids)), key=lambda k: (-tiers[k], -scores[k], ids[k]))
+    return offers[order]
 
 
 def _scored(

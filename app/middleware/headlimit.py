@@ -1,9 +1,11 @@
-"""The HTTP/1.1 protocol `navigator serve` runs: uvicorn's httptools protocol with the request head bounded."""
+"""The HTTP/1.1 protocol `navigator serve` runs: uvicorn's httptools protocol with the request head bounded, and
+each answer's head and body written in one call."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from typing import Any
+from typing import Any, cast
 
 import orjson
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
@@ -13,6 +15,41 @@ from app.middleware.observability import REQUESTS, UNMATCHED_ROUTE
 
 logger = logging.getLogger("app.access")
 HEADERS_TOO_LARGE = 431
+
+
+class CoalescingTransport:
+    """The connection's transport, sending a response's head together with the first piece of its body.
+
+    uvicorn writes the head and the body of every answer separately: two system calls (and, on loopback, two
+    wake-ups of the client) where one does. The head is held until the next write, or at the latest until the
+    event loop's next turn, so nothing waits on it longer than that.
+    """
+
+    def __init__(self, transport: asyncio.Transport) -> None:
+        self._transport = transport
+        self._held: bytes | None = None
+
+    def write(self, data: bytes) -> None:
+        """Send `data`, behind the head held for it; a response head is held for its body."""
+        held, self._held = self._held, None
+        if held is None and data.startswith(b"HTTP/1.1 "):
+            self._held = data
+            asyncio.get_running_loop().call_soon(self._flush)
+            return
+        self._transport.write(data if held is None else held + data)
+
+    def _flush(self) -> None:
+        held, self._held = self._held, None
+        if held is not None and not self._transport.is_closing():
+            self._transport.write(held)
+
+    def close(self) -> None:
+        """Send what is held, then close."""
+        self._flush()
+        self._transport.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
 
 
 class HeadLimitedProtocol(HttpToolsProtocol):
@@ -33,6 +70,11 @@ class HeadLimitedProtocol(HttpToolsProtocol):
         self._head_bytes = 0
         self._fields = 0
         self._refusal: str | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        """As uvicorn, then answers are written through a CoalescingTransport."""
+        super().connection_made(transport)
+        self.transport = cast(asyncio.Transport, CoalescingTransport(transport))
 
     def data_received(self, data: bytes) -> None:
         """Parse, then refuse when the head still being read has outgrown the limit."""

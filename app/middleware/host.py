@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.responses import Response
+from starlette.types import Scope
 
 from app.errors import problem_response
 
@@ -27,31 +28,41 @@ def host_allowed(name: str, allowed: frozenset[str]) -> bool:
     return any(entry.startswith("*.") and name.endswith(entry[1:]) for entry in allowed)
 
 
-class PublicHostMiddleware:
+class HostPolicy:
     """Refuses a Host header that is not listed (400 problem) and, when a public base URL is configured, makes it
     the origin of every absolute URL the app writes (page links, Link headers, the widget page's script address).
 
     Without a base URL, Starlette builds absolute URLs from the Host header, so an unlisted Host would be reflected
     into cached pages; with one, the scheme and host of each request scope are replaced by the configured ones.
+    Applied by app.middleware.edge.EdgeMiddleware.
     """
 
-    def __init__(self, app: ASGIApp, *, allowed_hosts: list[str], public_base_url: str | None) -> None:
-        self.app = app
+    def __init__(self, *, allowed_hosts: list[str], public_base_url: str | None) -> None:
         self.allowed = frozenset(_host_name(entry) if entry != "*" else "*" for entry in allowed_hosts)
         self.public: tuple[str, bytes] | None = None
         if public_base_url:
             parts = urlsplit(public_base_url)
             self.public = (parts.scheme, parts.netloc.encode("latin-1"))
             self.allowed |= {_host_name(parts.netloc)}
+        self.everyone = "*" in self.allowed and self.public is None
+        self._seen: dict[bytes, bool] = {}
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope.get("path") in PROBE_PATHS:
-            await self.app(scope, receive, send)
-            return
+    def _allowed(self, host: bytes) -> bool:
+        known = self._seen.get(host)
+        if known is None:
+            known = host_allowed(_host_name(host.decode("latin-1")), self.allowed)
+            if len(self._seen) < 1024:  # the names this server is reached by: a handful, bounded anyway
+                self._seen[host] = known
+        return known
+
+    def apply(self, scope: Scope) -> Response | None:
+        """The refusal for an unlisted Host; otherwise None, with the scope given the public origin if configured."""
+        if self.everyone or scope["path"] in PROBE_PATHS:
+            return None
         headers: list[tuple[bytes, bytes]] = scope.get("headers") or []
         host = next((value for name, value in headers if name == b"host"), None)
-        if host is not None and not host_allowed(_host_name(host.decode("latin-1")), self.allowed):
-            response = problem_response(
+        if host is not None and not self._allowed(host):
+            return problem_response(
                 400,
                 "The Host header names a site this server does not serve.",
                 title="Unknown host",
@@ -59,11 +70,9 @@ class PublicHostMiddleware:
                 instance=scope.get("path"),
                 headers={"Connection": "close"},
             )
-            await response(scope, receive, send)
-            return
         if self.public is not None:
             scheme, netloc = self.public
             # In place: outer middleware reads what the router adds to this same scope (the matched route).
             scope["scheme"] = scheme
             scope["headers"] = [(name, value) for name, value in headers if name != b"host"] + [(b"host", netloc)]
-        await self.app(scope, receive, send)
+        return None

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import queue
+import sys
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import orjson
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.multiprocess import MultiProcessCollector
-from starlette.requests import ClientDisconnect
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 METRICS_MEDIA_TYPE = "text/plain; version=0.0.4; charset=utf-8"
@@ -21,6 +24,8 @@ UNMATCHED_ROUTE = "<unmatched>"
 CLIENT_CLOSED_REQUEST = 499
 """The status logged and counted for a request whose client disconnected before it was answered (as nginx does)."""
 access_logger = logging.getLogger("app.access")
+WRITE_DELAY_SECONDS = 0.02
+"""How long the log writer thread lets lines gather before it writes them (at most this late)."""
 
 # Created once per process. With PROMETHEUS_MULTIPROC_DIR set (by `navigator serve --workers N`), each worker
 # writes its values to memory-mapped files there and /metrics sums every worker's files, whichever worker answers.
@@ -97,88 +102,115 @@ class _CatalogueWatch:
 catalogue_watch = _CatalogueWatch()
 
 
-def _route_template(scope: Scope) -> str:
+def route_template(scope: Scope) -> str:
     """The path template of the matched route (bounded label values), never the raw path."""
     route = scope.get("route")
     template = getattr(route, "path", None)
     return template if isinstance(template, str) else UNMATCHED_ROUTE
 
 
-def _client(scope: Scope) -> str | None:
+_children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+"""(method, route, status) -> the REQUESTS and LATENCY children: labels() validates and locks on every call."""
+
+
+def observe(method: str, route: str, status: int, duration: float) -> None:
+    """Count and time one answered request."""
+    key = (method, route, status)
+    children = _children.get(key)
+    if children is None:
+        if len(_children) >= 4096:  # methods are the client's to choose: bounded like every other label
+            _children.clear()
+        children = (REQUESTS.labels(method=method, route=route, status=str(status)), LATENCY.labels(method, route))
+        _children[key] = children
+    children[0].inc()
+    children[1].observe(duration)
+
+
+def log_access(scope: Scope, request_id: str, route: str, status: int, duration: float, response_bytes: int) -> None:
+    """One access-log record: made directly, without the caller lookup Logger.info would do for every request."""
+    if not access_logger.isEnabledFor(logging.INFO):
+        return
+    method = scope["method"]
+    path = scope["path"]
     client = scope.get("client")
-    return str(client[0]) if client else None
+    fields = {
+        "request_id": request_id,
+        "method": method,
+        "path": path,
+        "route": route,
+        "status": status,
+        "duration_ms": round(duration * 1000, 2),
+        "response_bytes": response_bytes,
+        "client": str(client[0]) if client else None,
+    }
+    record = access_logger.makeRecord(
+        access_logger.name, logging.INFO, __file__, 0, "%s %s %s", (method, path, status), None, extra=fields
+    )
+    access_logger.handle(record)
 
 
-class ObservabilityMiddleware:
-    """Counts and times every HTTP request by route template and status, and writes one JSON access-log line.
+class BackgroundStreamHandler(logging.Handler):
+    """Writes log lines to a stream from a thread of its own, so no request waits on formatting or on the write.
 
-    Sits inside RequestContextMiddleware, so the request id is already in scope["state"]. The client address is
-    the one uvicorn resolved: X-Forwarded-For counts only from NAVIGATOR_TRUSTED_PROXIES.
+    A record is queued as it is (its message rendered first, so later changes to its arguments do not show);
+    the writer thread formats what has queued and writes it in one call, flushing once the queue is empty.
+    Records still queued at exit are written (close() is registered with atexit).
     """
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    def __init__(self, stream: TextIO | None = None) -> None:
+        super().__init__()
+        self.stream = stream if stream is not None else sys.stderr
+        self._queue: queue.SimpleQueue[logging.LogRecord | None] = queue.SimpleQueue()
+        self._writer = threading.Thread(target=self._write, name="log-writer", daemon=True)
+        self._writer.start()
+        atexit.register(self.close)
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-        status = 500
-        response_bytes = 0
-        responded = client_gone = False
-
-        async def observe_receive() -> Message:
-            nonlocal client_gone
-            message = await receive()
-            if message["type"] == "http.disconnect" and not responded:
-                client_gone = True
-            return message
-
-        async def observe_send(message: Message) -> None:
-            nonlocal status, response_bytes, responded
-            if message["type"] == "http.response.start":
-                status = int(message["status"])
-                responded = True
-            elif message["type"] == "http.response.body":
-                response_bytes += len(message.get("body", b""))
-            await send(message)
-
-        IN_FLIGHT.inc()
+    def emit(self, record: logging.LogRecord) -> None:
+        """Queue the record (the writer thread formats and writes it)."""
         try:
-            await self.app(scope, observe_receive, observe_send)
-        except ClientDisconnect:
-            client_gone = True  # nobody is left to answer: nothing to log as our error
+            record.msg = record.getMessage()
+            record.args = None
+            if record.exc_info and not record.exc_text:
+                record.exc_text = logging.Formatter().formatException(record.exc_info)
+            self._queue.put(record)
         except Exception:
-            if not client_gone:
-                raise
-        finally:
-            IN_FLIGHT.dec()
-            if client_gone and not responded:
-                # The client went away before any answer (mid-body, say): nginx's 499, never one of our 5xx.
-                status = CLIENT_CLOSED_REQUEST
-            duration = time.perf_counter() - started
-            method = str(scope.get("method", ""))
-            route = _route_template(scope)
-            REQUESTS.labels(method=method, route=route, status=str(status)).inc()
-            LATENCY.labels(method=method, route=route).observe(duration)
-            if access_logger.isEnabledFor(logging.INFO):
-                access_logger.info(
-                    "%s %s %s",
-                    method,
-                    scope.get("path", ""),
-                    status,
-                    extra={
-                        "request_id": scope.get("state", {}).get("request_id"),
-                        "method": method,
-                        "path": scope.get("path", ""),
-                        "route": route,
-                        "status": status,
-                        "duration_ms": round(duration * 1000, 2),
-                        "response_bytes": response_bytes,
-                        "client": _client(scope),
-                    },
-                )
+            self.handleError(record)
+
+    def _wait(self) -> logging.LogRecord | None:
+        record = self._queue.get()  # idle: the writer thread sleeps here until a record comes
+        # Then lets the records of the next few milliseconds gather, so under load it takes the GIL from the
+        # request thread a few dozen times a second rather than once a request.
+        time.sleep(WRITE_DELAY_SECONDS)
+        return record
+
+    def _write(self) -> None:
+        while True:
+            record = self._wait()
+            lines: list[str] = []
+            while record is not None:
+                try:
+                    lines.append(self.format(record))
+                except Exception:
+                    self.handleError(record)
+                try:
+                    record = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+            if lines:
+                try:
+                    self.stream.write("\n".join(lines) + "\n")
+                    self.stream.flush()
+                except Exception:  # a closed stream at exit: logging's own last resort says so
+                    self.handleError(logging.makeLogRecord({"msg": lines[-1]}))
+            if record is None:
+                return
+
+    def close(self) -> None:
+        """Write what is queued, then stop the writer thread."""
+        if self._writer.is_alive():
+            self._queue.put(None)
+            self._writer.join(timeout=5)
+        super().close()
 
 
 ACCESS_FIELDS = ("request_id", "method", "path", "route", "status", "duration_ms", "response_bytes", "client")
@@ -216,7 +248,12 @@ def logging_config(*, json_logs: bool, level: str = "INFO") -> dict[str, Any]:
         "disable_existing_loggers": False,
         "formatters": {"default": formatter},
         "handlers": {
-            "stderr": {"class": "logging.StreamHandler", "formatter": "default", "stream": "ext://sys.stderr"}
+            # Off the request path: a writer thread formats and writes (app.middleware.observability).
+            "stderr": {
+                "class": "app.middleware.observability.BackgroundStreamHandler",
+                "formatter": "default",
+                "stream": "ext://sys.stderr",
+            }
         },
         "loggers": {
             "app": {"handlers": ["stderr"], "level": level, "propagate": False},

@@ -1,4 +1,4 @@
-"""ASGI rate limiting per client address and per API key: fixed windows, counted in Redis or in memory (429)."""
+"""Rate limiting per client address and per API key: fixed windows, counted in Redis or in memory (429)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.responses import Response
+from starlette.types import Scope
 
 from app.errors import TooManyRequests, problem_response
 from app.middleware.observability import RATE_LIMIT_UNCHECKED
@@ -95,9 +95,8 @@ class Limits:
     window_seconds: int
 
 
-def _key_bucket(scope: Scope) -> str | None:
+def _key_bucket(headers: dict[bytes, bytes]) -> str | None:
     """A bucket for the key presented, if any: a hash, so no key reaches Redis or the logs."""
-    headers = dict(scope.get("headers") or [])
     authorization = headers.get(b"authorization", b"")
     key = b""
     if authorization[:7].lower() == b"bearer ":
@@ -108,41 +107,45 @@ def _key_bucket(scope: Scope) -> str | None:
     return "key:" + hashlib.sha256(key).hexdigest()[:32]
 
 
-class RateLimitMiddleware:
+Verdict = tuple[Response | None, list[tuple[bytes, bytes]]]
+"""The 429 to send instead of the answer (or None), and the RateLimit header pairs for the answer."""
+UNLIMITED: Verdict = (None, [])
+
+
+class RateLimiter:
     """Count every request against its client address, and a keyed request also against its key.
 
     The address is the ASGI client host: uvicorn sets it from X-Forwarded-For only for trusted proxies
     (NAVIGATOR_TRUSTED_PROXIES), so a client cannot dodge the limit by sending that header itself.
     If the shared counter store fails, requests are let through (logged, and counted in
     navigator_rate_limit_unchecked_total) rather than refused, and the store is tried again a second later.
+    Applied by app.middleware.edge.EdgeMiddleware; /healthz, /readyz and preflights are not counted.
     """
 
-    def __init__(self, app: ASGIApp, *, limits: Limits, counter: Counter, clock: Clock | None = None) -> None:
-        self.app = app
+    def __init__(self, *, limits: Limits, counter: Counter, clock: Clock | None = None) -> None:
         self.limits = limits
         self.counter = counter
         self.clock: Clock = clock or (lambda: now())
         self._store_retry_at = float("-inf")
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "lifespan":
-            await self.app(scope, self._closing_on_shutdown(receive), send)
-            return
-        if scope["type"] != "http" or scope.get("path") in EXEMPT_PATHS or scope.get("method") == "OPTIONS":
-            await self.app(scope, receive, send)
-            return
+    def applies(self, scope: Scope) -> bool:
+        """Whether the request is counted at all."""
+        return scope["path"] not in EXEMPT_PATHS and scope["method"] != "OPTIONS"
+
+    async def check(self, scope: Scope, headers: dict[bytes, bytes]) -> Verdict:
+        """Count the request in each of its buckets; a refusal as soon as one is over its limit."""
         moment = self.clock()
         size = self.limits.window_seconds
         window = int(moment // size)
         retry_after = max(1, math.ceil((window + 1) * size - moment))
         client = scope.get("client")
         buckets = [(f"addr:{client[0] if client else 'unknown'}", self.limits.per_address)]
-        key_bucket = _key_bucket(scope)
+        key_bucket = _key_bucket(headers)
         if key_bucket is not None:
             buckets.append((key_bucket, self.limits.per_key))
         if time.monotonic() < self._store_retry_at:
             RATE_LIMIT_UNCHECKED.labels(reason="backoff").inc()
-            buckets = []
+            return UNLIMITED
         policies: list[str] = []
         remaining: list[str] = []
         for bucket, limit in buckets:
@@ -159,48 +162,40 @@ class RateLimitMiddleware:
             policies.append(f'"{name}";q={limit};w={size}')
             remaining.append(f'"{name}";r={max(0, limit - count)};t={retry_after}')
             if count > limit:
-                what = "API key" if bucket.startswith("key:") else "address"
-                response = problem_response(
-                    TooManyRequests.status,
-                    f"More than {limit} requests in {size} seconds from this {what}. Retry after {retry_after} s.",
-                    title=TooManyRequests.title,
-                    type_=TooManyRequests.type,
-                    instance=scope.get("path"),
-                    headers={
-                        "Retry-After": str(retry_after),
-                        "RateLimit-Policy": ", ".join(policies),
-                        "RateLimit": ", ".join(remaining),
-                    },
-                )
-                await response(scope, receive, send)
-                return
+                return self._refusal(scope, name, limit, retry_after, policies, remaining), []
         if not policies:
-            await self.app(scope, receive, send)
-            return
+            return UNLIMITED
         # The IETF draft's fields (draft-ietf-httpapi-ratelimit-headers): each policy's quota and window, and
         # what is left of it with the seconds until the window resets.
-        policy_header, remaining_header = ", ".join(policies), ", ".join(remaining)
+        return None, [
+            (b"ratelimit-policy", ", ".join(policies).encode()),
+            (b"ratelimit", ", ".join(remaining).encode()),
+        ]
 
-        async def send_with_limits(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                headers["RateLimit-Policy"] = policy_header
-                headers["RateLimit"] = remaining_header
-            await send(message)
+    def _refusal(
+        self, scope: Scope, name: str, limit: int, retry_after: int, policies: list[str], remaining: list[str]
+    ) -> Response:
+        what = "API key" if name == "key" else "address"
+        size = self.limits.window_seconds
+        return problem_response(
+            TooManyRequests.status,
+            f"More than {limit} requests in {size} seconds from this {what}. Retry after {retry_after} s.",
+            title=TooManyRequests.title,
+            type_=TooManyRequests.type,
+            instance=scope.get("path"),
+            headers={
+                "Retry-After": str(retry_after),
+                "RateLimit-Policy": ", ".join(policies),
+                "RateLimit": ", ".join(remaining),
+            },
+        )
 
-        await self.app(scope, receive, send_with_limits)
-
-    def _closing_on_shutdown(self, receive: Receive) -> Receive:
-        async def wrapped() -> Message:
-            message = await receive()
-            if message["type"] == "lifespan.shutdown":
-                try:
-                    await self.counter.close()
-                except Exception as exc:  # shutting down regardless
-                    logger.warning("rate-limit store did not close cleanly: %s", type(exc).__name__)
-            return message
-
-        return wrapped
+    async def close(self) -> None:
+        """Release the counter store's connections (at application shutdown)."""
+        try:
+            await self.counter.close()
+        except Exception as exc:  # shutting down regardless
+            logger.warning("rate-limit store did not close cleanly: %s", type(exc).__name__)
 
 
 def build_counter(redis_url: str | None, prefix: str) -> Counter:

@@ -8,7 +8,7 @@ from typing import Annotated, Any, TypeVar
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.conditional import NOT_MODIFIED, conditional_get
-from app.deps import SnapshotDep
+from app.deps import DirectRoute, SnapshotDep, get_snapshot, query_model, served_by
 from app.errors import Gone, NotFound, ValidationProblem, problem_responses
 from app.models.catalogue import (
     SLUG_PATTERN,
@@ -33,8 +33,9 @@ from app.renditions import (
 from app.services.catalogue.facets import offer_facets
 from app.services.catalogue.offers import OfferFilters, OfferSelection, filter_offers, offer_fragments
 from app.services.exchange.exports import OFFER_COLUMNS, PROVIDER_COLUMNS, offer_row, provider_row
+from app.services.store.snapshot import CatalogueSnapshot
 
-router = APIRouter(prefix="/v1", tags=["catalogue"], responses=problem_responses(500, 503))
+router = APIRouter(prefix="/v1", tags=["catalogue"], responses=problem_responses(500, 503), route_class=DirectRoute)
 SlugPath = Annotated[str, Path(pattern=SLUG_PATTERN, max_length=80, examples=["propel-yh"])]
 
 
@@ -66,6 +67,13 @@ def _export(
     return export_response(fmt, window, flatten, columns, filename=filename, headers=carried_headers(response))
 
 
+async def list_offers_direct(request: Request) -> Response:
+    """GET /v1/offers without dependency injection: the same snapshot and filters, the query read in one pass."""
+    snapshot = await get_snapshot(request)
+    filters = query_model(request, OfferFilters)
+    return _offers(snapshot, request, Response(), filters)
+
+
 @router.get(
     "/offers",
     summary="List offers",
@@ -73,6 +81,7 @@ def _export(
     responses={**EXPORT_RESPONSES, **NOT_MODIFIED, **problem_responses(406, 422)},
     openapi_extra={"x-example": "/v1/offers?need=professional-advice&stage=5&location=leeds"},
 )
+@served_by(list_offers_direct)
 async def list_offers(
     snapshot: SnapshotDep, request: Request, response: Response, filters: Annotated[OfferFilters, Query()]
 ) -> Response:
@@ -81,6 +90,10 @@ async def list_offers(
     Also as CSV or NDJSON (`format=csv|ndjson` or the Accept header), with the same filters and order;
     those return every matching offer unless `limit` or `offset` is given. `modified_after` makes a change feed.
     """
+    return _offers(snapshot, request, response, filters)
+
+
+def _offers(snapshot: CatalogueSnapshot, request: Request, response: Response, filters: OfferFilters) -> Response:
     fmt = negotiate(request, filters.format)
     conditional_get(request, response, snapshot.stamp, variant=fmt)
     offers = filter_offers(snapshot, filters)

@@ -7,7 +7,15 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Query, Request, Response
 
 from app.conditional import NOT_MODIFIED, conditional_get
-from app.deps import JsonContent, SnapshotDep
+from app.deps import (
+    DirectRoute,
+    JsonContent,
+    SnapshotDep,
+    get_snapshot,
+    json_body,
+    json_content,
+    served_by,
+)
 from app.errors import problem_responses
 from app.matching import MatchOutcome, Profile
 from app.models.matching import (
@@ -31,7 +39,7 @@ CURL_SAMPLE = (
     '-d \'{"stage":5,"needs":["regulatory-advice"]}\''
 )
 
-router = APIRouter(prefix="/v1", tags=["matching"], responses=problem_responses(422, 500, 503))
+router = APIRouter(prefix="/v1", tags=["matching"], responses=problem_responses(422, 500, 503), route_class=DirectRoute)
 
 
 def _profile(fields: ProfileFields, limit: int = 10) -> Profile:
@@ -59,6 +67,14 @@ def _match(snapshot: CatalogueSnapshot, fields: MatchRequest | MatchQuery, heade
     return JSONBody(match_document(snapshot, outcome, explain=explain), headers=headers)
 
 
+async def match_post_direct(request: Request) -> Response:
+    """POST /v1/match without dependency injection: the same snapshot, 415 check and body model, in one pass."""
+    body = await request.body()
+    snapshot = await get_snapshot(request)
+    json_content(request)
+    return _match(snapshot, json_body(body, MatchRequest), {})
+
+
 @router.post(
     "/match",
     summary="Match a profile to ranked offers",
@@ -66,6 +82,7 @@ def _match(snapshot: CatalogueSnapshot, fields: MatchRequest | MatchQuery, heade
     dependencies=[JsonContent],
     openapi_extra={"x-codeSamples": [{"lang": "curl", "source": CURL_SAMPLE}]},
 )
+@served_by(match_post_direct)
 async def match_post(
     snapshot: SnapshotDep, body: Annotated[MatchRequest, Body(examples=[EXAMPLE_REQUEST])]
 ) -> JSONBody:

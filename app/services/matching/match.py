@@ -56,26 +56,32 @@ def synonyms_for(vocabulary: Vocabulary) -> Synonyms:
 
 def ruleset_version() -> str:
     """What a match answer depends on besides the catalogue: the rules' and the synonyms' versions."""
-    version = load_synonyms_data(get_settings().data_dir / "synonyms.yaml").get("version")
-    return f"{current_rules().version}+synonyms.{version}"
+    return _current_ruleset()[2]
 
 
-_current: tuple[Path, Rules] | None = None
+_current: tuple[Path, Rules, str] | None = None
 
 
-def current_rules() -> Rules:
-    """The ruleset the service runs with: data/rules.yaml (or NAVIGATOR_DATA_DIR's).
+def _current_ruleset() -> tuple[Path, Rules, str]:
+    """The data directory, its rules and `ruleset_version()`, kept against the settings' data_dir object itself.
 
-    Asked on every match, so the answer is kept against the settings' data_dir object itself (settings are
-    cached, and replaced when tests override them): no path joining or hashing per request.
+    Asked on every match, so nothing is joined, hashed or formatted per request; settings are cached, and replaced
+    when tests override them, which starts a new entry.
     """
     global _current
     data_dir = get_settings().data_dir
     current = _current
     if current is None or current[0] is not data_dir:
-        current = (data_dir, load_rules(data_dir / "rules.yaml"))
+        rules = load_rules(data_dir / "rules.yaml")
+        version = load_synonyms_data(data_dir / "synonyms.yaml").get("version")
+        current = (data_dir, rules, f"{rules.version}+synonyms.{version}")
         _current = current
-    return current[1]
+    return current
+
+
+def current_rules() -> Rules:
+    """The ruleset the service runs with: data/rules.yaml (or NAVIGATOR_DATA_DIR's)."""
+    return _current_ruleset()[1]
 
 
 def vocabulary_of(taxonomy: Taxonomy) -> Vocabulary:
