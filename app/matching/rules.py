@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from app.matching.datafile import section
 from app.matching.vocabulary import Vocabulary
 
 COMPONENTS = ("need", "stage", "keywords", "sector", "audience", "local")
@@ -124,7 +125,8 @@ class Rules:
     @classmethod
     def from_mapping(cls, data: Mapping[str, object]) -> Rules:
         """Validate a parsed rules.yaml mapping; raise ValueError naming the first bad key."""
-        top = _section(
+        top = section(
+            "rules",
             data,
             "",
             ("version", "weights", "needs", "stages", "keywords", "focus", "diversity", "results", "pathway"),
@@ -136,15 +138,15 @@ class Rules:
         needs = _needs(top["needs"], weights)
         stages = _stages(top["stages"])
         keywords = _keywords(top["keywords"])
-        raw_focus = _section(top["focus"], "focus", ("open_fraction",))
+        raw_focus = section("rules", top["focus"], "focus", ("open_fraction",))
         focus = FocusRules(open_fraction=_fraction(raw_focus["open_fraction"], "focus.open_fraction"))
         pathway = _pathway(top["pathway"])
-        raw_diversity = _section(top["diversity"], "diversity", ("need_window", "max_per_provider"))
+        raw_diversity = section("rules", top["diversity"], "diversity", ("need_window", "max_per_provider"))
         diversity = DiversityRules(
             need_window=_integer(raw_diversity["need_window"], "diversity.need_window", minimum=0),
             max_per_provider=_integer(raw_diversity["max_per_provider"], "diversity.max_per_provider", minimum=0),
         )
-        raw_results = _section(top["results"], "results", ("min_score", "candidate_pool"))
+        raw_results = section("rules", top["results"], "results", ("min_score", "candidate_pool"))
         results = ResultRules(
             min_score=_fraction(raw_results["min_score"], "results.min_score"),
             candidate_pool=_integer(raw_results["candidate_pool"], "results.candidate_pool", minimum=1),
@@ -163,13 +165,13 @@ class Rules:
 
 
 def _weights(value: object) -> Weights:
-    raw = _section(value, "weights", COMPONENTS)
+    raw = section("rules", value, "weights", COMPONENTS)
     return Weights(**{name: _number(raw[name], f"weights.{name}") for name in COMPONENTS})
 
 
 def _needs(value: object, weights: Weights) -> NeedRules:
     """The need rules, checked against the weights: a better need fit must always rank higher."""
-    raw = _section(value, "needs", ("parent_fraction", "breadth"))
+    raw = section("rules", value, "needs", ("parent_fraction", "breadth"))
     needs = NeedRules(
         parent_fraction=_fraction(raw["parent_fraction"], "needs.parent_fraction"),
         breadth=_fraction(raw["breadth"], "needs.breadth"),
@@ -190,7 +192,7 @@ def _needs(value: object, weights: Weights) -> NeedRules:
 
 
 def _stages(value: object) -> StageRules:
-    raw = _section(value, "stages", ("next_fraction", "ahead_decay", "behind_fraction", "max_stage_gap"))
+    raw = section("rules", value, "stages", ("next_fraction", "ahead_decay", "behind_fraction", "max_stage_gap"))
     gap = raw["max_stage_gap"]
     return StageRules(
         next_fraction=_fraction(raw["next_fraction"], "stages.next_fraction"),
@@ -201,8 +203,8 @@ def _stages(value: object) -> StageRules:
 
 
 def _keywords(value: object) -> KeywordRules:
-    raw = _section(value, "keywords", ("k1", "b", "field_weights"))
-    raw_fields = _section(raw["field_weights"], "keywords.field_weights", TEXT_FIELDS)
+    raw = section("rules", value, "keywords", ("k1", "b", "field_weights"))
+    raw_fields = section("rules", raw["field_weights"], "keywords.field_weights", TEXT_FIELDS)
     keywords = KeywordRules(
         k1=_number(raw["k1"], "keywords.k1"),
         b=_fraction(raw["b"], "keywords.b"),
@@ -216,7 +218,7 @@ def _keywords(value: object) -> KeywordRules:
 
 
 def _pathway(value: object) -> PathwayRules:
-    raw = _section(value, "pathway", ("source", "typical_needs"))
+    raw = section("rules", value, "pathway", ("source", "typical_needs"))
     source = raw["source"]
     if not isinstance(source, str) or not source.strip():
         raise ValueError("rules: 'pathway.source' must name a seed file or say 'curator'")
@@ -230,20 +232,6 @@ def _pathway(value: object) -> PathwayRules:
             raise ValueError(f"rules: 'pathway.typical_needs.{number}' must be a list of need slugs")
         typical[number] = tuple(dict.fromkeys(slugs))
     return PathwayRules(typical_needs=typical, source=source.strip())
-
-
-def _section(value: object, path: str, keys: tuple[str, ...]) -> Mapping[str, object]:
-    where = f"'{path}'" if path else "the top level"
-    if not isinstance(value, Mapping):
-        raise ValueError(f"rules: {where} must be a mapping with keys {', '.join(keys)}")
-    prefix = f"{path}." if path else ""
-    for key in value:
-        if key not in keys:
-            raise ValueError(f"rules: unknown key '{prefix}{key}'; expected one of {', '.join(keys)}")
-    for key in keys:
-        if key not in value:
-            raise ValueError(f"rules: missing key '{prefix}{key}'")
-    return value
 
 
 def _number(value: object, path: str) -> float:
