@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from app.matching.datafile import section
 from app.matching.vocabulary import Vocabulary
 
 COMPONENTS = ("need", "stage", "keywords", "sector", "audience", "local")
@@ -124,7 +125,8 @@ class Rules:
     @classmethod
     def from_mapping(cls, data: Mapping[str, object]) -> Rules:
         """Validate a parsed rules.yaml mapping; raise ValueError naming the first bad key."""
-        top = _section(
+        top = section(
+            "rules",
             data,
             "",
             ("version", "weights", "needs", "stages", "keywords", "focus", "diversity", "results", "pathway"),
@@ -132,76 +134,19 @@ class Rules:
         version = top["version"]
         if not isinstance(version, str) or not version.strip():
             raise ValueError("rules: 'version' must be a non-empty string")
-
-        raw_weights = _section(top["weights"], "weights", COMPONENTS)
-        weights = Weights(**{name: _number(raw_weights[name], f"weights.{name}") for name in COMPONENTS})
-
-        raw_needs = _section(top["needs"], "needs", ("parent_fraction", "breadth"))
-        needs = NeedRules(
-            parent_fraction=_fraction(raw_needs["parent_fraction"], "needs.parent_fraction"),
-            breadth=_fraction(raw_needs["breadth"], "needs.breadth"),
-        )
-        if needs.tier_gap <= 0:
-            raise ValueError(
-                "rules: 'needs.parent_fraction' plus 'needs.breadth' must stay below 1 "
-                "so that a full need match always scores above a parent-level one"
-            )
-        others = sum(weights.of(name) for name in COMPONENTS if name != "need")
-        if weights.need * needs.tier_gap <= others:
-            raise ValueError(
-                f"rules: 'weights.need' ({weights.need}) is too small: it must exceed "
-                f"{others / needs.tier_gap:.4g} (the other weights, {others:.4g}, divided by the need tier gap "
-                f"{needs.tier_gap:.4g}) so that a better need fit always ranks higher whatever the other components"
-            )
-
-        raw_stages = _section(
-            top["stages"], "stages", ("next_fraction", "ahead_decay", "behind_fraction", "max_stage_gap")
-        )
-        gap = raw_stages["max_stage_gap"]
-        stages = StageRules(
-            next_fraction=_fraction(raw_stages["next_fraction"], "stages.next_fraction"),
-            ahead_decay=_fraction(raw_stages["ahead_decay"], "stages.ahead_decay"),
-            behind_fraction=_fraction(raw_stages["behind_fraction"], "stages.behind_fraction"),
-            max_stage_gap=None if gap is None else _integer(gap, "stages.max_stage_gap", minimum=0),
-        )
-
-        raw_keywords = _section(top["keywords"], "keywords", ("k1", "b", "field_weights"))
-        raw_fields = _section(raw_keywords["field_weights"], "keywords.field_weights", TEXT_FIELDS)
-        keywords = KeywordRules(
-            k1=_number(raw_keywords["k1"], "keywords.k1"),
-            b=_fraction(raw_keywords["b"], "keywords.b"),
-            field_weights=tuple(
-                (name, _number(raw_fields[name], f"keywords.field_weights.{name}")) for name in TEXT_FIELDS
-            ),
-        )
-        if all(weight == 0 for _, weight in keywords.field_weights):
-            raise ValueError("rules: 'keywords.field_weights' must give at least one field a positive weight")
-
-        raw_focus = _section(top["focus"], "focus", ("open_fraction",))
+        weights = _weights(top["weights"])
+        needs = _needs(top["needs"], weights)
+        stages = _stages(top["stages"])
+        keywords = _keywords(top["keywords"])
+        raw_focus = section("rules", top["focus"], "focus", ("open_fraction",))
         focus = FocusRules(open_fraction=_fraction(raw_focus["open_fraction"], "focus.open_fraction"))
-
-        raw_pathway = _section(top["pathway"], "pathway", ("source", "typical_needs"))
-        source = raw_pathway["source"]
-        if not isinstance(source, str) or not source.strip():
-            raise ValueError("rules: 'pathway.source' must name a seed file or say 'curator'")
-        raw_typical = raw_pathway["typical_needs"]
-        if not isinstance(raw_typical, Mapping):
-            raise ValueError("rules: 'pathway.typical_needs' must map stage numbers to lists of need slugs")
-        typical: dict[int, tuple[str, ...]] = {}
-        for stage, slugs in raw_typical.items():
-            number = _integer(stage, "pathway.typical_needs (a stage number)", minimum=1)
-            if not isinstance(slugs, list) or not all(isinstance(slug, str) and slug for slug in slugs):
-                raise ValueError(f"rules: 'pathway.typical_needs.{number}' must be a list of need slugs")
-            typical[number] = tuple(dict.fromkeys(slugs))
-        pathway = PathwayRules(typical_needs=typical, source=source.strip())
-
-        raw_diversity = _section(top["diversity"], "diversity", ("need_window", "max_per_provider"))
+        pathway = _pathway(top["pathway"])
+        raw_diversity = section("rules", top["diversity"], "diversity", ("need_window", "max_per_provider"))
         diversity = DiversityRules(
             need_window=_integer(raw_diversity["need_window"], "diversity.need_window", minimum=0),
             max_per_provider=_integer(raw_diversity["max_per_provider"], "diversity.max_per_provider", minimum=0),
         )
-
-        raw_results = _section(top["results"], "results", ("min_score", "candidate_pool"))
+        raw_results = section("rules", top["results"], "results", ("min_score", "candidate_pool"))
         results = ResultRules(
             min_score=_fraction(raw_results["min_score"], "results.min_score"),
             candidate_pool=_integer(raw_results["candidate_pool"], "results.candidate_pool", minimum=1),
@@ -219,18 +164,74 @@ class Rules:
         )
 
 
-def _section(value: object, path: str, keys: tuple[str, ...]) -> Mapping[str, object]:
-    where = f"'{path}'" if path else "the top level"
-    if not isinstance(value, Mapping):
-        raise ValueError(f"rules: {where} must be a mapping with keys {', '.join(keys)}")
-    prefix = f"{path}." if path else ""
-    for key in value:
-        if key not in keys:
-            raise ValueError(f"rules: unknown key '{prefix}{key}'; expected one of {', '.join(keys)}")
-    for key in keys:
-        if key not in value:
-            raise ValueError(f"rules: missing key '{prefix}{key}'")
-    return value
+def _weights(value: object) -> Weights:
+    raw = section("rules", value, "weights", COMPONENTS)
+    return Weights(**{name: _number(raw[name], f"weights.{name}") for name in COMPONENTS})
+
+
+def _needs(value: object, weights: Weights) -> NeedRules:
+    """The need rules, checked against the weights: a better need fit must always rank higher."""
+    raw = section("rules", value, "needs", ("parent_fraction", "breadth"))
+    needs = NeedRules(
+        parent_fraction=_fraction(raw["parent_fraction"], "needs.parent_fraction"),
+        breadth=_fraction(raw["breadth"], "needs.breadth"),
+    )
+    if needs.tier_gap <= 0:
+        raise ValueError(
+            "rules: 'needs.parent_fraction' plus 'needs.breadth' must stay below 1 "
+            "so that a full need match always scores above a parent-level one"
+        )
+    others = sum(weights.of(name) for name in COMPONENTS if name != "need")
+    if weights.need * needs.tier_gap <= others:
+        raise ValueError(
+            f"rules: 'weights.need' ({weights.need}) is too small: it must exceed "
+            f"{others / needs.tier_gap:.4g} (the other weights, {others:.4g}, divided by the need tier gap "
+            f"{needs.tier_gap:.4g}) so that a better need fit always ranks higher whatever the other components"
+        )
+    return needs
+
+
+def _stages(value: object) -> StageRules:
+    raw = section("rules", value, "stages", ("next_fraction", "ahead_decay", "behind_fraction", "max_stage_gap"))
+    gap = raw["max_stage_gap"]
+    return StageRules(
+        next_fraction=_fraction(raw["next_fraction"], "stages.next_fraction"),
+        ahead_decay=_fraction(raw["ahead_decay"], "stages.ahead_decay"),
+        behind_fraction=_fraction(raw["behind_fraction"], "stages.behind_fraction"),
+        max_stage_gap=None if gap is None else _integer(gap, "stages.max_stage_gap", minimum=0),
+    )
+
+
+def _keywords(value: object) -> KeywordRules:
+    raw = section("rules", value, "keywords", ("k1", "b", "field_weights"))
+    raw_fields = section("rules", raw["field_weights"], "keywords.field_weights", TEXT_FIELDS)
+    keywords = KeywordRules(
+        k1=_number(raw["k1"], "keywords.k1"),
+        b=_fraction(raw["b"], "keywords.b"),
+        field_weights=tuple(
+            (name, _number(raw_fields[name], f"keywords.field_weights.{name}")) for name in TEXT_FIELDS
+        ),
+    )
+    if all(weight == 0 for _, weight in keywords.field_weights):
+        raise ValueError("rules: 'keywords.field_weights' must give at least one field a positive weight")
+    return keywords
+
+
+def _pathway(value: object) -> PathwayRules:
+    raw = section("rules", value, "pathway", ("source", "typical_needs"))
+    source = raw["source"]
+    if not isinstance(source, str) or not source.strip():
+        raise ValueError("rules: 'pathway.source' must name a seed file or say 'curator'")
+    raw_typical = raw["typical_needs"]
+    if not isinstance(raw_typical, Mapping):
+        raise ValueError("rules: 'pathway.typical_needs' must map stage numbers to lists of need slugs")
+    typical: dict[int, tuple[str, ...]] = {}
+    for stage, slugs in raw_typical.items():
+        number = _integer(stage, "pathway.typical_needs (a stage number)", minimum=1)
+        if not isinstance(slugs, list) or not all(isinstance(slug, str) and slug for slug in slugs):
+            raise ValueError(f"rules: 'pathway.typical_needs.{number}' must be a list of need slugs")
+        typical[number] = tuple(dict.fromkeys(slugs))
+    return PathwayRules(typical_needs=typical, source=source.strip())
 
 
 def _number(value: object, path: str) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from app.matching.datafile import section
 from app.matching.text import STOP_WORDS, stem, words
 from app.matching.vocabulary import Vocabulary
 
@@ -62,14 +63,7 @@ class Synonyms:
     def from_mapping(cls, data: Mapping[str, object], vocabulary: Vocabulary) -> Synonyms:
         """Validate a parsed synonyms.yaml against the vocabulary; raise ValueError naming the first problem."""
         keys = ("version", "stop_words", "short_words", "proper_forms", "max_document_share", "synonyms")
-        if not isinstance(data, Mapping):
-            raise ValueError(f"synonyms: the top level must be a mapping with keys {', '.join(keys)}")
-        for key in data:
-            if key not in keys:
-                raise ValueError(f"synonyms: unknown key '{key}'; expected one of {', '.join(keys)}")
-        for key in keys:
-            if key not in data:
-                raise ValueError(f"synonyms: missing key '{key}'")
+        data = section("synonyms", data, "", keys)
         version = data["version"]
         if not isinstance(version, str) or not version.strip():
             raise ValueError("synonyms: 'version' must be a non-empty string")
