@@ -106,11 +106,7 @@ class KeywordIndex:
         tf = np.add.reduceat(field_weight[field], heads) if heads.size else np.zeros(0, dtype=np.float64)
         post_term, post_doc = term[heads], doc[heads].astype(np.int64)
 
-        doc_freq = np.bincount(post_term, minlength=term_count).astype(np.float64)
-        idf = np.log1p((size - doc_freq + 0.5) / (doc_freq + 0.5))
-        average = float(doc_length.mean()) if size and doc_length.any() else 1.0
-        norm = rules.k1 * (1.0 - rules.b + rules.b * doc_length[post_doc] / average)
-        bm25 = idf[post_term] * tf * (rules.k1 + 1.0) / (tf + norm)
+        bm25 = _bm25(tf, post_term, post_doc, doc_length, term_count, rules)
         starts = np.zeros(term_count + 1, dtype=np.int64)
         np.cumsum(np.bincount(post_term, minlength=term_count), out=starts[1:])
         for array in (starts, post_doc, bm25):
@@ -158,6 +154,34 @@ def normalised(raw: FloatArray, among: npt.NDArray[np.bool_]) -> FloatArray:
     if best <= 0 or math.isnan(best):
         return np.zeros_like(raw)
     return np.minimum(raw / best, 1.0)
+
+
+def _bm25(
+    tf: FloatArray,
+    post_term: SmallArray,
+    post_doc: IntArray,
+    doc_length: FloatArray,
+    term_count: int,
+    rules: KeywordRules,
+) -> FloatArray:
+    """Each posting's BM25 weight from its field-weighted frequency and its offer's field-weighted length."""
+    size = doc_length.size
+    doc_freq = np.bincount(post_term, minlength=term_count).astype(np.float64)
+    idf = np.log1p((size - doc_freq + 0.5) / (doc_freq + 0.5))
+    average = float(doc_length.mean()) if size and doc_length.any() else 1.0
+    # In place, the same operations in the same order as k1 * (1 - b + b * length / average) and
+    # idf * tf * (k1 + 1) / (tf + norm): the same weights to the last bit, without temporaries.
+    norm = doc_length[post_doc]
+    norm *= rules.b
+    norm /= average
+    norm += 1.0 - rules.b
+    norm *= rules.k1
+    norm += tf
+    bm25 = idf[post_term]
+    bm25 *= tf
+    bm25 *= rules.k1 + 1.0
+    bm25 /= norm
+    return bm25
 
 
 def _token_ids(raw: bytes, lookup: _TermIds) -> SmallArray:
