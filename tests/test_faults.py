@@ -331,7 +331,9 @@ def test_clients_hanging_up_mid_request_leave_nothing_half_written(fixture_db: E
         assert done.status_code == 201, done.text
         assert _offer_and_audit_counts(fixture_db, "half-sent") == (0, 0)
         hung_up = _offer_and_audit_counts(fixture_db, "hung-up")
-        assert hung_up in {(0, 0), (1, 1)}, f"an offer without its audit event (or the reverse) is half a write: {hung_up}"
+        assert hung_up in {(0, 0), (1, 1)}, (
+            f"an offer without its audit event (or the reverse) is half a write: {hung_up}"
+        )
         assert _offer_and_audit_counts(fixture_db, "after-them") == (1, 1)
         assert httpx.get(server.url + "/readyz").json()["catalogue_version"] != version
         assert "Traceback" not in server.output()
