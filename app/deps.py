@@ -266,7 +266,9 @@ def json_body(body: bytes, model: type[Model]) -> Model:
     except orjson.JSONDecodeError:
         value = _fastapi_json(body)
     try:
-        return model.model_validate(value)
+        # from_attributes as FastAPI validates a body field: a body that is not an object gets its words
+        # ("a valid dictionary or object to extract fields from").
+        return model.model_validate(value, from_attributes=True)
     except ValidationError as error:
         errors = error.errors(include_url=False)
         raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors]) from None

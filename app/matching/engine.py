@@ -14,11 +14,10 @@ from app.matching.outcome import FrontDoor, MatchOutcome, NearMiss, Reason, Scor
 from app.matching.profile import NormalisedProfile, normalise_profile
 from app.matching.reasons import (
     FORTHCOMING,
+    KeywordWording,
     focus_reason,
     front_door_reason,
-    keyword_reason,
     local_reason,
-    matched_words,
     need_reason,
     offered_name,
     restriction_hint,
@@ -255,17 +254,18 @@ def _scored(
         strict=True,
     )
     results: list[ScoredOffer] = []
+    wording = KeywordWording(profile, sheet.terms)
     for rank, (i, score, forthcoming, local, matched) in enumerate(rows, start=1):
         components = (
             tuple((name, round(float(values[i]), SCORE_PLACES)) for name, values in sheet.components) if explain else ()
         )
-        words = matched_words(profile, [sheet.terms[k] for k in matched])
+        words = wording.named(matched)
         results.append(
             ScoredOffer(
                 rank=rank,
                 score=round(score, SCORE_PLACES),
                 offer=index.offers[i],
-                reasons=_reasons(index, sheet, profile, i, words, local=local, current=current),
+                reasons=_reasons(index, sheet, profile, i, (words, wording), local=local, current=current),
                 components=components,
                 forthcoming=forthcoming,
             )
@@ -278,7 +278,7 @@ def _reasons(
     sheet: ScoreSheet,
     profile: NormalisedProfile,
     i: int,
-    words: tuple[tuple[str, ...], tuple[tuple[str, str], ...]],
+    keywords: tuple[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], KeywordWording],
     *,
     local: bool,
     current: bool,
@@ -312,8 +312,9 @@ def _reasons(
         reasons.append(
             memo.get(key, lambda: stage_reason(offer.stages, profile.stages, trl, vocabulary, current=current))
         )
+    words, wording = keywords
     if any(words) or word_needs:
-        reasons.append(keyword_reason(word_needs, *words))
+        reasons.append(wording.sentence(word_needs, words))
     reasons += _focus_reasons(index, profile, i)
     based = offer.provider_location
     if local and based is not None:
@@ -347,25 +348,21 @@ def _focus_reasons(index: CatalogueIndex, profile: NormalisedProfile, i: int) ->
     return reasons
 
 
-def _offered_name(index: CatalogueIndex, i: int, need: str) -> str | None:
+def _coverage(index: CatalogueIndex, i: int, need: str) -> dict[str, bool]:
     row = index.need_row[need]
-    cols = index.columns
-    full, parent = bool(cols.need_full[row, i]), bool(cols.need_ancestor[row, i])
-    return offered_name(index.offers[i], need, index.vocabulary, full=full, parent=parent)
+    return {"full": bool(index.columns.need_full[row, i]), "parent": bool(index.columns.need_ancestor[row, i])}
+
+
+def _offered_name(index: CatalogueIndex, i: int, need: str) -> str | None:
+    return offered_name(index.offers[i], need, index.vocabulary, **_coverage(index, i, need))
 
 
 def _typical_reason(index: CatalogueIndex, i: int, need: str, stage: int) -> Reason | None:
-    row = index.need_row[need]
-    cols = index.columns
-    full, parent = bool(cols.need_full[row, i]), bool(cols.need_ancestor[row, i])
-    return typical_need_reason(index.offers[i], need, stage, index.vocabulary, full=full, parent=parent)
+    return typical_need_reason(index.offers[i], need, stage, index.vocabulary, **_coverage(index, i, need))
 
 
 def _need_reason(index: CatalogueIndex, i: int, need: str) -> Reason | None:
-    row = index.need_row[need]
-    cols = index.columns
-    full, parent = bool(cols.need_full[row, i]), bool(cols.need_ancestor[row, i])
-    return need_reason(index.offers[i], need, index.vocabulary, full=full, parent=parent)
+    return need_reason(index.offers[i], need, index.vocabulary, **_coverage(index, i, need))
 
 
 def _near_misses(

@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from app.matching.records import OfferRecord
 from app.matching.rules import KeywordRules
-from app.matching.text import DOC_MARK, FIELD_MARK, STOP_WORDS, bulk_tokens, stem
+from app.matching.text import DOC_MARK, FIELD_MARK, STOP_WORDS, bulk_bytes, stem
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -21,6 +22,9 @@ SmallArray = npt.NDArray[np.int32]
 _CHUNK = 16384
 """Offers tokenised per batch: bounds the memory of the intermediate token lists."""
 _DOC, _FIELD, _SKIP = -2, -3, -1
+_SPACE, _PACKED = 0x20, 8
+_LOW_BYTES = np.array([(1 << (8 * count)) - 1 for count in range(_PACKED + 1)], dtype=np.uint64)
+"""_LOW_BYTES[n]: the mask keeping the first n bytes of a little-endian packed integer."""
 
 
 class _TermIds(dict[bytes, int]):
@@ -76,8 +80,7 @@ class KeywordIndex:
         field_numbers: list[SmallArray] = []
         for first in range(0, size, _CHUNK):
             batch = offers[first : first + _CHUNK]
-            tokens = bulk_tokens(_batch_text(batch, [name for name, _ in fields]))
-            ids = np.fromiter(map(lookup.__getitem__, tokens), dtype=np.int32, count=len(tokens))
+            ids = _token_ids(bulk_bytes(_batch_text(batch, [name for name, _ in fields])), lookup)
             doc_mark = ids == _DOC
             doc = np.cumsum(doc_mark, dtype=np.int32)
             field_count = np.cumsum(ids == _FIELD, dtype=np.int32)
@@ -103,11 +106,7 @@ class KeywordIndex:
         tf = np.add.reduceat(field_weight[field], heads) if heads.size else np.zeros(0, dtype=np.float64)
         post_term, post_doc = term[heads], doc[heads].astype(np.int64)
 
-        doc_freq = np.bincount(post_term, minlength=term_count).astype(np.float64)
-        idf = np.log1p((size - doc_freq + 0.5) / (doc_freq + 0.5))
-        average = float(doc_length.mean()) if size and doc_length.any() else 1.0
-        norm = rules.k1 * (1.0 - rules.b + rules.b * doc_length[post_doc] / average)
-        bm25 = idf[post_term] * tf * (rules.k1 + 1.0) / (tf + norm)
+        bm25 = _bm25(tf, post_term, post_doc, doc_length, term_count, rules)
         starts = np.zeros(term_count + 1, dtype=np.int64)
         np.cumsum(np.bincount(post_term, minlength=term_count), out=starts[1:])
         for array in (starts, post_doc, bm25):
@@ -155,6 +154,90 @@ def normalised(raw: FloatArray, among: npt.NDArray[np.bool_]) -> FloatArray:
     if best <= 0 or math.isnan(best):
         return np.zeros_like(raw)
     return np.minimum(raw / best, 1.0)
+
+
+def _bm25(
+    tf: FloatArray,
+    post_term: SmallArray,
+    post_doc: IntArray,
+    doc_length: FloatArray,
+    term_count: int,
+    rules: KeywordRules,
+) -> FloatArray:
+    """Each posting's BM25 weight from its field-weighted frequency and its offer's field-weighted length."""
+    size = doc_length.size
+    doc_freq = np.bincount(post_term, minlength=term_count).astype(np.float64)
+    idf = np.log1p((size - doc_freq + 0.5) / (doc_freq + 0.5))
+    average = float(doc_length.mean()) if size and doc_length.any() else 1.0
+    # In place, the same operations in the same order as k1 * (1 - b + b * length / average) and
+    # idf * tf * (k1 + 1) / (tf + norm): the same weights to the last bit, without temporaries.
+    norm = doc_length[post_doc]
+    norm *= rules.b
+    norm /= average
+    norm += 1.0 - rules.b
+    norm *= rules.k1
+    norm += tf
+    bm25 = idf[post_term]
+    bm25 *= tf
+    bm25 *= rules.k1 + 1.0
+    bm25 /= norm
+    return bm25
+
+
+def _token_ids(raw: bytes, lookup: _TermIds) -> SmallArray:
+    """The term id of every word of `raw` (bulk_bytes' output), in order, as `lookup[word]` for each word of
+    `raw.split()` gives it, but with one look-up per distinct word instead of one Python object per word.
+
+    A word's bytes, packed eight to an integer (zero past its end; no word holds a zero byte but DOC_MARK,
+    a word of its own), identify it exactly: distinct first eight bytes give distinct ranks, and words longer
+    than eight bytes are told apart eight bytes at a time among themselves.
+    """
+    # One space before and after (and room to read eight bytes past the last word): word i is
+    # padded[starts[i]:ends[i]], the byte runs other than spaces.
+    padded = np.frombuffer(b" " + raw + b" " * (_PACKED + 1), dtype=np.uint8)
+    word = padded != _SPACE
+    edges = np.flatnonzero(word[1:] != word[:-1]) + 1
+    starts, ends = edges[0::2], edges[1::2]
+    if starts.size == 0:
+        return np.zeros(0, dtype=np.int32)
+    lengths = ends - starts
+    windows = np.lib.stride_tricks.as_strided(padded, shape=(len(raw) + 2, _PACKED), strides=(1, 1), writeable=False)
+
+    def packed(at: IntArray, left: IntArray) -> npt.NDArray[np.uint64]:
+        return windows[at].view("<u8").ravel() & _LOW_BYTES[np.minimum(left, _PACKED)]
+
+    rank, count = _dense(packed(starts, lengths))
+    offset = _PACKED
+    longer = np.flatnonzero(lengths > offset)
+    while longer.size:
+        part, part_count = _dense(packed(starts[longer] + offset, lengths[longer] - offset))
+        fresh, fresh_count = _dense(rank[longer] * part_count + part)
+        rank[longer] = count + fresh
+        count += fresh_count
+        offset += _PACKED
+        longer = longer[lengths[longer] > offset]
+    first = np.full(count, starts.size, dtype=np.int64)
+    np.minimum.at(first, rank, np.arange(starts.size))
+    groups = np.flatnonzero(first < starts.size)
+    groups = groups[np.argsort(first[groups])]
+    at = first[groups]
+    table = np.zeros(count, dtype=np.int32)
+    table[groups] = [
+        lookup[raw[start - 1 : end - 1]] for start, end in zip(starts[at].tolist(), ends[at].tolist(), strict=True)
+    ]
+    return table[rank]
+
+
+def _dense(values: npt.NDArray[Any]) -> tuple[IntArray, int]:
+    """Each value's rank among the distinct values (0, 1, ...), and how many distinct values there are."""
+    order = np.argsort(values)
+    ordered = values[order]
+    fresh = np.empty(values.size, dtype=np.bool_)
+    fresh[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=fresh[1:])
+    ranks = np.empty(values.size, dtype=np.int64)
+    ranks[order] = np.cumsum(fresh) - 1
+    return ranks, int(ranks[order[-1]]) + 1 if values.size else 0
 
 
 def _batch_text(offers: Sequence[OfferRecord], fields: Sequence[str]) -> str:

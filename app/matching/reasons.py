@@ -113,6 +113,34 @@ def matched_words(
     return tuple(dict.fromkeys(mentioned)), tuple(dict.fromkeys(expanded))
 
 
+class KeywordWording:
+    """One request's keyword wording: results often share their keyword matches, so each set of matches is
+    named (matched_words), and each keyword sentence written (keyword_reason), once per request."""
+
+    def __init__(self, profile: NormalisedProfile, terms: Sequence[int]) -> None:
+        self._profile = profile
+        self._terms = terms
+        self._named: dict[tuple[int, ...], tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
+        self._sentences: dict[tuple[object, ...], Reason] = {}
+
+    def named(self, matched: tuple[int, ...]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+        """matched_words for the keyword terms at `matched` (positions in `terms`)."""
+        words = self._named.get(matched)
+        if words is None:
+            words = self._named[matched] = matched_words(self._profile, [self._terms[k] for k in matched])
+        return words
+
+    def sentence(
+        self, needs: Sequence[tuple[str, str]], words: tuple[tuple[str, ...], tuple[tuple[str, str], ...]]
+    ) -> Reason:
+        """keyword_reason(needs, *words)."""
+        key = (tuple(needs), words)
+        reason = self._sentences.get(key)
+        if reason is None:
+            reason = self._sentences[key] = keyword_reason(needs, *words)
+        return reason
+
+
 def keyword_reason(
     needs: Sequence[tuple[str, str]], matched_words: Sequence[str], expanded: Sequence[tuple[str, str]] = ()
 ) -> Reason:

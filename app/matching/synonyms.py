@@ -45,6 +45,8 @@ class Synonyms:
     max_document_share: float
     entries: tuple[SynonymEntry, ...]
     by_stem: Mapping[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    _tokens: dict[str, tuple[TokenPart, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """token_parts' answers, by token (bounded: emptied when full)."""
 
     def __post_init__(self) -> None:
         by_stem: dict[str, list[int]] = {}
@@ -85,11 +87,49 @@ class Synonyms:
         entries = tuple(_entry(raw, position, vocabulary, stop_words) for position, raw in enumerate(raw_entries))
         return cls(version.strip(), stop_words, short_words, proper_forms, float(share), entries)
 
+    def token_parts(self, token: str) -> tuple[TokenPart, ...]:
+        """How analyse_query reads one whitespace-separated token of a query: a pure function of the token and
+        these word rules, so it is worked out once per token (a word typed before is not analysed again)."""
+        parts = self._tokens.get(token)
+        if parts is None:
+            if len(self._tokens) >= _TOKEN_MEMO:
+                self._tokens.clear()
+            parts = self._tokens[token] = _token_parts(token, self)
+        return parts
+
     def informative_word(self, word: str) -> bool:
         """Whether a lower-case word may carry evidence at all (before the catalogue's IDF floor)."""
         if word in STOP_WORDS or word in self.stop_words:
             return False
         return len(word) >= 3 or word in self.short_words
+
+
+_TOKEN_MEMO = 50_000
+
+
+@dataclass(frozen=True)
+class TokenPart:
+    """One word of a query token: its stem, how it is shown, and (unless a stop word) the word as searched."""
+
+    term: str
+    display: str
+    word: QueryWord | None
+    """None for a stop word (kept only for phrases)."""
+    informative: bool
+
+
+def _token_parts(token: str, synonyms: Synonyms) -> tuple[TokenPart, ...]:
+    parts = [part for part in words(token) if len(part) > 1]
+    shown = _display(token, parts, synonyms)
+    result = []
+    for part in parts:
+        term = stem(part)
+        display = shown if len(parts) > 1 else _display(part, [part], synonyms)
+        kept = part not in STOP_WORDS and part not in synonyms.stop_words
+        result.append(
+            TokenPart(term, display, QueryWord(term, display) if kept else None, synonyms.informative_word(part))
+        )
+    return tuple(result)
 
 
 def _word_list(value: object, key: str) -> list[str]:
@@ -175,16 +215,12 @@ def analyse_query(text: str, synonyms: Synonyms) -> tuple[tuple[QueryWord, ...],
     spoken: list[str] = []
     """For each position of `sequence`, the word as shown (a hyphenated token shown whole)."""
     for token in text.split():
-        parts = [part for part in words(token) if len(part) > 1]
-        shown = _display(token, parts, synonyms)
-        for part in parts:
-            sequence.append(stem(part))
-            spoken.append(shown if len(parts) > 1 else _display(part, [part], synonyms))
-            if part in STOP_WORDS or part in synonyms.stop_words:
-                continue
-            display = shown if len(parts) > 1 else _display(part, [part], synonyms)
-            typed.append((QueryWord(stem(part), display), synonyms.informative_word(part)))
-            starts.append(len(sequence) - 1)
+        for part in synonyms.token_parts(token):
+            sequence.append(part.term)
+            spoken.append(part.display)
+            if part.word is not None:
+                typed.append((part.word, part.informative))
+                starts.append(len(sequence) - 1)
     concepts = _Concepts(len(typed), [word.display for word, _ in typed])
     found: dict[str, int] = {}
     """Term -> the concept (a typed word's position, or an expansion's) it was first found in."""

@@ -70,9 +70,10 @@ def words(text: str) -> list[str]:
     return [word.decode("utf-8") for word in _encoded(text).translate(_SPACE_TABLE).split()]
 
 
-def bulk_tokens(text: str) -> list[bytes]:
-    """Words of `text` as UTF-8 bytes, keeping DOC_MARK and FIELD_MARK as tokens; same splitting as words()."""
-    return _encoded(text).translate(_MARK_TABLE).split()
+def bulk_bytes(text: str) -> bytes:
+    """`text` as UTF-8 bytes whose words (DOC_MARK and FIELD_MARK among them, as words of their own) are the runs
+    of bytes other than a space: `bulk_bytes(text).split()` splits it as words() does."""
+    return _encoded(text).translate(_MARK_TABLE)
 
 
 def _encoded(text: str) -> bytes:

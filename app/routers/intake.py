@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Request, Response
 
 from app.conditional import NOT_MODIFIED, TAXONOMY_CACHE, conditional_get
-from app.deps import JsonContent, SnapshotDep
+from app.deps import DirectRoute, JsonContent, SnapshotDep, get_snapshot, json_body, json_content, served_by
 from app.errors import problem_responses
 from app.models.intake import EXAMPLE_INTAKE, IntakeQuestions, IntakeRequest, IntakeResponse
 from app.renditions import JSONBody, carried_headers
@@ -18,7 +18,7 @@ CURL_SAMPLE = (
     '-d \'{"answers":{"built":"tested"},"description":"We need seed investment"}\''
 )
 
-router = APIRouter(prefix="/v1", tags=["matching"], responses=problem_responses(422, 500, 503))
+router = APIRouter(prefix="/v1", tags=["matching"], responses=problem_responses(422, 500, 503), route_class=DirectRoute)
 
 
 @router.get("/intake", summary="The guided intake's questions", response_model=IntakeQuestions, responses=NOT_MODIFIED)
@@ -32,6 +32,15 @@ async def intake_questions(request: Request, response: Response) -> JSONBody:
     return JSONBody(loaded.questions_document, headers=carried_headers(response))
 
 
+async def intake_post_direct(request: Request) -> Response:
+    """POST /v1/intake without dependency injection: the 415 check, the snapshot and the body model, in the order
+    FastAPI runs them."""
+    body = await request.body()
+    json_content(request)
+    snapshot = await get_snapshot(request)
+    return JSONBody(run_intake(snapshot, json_body(body, IntakeRequest)))
+
+
 @router.post(
     "/intake",
     summary="Answers and a description to a profile and its match",
@@ -39,6 +48,7 @@ async def intake_questions(request: Request, response: Response) -> JSONBody:
     dependencies=[JsonContent],
     openapi_extra={"x-codeSamples": [{"lang": "curl", "source": CURL_SAMPLE}]},
 )
+@served_by(intake_post_direct)
 async def intake_post(
     snapshot: SnapshotDep, body: Annotated[IntakeRequest, Body(examples=[EXAMPLE_INTAKE])]
 ) -> JSONBody:
