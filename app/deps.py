@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import math
 import threading
 import time
 import weakref
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Annotated, Any, TypeVar, get_origin
+from typing import Annotated
 
-import orjson
-from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request, Response
+from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.dependencies.models import Dependant
-from fastapi.exceptions import RequestValidationError
-from fastapi.routing import APIRoute, request_response
-from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.config import Settings, get_settings
 from app.db import SessionDep, get_engine, transaction
@@ -160,157 +152,3 @@ def require_role(role: Role) -> Callable[..., Principal]:
         return principal
 
     return dependency
-
-
-Handler = Callable[[Request], Coroutine[Any, Any, Response]]
-Model = TypeVar("Model", bound=BaseModel)
-DIRECT = "navigator_direct"
-
-
-class DirectRoute(APIRoute):
-    """A route documented by FastAPI from its endpoint's signature as usual, but served by the endpoint's direct
-    handler (request in, response out) when it has one (see `served_by`): no dependency injection, and the body
-    parsed once, from bytes, by pydantic. For the hottest routes only; the handler makes the same checks as the
-    signature declares and raises the same errors, so the OpenAPI document stays true.
-    """
-
-    def get_route_handler(self) -> Handler:
-        standard = super().get_route_handler()
-        direct: Handler | None = getattr(self.endpoint, DIRECT, None)
-        if direct is None:
-            return standard
-
-        uses = _calls(self.dependant)
-
-        async def handler(request: Request) -> Response:
-            overrides = request.app.dependency_overrides
-            if overrides and not uses.isdisjoint(overrides):  # a test replacing one: FastAPI's own handling
-                return await standard(request)
-            return await direct(request)
-
-        return handler
-
-
-class DirectPaths:
-    """In front of the app's router: a request for the exact path and method of a direct route (one without path
-    parameters) goes straight to its direct handler, without FastAPI's search through every included router.
-
-    The scope gets what the router would have set (the route, its endpoint, no path parameters), so the metrics'
-    route label and the error pages are those of the routed request (other methods take the router, which answers
-    405). While a dependency of the route is overridden (tests), its requests take the router, so the override
-    applies.
-    """
-
-    def __init__(self, app: FastAPI, routers: Iterable[APIRouter]) -> None:
-        self.app = app
-        self.routed: ASGIApp = app.router.middleware_stack
-        self.paths: dict[tuple[str, str], tuple[APIRoute, ASGIApp, frozenset[Callable[..., Any]]]] = {}
-        for router in routers:
-            for route in router.routes:
-                handler: Handler | None = getattr(getattr(route, "endpoint", None), DIRECT, None)
-                if isinstance(route, DirectRoute) and handler is not None and not route.param_convertors:
-                    entry = (route, request_response(handler), _calls(route.dependant))
-                    self.paths.update({(method, route.path): entry for method in route.methods or ()})
-
-    @classmethod
-    def install(cls, app: FastAPI, routers: Iterable[APIRouter]) -> None:
-        """Put the direct paths in front of `app`'s router (after every router is included)."""
-        app.router.middleware_stack = cls(app, routers)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        found = self.paths.get((scope.get("method", ""), scope.get("path", "")))
-        overrides = self.app.dependency_overrides
-        if found is None or (overrides and not found[2].isdisjoint(overrides)):
-            await self.routed(scope, receive, send)
-            return
-        route, served, _ = found
-        scope.setdefault("router", self.app.router)
-        scope["route"], scope["endpoint"], scope["path_params"] = route, route.endpoint, {}
-        await served(scope, receive, send)
-
-
-def _calls(dependant: Dependant) -> frozenset[Callable[..., Any]]:
-    """Every dependency the route declares, however deep."""
-    found: set[Callable[..., Any]] = set()
-    pending = list(dependant.dependencies)
-    while pending:
-        sub = pending.pop()
-        if sub.call is not None:
-            found.add(sub.call)
-        pending.extend(sub.dependencies)
-    return frozenset(found)
-
-
-def served_by(handler: Handler) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Mark an endpoint of a DirectRoute router as served by `handler`."""
-
-    def attach(endpoint: Callable[..., Any]) -> Callable[..., Any]:
-        setattr(endpoint, DIRECT, handler)
-        return endpoint
-
-    return attach
-
-
-def json_body(body: bytes, model: type[Model]) -> Model:
-    """The JSON body validated as `model`, with exactly the answers FastAPI's own body reading gives.
-
-    orjson reads the bytes (several times faster than json.loads) and pydantic validates the value as FastAPI
-    does, so messages are the same word for word. A body orjson refuses is read again with json.loads as FastAPI
-    does, so malformed, deeply nested or non-UTF-8 bodies get the same answers as on every other route (that
-    second reading costs only requests that fail, or use what only json.loads accepts, such as NaN).
-    """
-    if not body:
-        raise RequestValidationError([{"type": "missing", "loc": ("body",), "msg": "Field required", "input": None}])
-    try:
-        value = orjson.loads(body)
-    except orjson.JSONDecodeError:
-        value = _fastapi_json(body)
-    try:
-        # from_attributes as FastAPI validates a body field: a body that is not an object gets its words
-        # ("a valid dictionary or object to extract fields from").
-        return model.model_validate(value, from_attributes=True)
-    except ValidationError as error:
-        errors = error.errors(include_url=False)
-        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors]) from None
-
-
-def _fastapi_json(body: bytes) -> Any:
-    try:
-        return json.loads(body)
-    except json.JSONDecodeError as error:
-        problem = {"type": "json_invalid", "loc": ("body", error.pos), "msg": "JSON decode error", "input": {}}
-        raise RequestValidationError([{**problem, "ctx": {"error": error.msg}}]) from error
-    except Exception as error:  # RecursionError, UnicodeDecodeError: as FastAPI answers them
-        raise HTTPException(status_code=400, detail="There was an error parsing the body") from error
-
-
-@lru_cache
-def _query_fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
-    """Each field's name and whether it repeats (a list: every value of the parameter, not the last)."""
-    return tuple((name, get_origin(field.annotation) is list) for name, field in model.model_fields.items())
-
-
-def query_model(request: Request, model: type[Model]) -> Model:
-    """The query string validated as `model` the way FastAPI reads a `Query()` model, errors included: a list
-    field takes every value of its parameter, another field the last one, and unknown parameters are passed on
-    (so a model that forbids extras names them)."""
-    params = request.query_params
-    values: dict[str, Any] = {}
-    names = set()
-    for name, repeats in _query_fields(model):
-        names.add(name)
-        if repeats:
-            given = params.getlist(name)
-            if given:
-                values[name] = given
-        elif (value := params.get(name)) is not None:
-            values[name] = value
-    for key in params:
-        if key not in names:
-            extra = params.getlist(key)
-            values[key] = extra[0] if len(extra) == 1 else extra
-    try:
-        return model.model_validate(values)
-    except ValidationError as error:
-        errors = error.errors(include_url=False)
-        raise RequestValidationError([{**e, "loc": ("query", *e["loc"])} for e in errors]) from None

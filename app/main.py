@@ -15,7 +15,7 @@ from sqlmodel import Session
 from app import __version__
 from app.config import Settings, get_settings
 from app.db import get_engine
-from app.deps import DirectPaths
+from app.direct import DirectPaths
 from app.errors import install_error_handlers
 from app.middleware.bodylimit import BodyLimit
 from app.middleware.compression import Compression

@@ -8,7 +8,8 @@ from typing import Annotated, Any, TypeVar
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.conditional import NOT_MODIFIED, conditional_get
-from app.deps import DirectRoute, SnapshotDep, get_snapshot, query_model, served_by
+from app.deps import SnapshotDep, get_snapshot
+from app.direct import DirectRoute, query_model, served_by
 from app.errors import Gone, NotFound, ValidationProblem, problem_responses
 from app.models.catalogue import (
     SLUG_PATTERN,

@@ -7,7 +7,7 @@ from sqlalchemy import text
 
 from app import __version__
 from app.db import SessionDep
-from app.deps import DirectRoute, served_by
+from app.direct import DirectRoute, served_by
 from app.errors import ServiceUnavailable, problem_responses
 from app.models.health import Health, Index, Readiness
 from app.services.store.state import current_stamp

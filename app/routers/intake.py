@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Request, Response
 
 from app.conditional import NOT_MODIFIED, TAXONOMY_CACHE, conditional_get
-from app.deps import DirectRoute, JsonContent, SnapshotDep, get_snapshot, json_body, json_content, served_by
+from app.deps import JsonContent, SnapshotDep, get_snapshot, json_content
+from app.direct import DirectRoute, json_body, served_by
 from app.errors import problem_responses
 from app.models.intake import EXAMPLE_INTAKE, IntakeQuestions, IntakeRequest, IntakeResponse
 from app.renditions import JSONBody, carried_headers
