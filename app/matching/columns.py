@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.matching.records import OFFER_STATUSES, OfferRecord
+from app.matching.stages import stage_bits
 from app.matching.vocabulary import Vocabulary
 
 BoolArray = npt.NDArray[np.bool_]
@@ -165,12 +166,10 @@ def _status(status: str) -> int:
 
 
 def _stages(stages: tuple[int, ...], last_stage: int) -> int:
-    value = 0
     for stage in stages:
         if not 1 <= stage <= last_stage:
             raise _Invalid(f"stage {stage} is outside 1-{last_stage}")
-        value |= 1 << (stage - 1)
-    return value
+    return stage_bits(stages)
 
 
 def _need_row(needs: tuple[str, ...], need_row: Mapping[str, int]) -> list[bool]:

@@ -8,6 +8,7 @@ from functools import partial
 import numpy as np
 import numpy.typing as npt
 
+from app.matching import scoring
 from app.matching.diversity import Arrangement, Pool, arrange
 from app.matching.index import CatalogueIndex
 from app.matching.outcome import FrontDoor, MatchOutcome, NearMiss, Reason, ScoredOffer, StageRoute
@@ -27,7 +28,6 @@ from app.matching.reasons import (
 )
 from app.matching.records import Profile
 from app.matching.scoring import ASKED, TYPICAL, WORDS, ConsideredNeed, ScoreSheet, mentioned_terms, score_offers
-from app.matching.stages import serving
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
@@ -104,7 +104,6 @@ def route_ahead(
         raise ValueError("per_stage must be at least 1")
     normalised = _normalised(index, profile)
     start = min(normalised.stages) if normalised.stages else 1
-    cols = index.columns
     routes: list[StageRoute] = []
     for band in index.vocabulary.stages[start - 1 :]:
         at_stage = replace(
@@ -117,7 +116,7 @@ def route_ahead(
         )
         current = band.number in normalised.stages
         needs = considered_needs(index, normalised, route_stage=band.number)
-        serves = serving(cols.stage_mask, (band.number,))
+        serves = scoring.served_by(index, (band.number,))
         sheet = score_offers(index, at_stage, needs, scope=serves)
         chosen = _choose(index, sheet, at_stage, per_stage)
         results = _scored(index, sheet, at_stage, chosen, explain=False, current=current)
@@ -259,13 +258,12 @@ def _scored(
         components = (
             tuple((name, round(float(values[i]), SCORE_PLACES)) for name, values in sheet.components) if explain else ()
         )
-        words = wording.named(matched)
         results.append(
             ScoredOffer(
                 rank=rank,
                 score=round(score, SCORE_PLACES),
                 offer=index.offers[i],
-                reasons=_reasons(index, sheet, profile, i, (words, wording), local=local, current=current),
+                reasons=_reasons(index, sheet, profile, i, matched, wording, local=local, current=current),
                 components=components,
                 forthcoming=forthcoming,
             )
@@ -278,7 +276,8 @@ def _reasons(
     sheet: ScoreSheet,
     profile: NormalisedProfile,
     i: int,
-    keywords: tuple[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], KeywordWording],
+    matched: tuple[int, ...],
+    wording: KeywordWording,
     *,
     local: bool,
     current: bool,
@@ -312,7 +311,7 @@ def _reasons(
         reasons.append(
             memo.get(key, lambda: stage_reason(offer.stages, profile.stages, trl, vocabulary, current=current))
         )
-    words, wording = keywords
+    words = wording.named(matched)
     if any(words) or word_needs:
         reasons.append(wording.sentence(word_needs, words))
     reasons += _focus_reasons(index, profile, i)

@@ -27,6 +27,11 @@ _LOW_BYTES = np.array([(1 << (8 * count)) - 1 for count in range(_PACKED + 1)], 
 """_LOW_BYTES[n]: the mask keeping the first n bytes of a little-endian packed integer."""
 
 
+def indexed(word: str) -> bool:
+    """Whether the index holds `word` (stop words and one-letter words are not indexed)."""
+    return word not in STOP_WORDS and len(word) >= 2
+
+
 class _TermIds(dict[bytes, int]):
     """UTF-8 word -> term id, assigning ids to new stems on first sight; stop words map to _SKIP."""
 
@@ -36,8 +41,7 @@ class _TermIds(dict[bytes, int]):
 
     def __missing__(self, raw: bytes) -> int:
         word = raw.decode("utf-8")
-        skipped = word in STOP_WORDS or len(word) < 2
-        term_id = _SKIP if skipped else self.terms.setdefault(stem(word), len(self.terms))
+        term_id = self.terms.setdefault(stem(word), len(self.terms)) if indexed(word) else _SKIP
         self[raw] = term_id
         return term_id
 
@@ -112,6 +116,11 @@ class KeywordIndex:
         for array in (starts, post_doc, bm25):
             array.flags.writeable = False
         return cls(term_ids=lookup.terms, starts=starts, docs=post_doc, weights=bm25, size=size)
+
+    def docs_with(self, term_id: int) -> IntArray:
+        """The offers (ascending) whose text holds the term."""
+        docs: IntArray = self.docs[self.starts[term_id] : self.starts[term_id + 1]]
+        return docs
 
     def scores(self, terms: Sequence[str]) -> FloatArray:
         """Raw BM25 score of every offer for the given (stemmed, unique) query terms."""
@@ -243,7 +252,7 @@ def _dense(values: npt.NDArray[Any]) -> tuple[IntArray, int]:
 def _batch_text(offers: Sequence[OfferRecord], fields: Sequence[str]) -> str:
     """The offers' searchable fields as one string: fields end with FIELD_MARK, offers with DOC_MARK."""
     field_end, doc_end = f" {FIELD_MARK.decode()} ", f" {DOC_MARK.decode()} "
-    columns = [_column(offers, field) for field in fields]
+    columns = [field_column(offers, field) for field in fields]
     text = "".join(field_end.join(values) + field_end + doc_end for values in zip(*columns, strict=True))
     if text.count(DOC_MARK.decode()) != len(offers) or text.count(FIELD_MARK.decode()) != len(offers) * len(fields):
         # Control characters in the catalogue text itself: blank them so the markers stay unambiguous.
@@ -253,7 +262,8 @@ def _batch_text(offers: Sequence[OfferRecord], fields: Sequence[str]) -> str:
     return text
 
 
-def _column(offers: Sequence[OfferRecord], field: str) -> list[str]:
+def field_column(offers: Sequence[OfferRecord], field: str) -> list[str]:
+    """The searched text of one field of each offer, as the index reads it."""
     if field == "keywords":
         return [" ".join(offer.keywords) for offer in offers]
     if field == "name":

@@ -10,11 +10,11 @@ import numpy as np
 import numpy.typing as npt
 
 from app.matching.index import CatalogueIndex
-from app.matching.keyword_index import normalised
+from app.matching.keyword_index import field_column, indexed, normalised
 from app.matching.profile import NormalisedProfile
 from app.matching.rules import COMPONENTS
 from app.matching.stages import serving, stage_tables
-from app.matching.text import STOP_WORDS, stem, words
+from app.matching.text import stem, words
 
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
@@ -215,9 +215,14 @@ def _evidence(
         evidence = text_hit if text_hit is not None else np.zeros(index.size, dtype=np.bool_)
     else:
         # A stage with no typical needs in the pathway data: serving the stage is all there is.
-        stages = profile.stages
-        evidence = index.memo.get(("stage-only", stages), lambda: _frozen(serving(index.columns.stage_mask, stages)))
+        evidence = served_by(index, profile.stages)
     return evidence
+
+
+def served_by(index: CatalogueIndex, stages: tuple[int, ...]) -> BoolArray:
+    """Offers serving any of `stages` (read-only; computed once per index and stage set)."""
+    mask: BoolArray = index.memo.get(("stage-only", stages), lambda: _frozen(serving(index.columns.stage_mask, stages)))
+    return mask
 
 
 def _concept_scores(index: CatalogueIndex, profile: NormalisedProfile, terms: tuple[int, ...]) -> FloatArray:
@@ -274,10 +279,11 @@ def phrase_mask(index: CatalogueIndex, phrase: str) -> BoolArray:
         needle = f" {phrase} "
         fields = [name for name, weight in index.rules.keywords.field_weights if weight > 0]
         found = np.zeros(index.size, dtype=np.bool_)
-        for i in _holding_every_word(index, phrase).tolist():
-            offer = index.offers[i]
-            parts = [" ".join(offer.keywords) if name == "keywords" else str(getattr(offer, name)) for name in fields]
-            found[i] = any(needle in f" {' '.join(words(part))} " for part in parts)
+        held = _holding_every_word(index, phrase).tolist()
+        offers = [index.offers[i] for i in held]
+        columns = [field_column(offers, name) for name in fields]
+        for row, i in enumerate(held):
+            found[i] = any(needle in f" {' '.join(words(column[row]))} " for column in columns)
         return _frozen(found)
 
     mask: BoolArray = index.memo.get(("phrase", phrase), compute)
@@ -292,10 +298,10 @@ def _holding_every_word(index: CatalogueIndex, phrase: str) -> IntArray:
     for word in words(phrase):
         term_id = keywords.term_ids.get(stem(word))
         if term_id is None:
-            if word in STOP_WORDS or len(word) < 2:
+            if not indexed(word):
                 continue  # not indexed: the text check decides
             return np.zeros(0, dtype=np.int64)
-        held = np.intersect1d(held, keywords.docs[keywords.starts[term_id] : keywords.starts[term_id + 1]])
+        held = np.intersect1d(held, keywords.docs_with(term_id))
     return held
 
 
