@@ -158,12 +158,11 @@ def unknown_terms(label: str, values: Iterable[str], valid: Collection[str]) -> 
     message is always "Unknown <label> '<value>'. Valid values: <slugs>." so an API user, a curator loading files
     and an admin editor read the same words for the same mistake.
     """
+    unknown = [(position, value) for position, value in enumerate(values) if value not in valid]
+    if not unknown:
+        return []  # the usual case, on every filtered request: no message to build
     listed = ", ".join(valid)
-    return [
-        (position, f"Unknown {label} '{value}'. Valid values: {listed}.")
-        for position, value in enumerate(values)
-        if value not in valid
-    ]
+    return [(position, f"Unknown {label} '{value}'. Valid values: {listed}.") for position, value in unknown]
 
 
 def _require_unique(label: str, slugs: Sequence[str]) -> None:

@@ -17,6 +17,8 @@ def literal_words(query: str | None) -> tuple[str, ...]:
 
 def holds_every_word(text: str, words: Sequence[str]) -> bool:
     """Whether `text` holds every one of `words` (case-folded substrings): the literal search's one rule."""
+    if not words:
+        return True  # no search: nothing to fold
     folded = text.casefold()
     return all(word in folded for word in words)
 
