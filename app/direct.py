@@ -6,15 +6,15 @@ pydantic, or the query read in one pass, giving the same errors FastAPI would (i
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Callable, Coroutine
 from functools import lru_cache
 from typing import Any, TypeVar, get_origin
 
 import orjson
-from fastapi import APIRouter, FastAPI, HTTPException, Request, Response
+from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
-from fastapi.routing import APIRoute, request_response
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -49,40 +49,35 @@ class DirectRoute(APIRoute):
 
 class DirectPaths:
     """In front of the app's router: a request for the exact path and method of a direct route (one without path
-    parameters) goes straight to its direct handler, without FastAPI's search through every included router.
+    parameters) goes straight to that route, without FastAPI's search through every included router.
 
     The scope gets what the router would have set (the route, its endpoint, no path parameters), so the metrics'
     route label and the error pages are those of the routed request (other methods take the router, which answers
-    405). While a dependency of the route is overridden (tests), its requests take the router, so the override
-    applies.
+    405). The route's own handler (`DirectRoute`) decides between its direct handler and FastAPI's, so an overridden
+    dependency (tests) still applies.
     """
 
-    def __init__(self, app: FastAPI, routers: Iterable[APIRouter]) -> None:
+    def __init__(self, app: FastAPI) -> None:
         self.app = app
         self.routed: ASGIApp = app.router.middleware_stack
-        self.paths: dict[tuple[str, str], tuple[APIRoute, ASGIApp, frozenset[Callable[..., Any]]]] = {}
-        for router in routers:
-            for route in router.routes:
-                handler: Handler | None = getattr(getattr(route, "endpoint", None), DIRECT, None)
-                if isinstance(route, DirectRoute) and handler is not None and not route.param_convertors:
-                    entry = (route, request_response(handler), _calls(route.dependant))
-                    self.paths.update({(method, route.path): entry for method in route.methods or ()})
+        self.paths: dict[tuple[str, str], APIRoute] = {}
+        for route in app.router.routes:
+            if isinstance(route, DirectRoute) and hasattr(route.endpoint, DIRECT) and not route.param_convertors:
+                self.paths.update({(method, route.path): route for method in route.methods or ()})
 
     @classmethod
-    def install(cls, app: FastAPI, routers: Iterable[APIRouter]) -> None:
+    def install(cls, app: FastAPI) -> None:
         """Put the direct paths in front of `app`'s router (after every router is included)."""
-        app.router.middleware_stack = cls(app, routers)
+        app.router.middleware_stack = cls(app)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        found = self.paths.get((scope.get("method", ""), scope.get("path", "")))
-        overrides = self.app.dependency_overrides
-        if found is None or (overrides and not found[2].isdisjoint(overrides)):
+        route = self.paths.get((scope.get("method", ""), scope.get("path", "")))
+        if route is None:
             await self.routed(scope, receive, send)
             return
-        route, served, _ = found
         scope.setdefault("router", self.app.router)
         scope["route"], scope["endpoint"], scope["path_params"] = route, route.endpoint, {}
-        await served(scope, receive, send)
+        await route.app(scope, receive, send)
 
 
 def _calls(dependant: Dependant) -> frozenset[Callable[..., Any]]:

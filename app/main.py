@@ -128,5 +128,5 @@ def create_app() -> FastAPI:
     for module in (health, matching, intake, catalogue, taxonomy, insights, hsds, metrics, admin, widget, docs):
         app.include_router(module.router)
     # The hottest routes (/healthz, POST /v1/match, GET /v1/offers) are then found by exact path, not by search.
-    DirectPaths.install(app, (health.router, matching.router, intake.router, catalogue.router))
+    DirectPaths.install(app)
     return app

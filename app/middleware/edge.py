@@ -93,8 +93,9 @@ class EdgeMiddleware:
         client = scope.get("client")
         token = client_address.set(client[0] if client else None)
         path: str = scope["path"]
-        through_cors = b"origin" in headers and not is_admin(path)
-        vary = not through_cors and not is_admin(path)
+        admin = is_admin(path)
+        through_cors = b"origin" in headers and not admin
+        vary = not through_cors and not admin
         status, response_bytes, responded, client_gone = 500, 0, False, False
 
         async def edge_receive() -> Message:
