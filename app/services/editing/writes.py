@@ -142,10 +142,12 @@ def _change(
     precondition: Precondition,
     actor: Actor,
     action: str,
+    current: Entry | None = None,
 ) -> Record:
+    """`current` is the row's curated form when the caller has already built it (a patch merges into it)."""
     check_precondition(precondition, kind.name, row.slug, row.version)
     values = kind.checked_values(session, _validated(kind.schema, data))
-    before = kind.entry_of(session, row).model_dump(mode="json")
+    before = (current if current is not None else kind.entry_of(session, row)).model_dump(mode="json")
     values.pop("slug")
     _compare_and_swap(session, row, values, kind.name)
     record = kind.record_of(session, row)
@@ -184,9 +186,10 @@ def patch(
     lock_for_write(session)
     row = _row(kind, session, slug)
     _not_withdrawn(kind.name, row)
-    data = kind.entry_of(session, row).model_dump()
+    current = kind.entry_of(session, row)
+    data = current.model_dump()
     data.update(changes.model_dump(exclude_unset=True))
-    return _change(kind, session, row, data, precondition, actor, action)
+    return _change(kind, session, row, data, precondition, actor, action, current)
 
 
 def verify_offer(
