@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, TypeVar
+from dataclasses import dataclass
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 
 from app.conditional import Precondition, parse_if_match
 from app.db import SessionDep
@@ -30,12 +32,12 @@ from app.models.admin import (
     RecordMeta,
     Verification,
 )
-from app.models.catalogue import SLUG_PATTERN, OfferCreate, OfferUpdate, ProviderCreate, ProviderUpdate
+from app.models.catalogue import SLUG_PATTERN, OfferUpdate, ProviderUpdate
 from app.pagination import page_meta
 from app.services.editing import auth
 from app.services.editing import writes as editing
 from app.services.editing.audit import Actor, list_events
-from app.services.editing.kinds import OFFER, PROVIDER
+from app.services.editing.kinds import OFFER, PROVIDER, RecordKind
 
 # Declared so /docs offers an "Authorize" button; the checks themselves are in app.deps.require_role.
 _bearer = HTTPBearer(auto_error=False, description="An API key from `navigator keys create`.")
@@ -95,8 +97,6 @@ def _if_match(entity_type: str) -> Callable[..., Precondition]:
 
 Record = TypeVar("Record", bound=RecordMeta)
 JsonBody = Depends(json_content)
-OfferPrecondition = Annotated[Precondition, Depends(_if_match("offer"))]
-ProviderPrecondition = Annotated[Precondition, Depends(_if_match("provider"))]
 
 
 def _send(response: Response, record: Record, status_code: int = 200) -> Record:
@@ -107,89 +107,141 @@ def _send(response: Response, record: Record, status_code: int = 200) -> Record:
     return record
 
 
-# ---- offers -----------------------------------------------------------------------------------------------------
+# ---- offers and providers: one set of routes per kind --------------------------------------------------------
 
 
-@router.get("/offers/{slug}", summary="Read an offer for editing", responses=problem_responses(404, 422))
-def get_offer(slug: SlugPath, session: SessionDep, response: Response, _actor: EditorActor) -> OfferRecord:
-    """An offer's editable record (withdrawn ones too), with the ETag to send back as If-Match."""
-    return _send(response, editing.get(OFFER, session=session, slug=slug))
+@dataclass(frozen=True)
+class KindRoutes:
+    """What the routes of one kind of record say: its path, name, schemas and each operation's description."""
+
+    kind: RecordKind[Any, Any, Any]
+    path: str
+    a_name: str
+    """The kind with its article, as the summaries name it ("an offer")."""
+    record: type[RecordMeta]
+    update: type[BaseModel]
+    patch_example: dict[str, Any]
+    read: str
+    create: str
+    replace: str
+    patch: str
+    withdraw: str
+    restore: str
 
 
-@router.post(
-    "/offers",
-    summary="Add an offer",
-    status_code=201,
-    responses=problem_responses(409, 415, 422),
-    dependencies=[JsonBody],
+OFFER_ROUTES = KindRoutes(
+    kind=OFFER,
+    path="/offers",
+    a_name="an offer",
+    record=OfferRecord,
+    update=OfferUpdate,
+    patch_example={"status": "closed"},
+    read="An offer's editable record (withdrawn ones too), with the ETag to send back as If-Match.",
+    create="Add an offer. 409 when the slug is taken; 422 names each unknown reference and each broken lint rule.",
+    replace="Replace an offer with the full entry sent (the `entry` of its GET, edited). Needs If-Match.",
+    patch='Change only the fields sent (e.g. `{"status": "closed"}`); `null` clears an optional field. Needs If-Match.',
+    withdraw="Withdraw an offer: it is kept, leaves lists and matches, and its public page answers 410 Gone.",
+    restore="Bring a withdrawn offer back. Needs If-Match.",
 )
-def create_offer(entry: OfferCreate, session: SessionDep, response: Response, actor: EditorActor) -> OfferRecord:
-    """Add an offer. 409 when the slug is taken; 422 names each unknown reference and each broken lint rule."""
-    record = _send(response, editing.create(OFFER, session=session, entry=entry, actor=actor), 201)
-    response.headers["Location"] = f"{router.prefix}/offers/{entry.slug}"
-    return record
-
-
-@router.put(
-    "/offers/{slug}",
-    summary="Replace an offer",
-    responses=WRITE_PROBLEMS,
-    dependencies=[JsonBody],
-    openapi_extra=IF_MATCH_DOC,
+PROVIDER_ROUTES = KindRoutes(
+    kind=PROVIDER,
+    path="/providers",
+    a_name="a provider",
+    record=ProviderRecord,
+    update=ProviderUpdate,
+    patch_example={"website": "https://example.org"},
+    read="A provider's editable record (withdrawn ones too), with the ETag to send back as If-Match.",
+    create="Add a provider. 409 when the slug is taken; 422 names an unknown kind or location, or a broken lint rule.",
+    replace="Replace a provider with the full entry sent. Needs If-Match.",
+    patch="Change only the fields sent. Needs If-Match.",
+    withdraw="Withdraw a provider that has no live offers (409 names them); its public page then answers 410.",
+    restore="Bring a withdrawn provider back (its offers stay withdrawn until restored). Needs If-Match.",
 )
-def replace_offer(
-    slug: SlugPath,
-    entry: OfferCreate,
-    session: SessionDep,
-    response: Response,
-    actor: EditorActor,
-    precondition: OfferPrecondition,
-) -> OfferRecord:
-    """Replace an offer with the full entry sent (the `entry` of its GET, edited). Needs If-Match."""
-    return _send(
-        response,
-        editing.replace(OFFER, session=session, slug=slug, entry=entry, precondition=precondition, actor=actor),
-    )
 
 
-@router.patch(
-    "/offers/{slug}",
-    summary="Change some fields of an offer",
-    responses=WRITE_PROBLEMS,
-    dependencies=[JsonBody],
-    openapi_extra=IF_MATCH_DOC,
-)
-def patch_offer(
-    slug: SlugPath,
-    changes: Annotated[OfferUpdate, Body(examples=[{"status": "closed"}])],
-    session: SessionDep,
-    response: Response,
-    actor: EditorActor,
-    precondition: OfferPrecondition,
-) -> OfferRecord:
-    """Change only the fields sent (e.g. `{"status": "closed"}`); `null` clears an optional field. Needs If-Match."""
-    return _send(
-        response,
-        editing.patch(OFFER, session=session, slug=slug, changes=changes, precondition=precondition, actor=actor),
-    )
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
+_READ: dict[str, Any] = {"responses": problem_responses(404, 422)}
+_CREATE: dict[str, Any] = {
+    "status_code": 201,
+    "responses": problem_responses(409, 415, 422),
+    "dependencies": [JsonBody],
+}
 
 
-@router.delete("/offers/{slug}", summary="Withdraw an offer", responses=WRITE_PROBLEMS, openapi_extra=IF_MATCH_DOC)
-def withdraw_offer(
-    slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: OfferPrecondition
-) -> OfferRecord:
-    """Withdraw an offer: it is kept, leaves lists and matches, and its public page answers 410 Gone."""
-    return _send(response, editing.withdraw(OFFER, session=session, slug=slug, precondition=precondition, actor=actor))
+def _kind_types(spec: KindRoutes) -> Callable[[Endpoint], Endpoint]:
+    """A decorator giving an endpoint the kind's types: FastAPI reads the body and response model from annotations."""
+    types = {
+        "entry": spec.kind.schema,
+        "changes": Annotated[spec.update, Body(examples=[spec.patch_example])],
+        "precondition": Annotated[Precondition, Depends(_if_match(spec.kind.name))],
+        "return": spec.record,
+    }
+
+    def typed(endpoint: Endpoint) -> Endpoint:
+        endpoint.__annotations__.update({arg: types[arg] for arg in endpoint.__annotations__ if arg in types})
+        return endpoint
+
+    return typed
 
 
-@router.post(
-    "/offers/{slug}/restore", summary="Restore a withdrawn offer", responses=WRITE_PROBLEMS, openapi_extra=IF_MATCH_DOC
-)
-def restore_offer(
-    slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: OfferPrecondition
-) -> OfferRecord:
-    """Bring a withdrawn offer back. Needs If-Match."""
-    return _send(response, editing.restore(OFFER, session=session, slug=slug, precondition=precondition, actor=actor))
+def add_record_routes(spec: KindRoutes) -> None:
+    """Add the kind's routes, each one call to the generic writes; for offers GET /offers/{slug} `get_offer`, POST
+    /offers `create_offer`, PUT and PATCH /offers/{slug} `replace_offer` and `patch_offer`, DELETE /offers/{slug}
+    `withdraw_offer` and POST /offers/{slug}/restore `restore_offer` (operation ids: `admin_` and those names)."""
+    kind, name, a, one = spec.kind, spec.kind.name, spec.a_name, f"{spec.path}/{{slug}}"
+    write: dict[str, Any] = {"responses": WRITE_PROBLEMS, "openapi_extra": IF_MATCH_DOC}
+    write_json: dict[str, Any] = {**write, "dependencies": [JsonBody]}
+    typed = _kind_types(spec)
+
+    @router.get(one, name=f"get_{name}", summary=f"Read {a} for editing", description=spec.read, **_READ)
+    @typed
+    def get(slug: SlugPath, session: SessionDep, response: Response, _actor: EditorActor) -> Any:
+        return _send(response, editing.get(kind, session=session, slug=slug))
+
+    @router.post(spec.path, name=f"create_{name}", summary=f"Add {a}", description=spec.create, **_CREATE)
+    @typed
+    def create(entry: Any, session: SessionDep, response: Response, actor: EditorActor) -> Any:
+        sent = _send(response, editing.create(kind, session=session, entry=entry, actor=actor), 201)
+        response.headers["Location"] = f"{router.prefix}{spec.path}/{entry.slug}"
+        return sent
+
+    @router.put(one, name=f"replace_{name}", summary=f"Replace {a}", description=spec.replace, **write_json)
+    @typed
+    def replace(
+        slug: SlugPath, entry: Any, session: SessionDep, response: Response, actor: EditorActor, precondition: Any
+    ) -> Any:
+        changed = editing.replace(kind, session=session, slug=slug, entry=entry, precondition=precondition, actor=actor)
+        return _send(response, changed)
+
+    @router.patch(one, name=f"patch_{name}", summary=f"Change some fields of {a}", description=spec.patch, **write_json)
+    @typed
+    def patch(
+        slug: SlugPath, changes: Any, session: SessionDep, response: Response, actor: EditorActor, precondition: Any
+    ) -> Any:
+        changed = editing.patch(
+            kind, session=session, slug=slug, changes=changes, precondition=precondition, actor=actor
+        )
+        return _send(response, changed)
+
+    @router.delete(one, name=f"withdraw_{name}", summary=f"Withdraw {a}", description=spec.withdraw, **write)
+    @typed
+    def withdraw(slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: Any) -> Any:
+        return _send(
+            response, editing.withdraw(kind, session=session, slug=slug, precondition=precondition, actor=actor)
+        )
+
+    summary = f"Restore a withdrawn {name}"
+
+    @router.post(f"{one}/restore", name=f"restore_{name}", summary=summary, description=spec.restore, **write)
+    @typed
+    def restore(slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: Any) -> Any:
+        return _send(
+            response, editing.restore(kind, session=session, slug=slug, precondition=precondition, actor=actor)
+        )
+
+
+add_record_routes(OFFER_ROUTES)
+OfferPrecondition = Annotated[Precondition, Depends(_if_match("offer"))]
 
 
 @router.post(
@@ -215,98 +267,7 @@ def verify_offer(
     return _send(response, record)
 
 
-# ---- providers --------------------------------------------------------------------------------------------------
-
-
-@router.get("/providers/{slug}", summary="Read a provider for editing", responses=problem_responses(404, 422))
-def get_provider(slug: SlugPath, session: SessionDep, response: Response, _actor: EditorActor) -> ProviderRecord:
-    """A provider's editable record (withdrawn ones too), with the ETag to send back as If-Match."""
-    return _send(response, editing.get(PROVIDER, session=session, slug=slug))
-
-
-@router.post(
-    "/providers",
-    summary="Add a provider",
-    status_code=201,
-    responses=problem_responses(409, 415, 422),
-    dependencies=[JsonBody],
-)
-def create_provider(
-    entry: ProviderCreate, session: SessionDep, response: Response, actor: EditorActor
-) -> ProviderRecord:
-    """Add a provider. 409 when the slug is taken; 422 names an unknown kind or location, or a broken lint rule."""
-    record = _send(response, editing.create(PROVIDER, session=session, entry=entry, actor=actor), 201)
-    response.headers["Location"] = f"{router.prefix}/providers/{entry.slug}"
-    return record
-
-
-@router.put(
-    "/providers/{slug}",
-    summary="Replace a provider",
-    responses=WRITE_PROBLEMS,
-    dependencies=[JsonBody],
-    openapi_extra=IF_MATCH_DOC,
-)
-def replace_provider(
-    slug: SlugPath,
-    entry: ProviderCreate,
-    session: SessionDep,
-    response: Response,
-    actor: EditorActor,
-    precondition: ProviderPrecondition,
-) -> ProviderRecord:
-    """Replace a provider with the full entry sent. Needs If-Match."""
-    return _send(
-        response,
-        editing.replace(PROVIDER, session=session, slug=slug, entry=entry, precondition=precondition, actor=actor),
-    )
-
-
-@router.patch(
-    "/providers/{slug}",
-    summary="Change some fields of a provider",
-    responses=WRITE_PROBLEMS,
-    dependencies=[JsonBody],
-    openapi_extra=IF_MATCH_DOC,
-)
-def patch_provider(
-    slug: SlugPath,
-    changes: Annotated[ProviderUpdate, Body(examples=[{"website": "https://example.org"}])],
-    session: SessionDep,
-    response: Response,
-    actor: EditorActor,
-    precondition: ProviderPrecondition,
-) -> ProviderRecord:
-    """Change only the fields sent. Needs If-Match."""
-    return _send(
-        response,
-        editing.patch(PROVIDER, session=session, slug=slug, changes=changes, precondition=precondition, actor=actor),
-    )
-
-
-@router.delete("/providers/{slug}", summary="Withdraw a provider", responses=WRITE_PROBLEMS, openapi_extra=IF_MATCH_DOC)
-def withdraw_provider(
-    slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: ProviderPrecondition
-) -> ProviderRecord:
-    """Withdraw a provider that has no live offers (409 names them); its public page then answers 410."""
-    return _send(
-        response, editing.withdraw(PROVIDER, session=session, slug=slug, precondition=precondition, actor=actor)
-    )
-
-
-@router.post(
-    "/providers/{slug}/restore",
-    summary="Restore a withdrawn provider",
-    responses=WRITE_PROBLEMS,
-    openapi_extra=IF_MATCH_DOC,
-)
-def restore_provider(
-    slug: SlugPath, session: SessionDep, response: Response, actor: EditorActor, precondition: ProviderPrecondition
-) -> ProviderRecord:
-    """Bring a withdrawn provider back (its offers stay withdrawn until restored). Needs If-Match."""
-    return _send(
-        response, editing.restore(PROVIDER, session=session, slug=slug, precondition=precondition, actor=actor)
-    )
+add_record_routes(PROVIDER_ROUTES)
 
 
 # ---- taxonomy ---------------------------------------------------------------------------------------------------
