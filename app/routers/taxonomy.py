@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Query, Request, Response
 
@@ -21,39 +22,36 @@ from app.models.taxonomy import (
     TrlPublic,
 )
 from app.renditions import EXPORT_RESPONSES, Format, carried_headers, export_response, negotiate
+from app.services.catalogue.taxonomy import Taxonomy
 from app.services.exchange.exports import TERM_COLUMNS, term_row
 
 router = APIRouter(prefix="/v1", tags=["taxonomy"], responses=problem_responses(406, 422, 500, 503))
 RENDITIONS: dict[int | str, dict[str, Any]] = {**EXPORT_RESPONSES, **NOT_MODIFIED}
+Answer = TypeVar("Answer", StagesResponse, NeedsResponse, TermsResponse, LocationsResponse)
 FormatQuery = Annotated[
     Format | None, Query(description="json (default), csv or ndjson: one row per term; overrides Accept.")
 ]
 
 
-def _rendition(
-    snapshot: SnapshotDep, request: Request, response: Response, fmt: Format | None, vocabulary: str
-) -> Format | Response:
-    """Conditional GET for the chosen format; for CSV/NDJSON the whole answer, one row per term."""
+def _answer(
+    snapshot: SnapshotDep,
+    request: Request,
+    response: Response,
+    fmt: Format | None,
+    vocabulary: str,
+    build: Callable[[Taxonomy], Answer],
+) -> Answer | Response:
+    """Conditional GET for the chosen format: the JSON answer `build` makes, or for CSV/NDJSON one row per term."""
     chosen = negotiate(request, fmt)
     conditional_get(request, response, snapshot.stamp, cache_control=TAXONOMY_CACHE, variant=chosen)
     if chosen == "json":
-        return chosen
+        return build(snapshot.taxonomy)
     rows = [term_row(t) for t in snapshot.taxonomy.of(vocabulary)]
     name = vocabulary.replace("_", "-") + ("s" if not vocabulary.endswith("s") else "")
     return export_response(chosen, rows, dict, TERM_COLUMNS, filename=name, headers=carried_headers(response))
 
 
-@router.get(
-    "/stages", summary="List pathway stages and the TRL crosswalk", response_model=StagesResponse, responses=RENDITIONS
-)
-async def list_stages(
-    snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
-) -> StagesResponse | Response:
-    """The pathway stages with their TRL bands, and for each TRL the stages it belongs to."""
-    chosen = _rendition(snapshot, request, response, format, "stage")
-    if isinstance(chosen, Response):
-        return chosen
-    taxonomy = snapshot.taxonomy
+def _stages(taxonomy: Taxonomy) -> StagesResponse:
     stages = [
         StagePublic(
             number=s.number, slug=s.slug, name=s.name, description=s.description, trl_band=(s.trl_min, s.trl_max)
@@ -66,15 +64,7 @@ async def list_stages(
     return StagesResponse(taxonomy_version=taxonomy.version, stages=stages, trls=trls)
 
 
-@router.get("/needs", summary="List the support needs tree", response_model=NeedsResponse, responses=RENDITIONS)
-async def list_needs(
-    snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
-) -> NeedsResponse | Response:
-    """The support needs as a tree: asking for a parent need matches offers tagged with its children."""
-    chosen = _rendition(snapshot, request, response, format, "need")
-    if isinstance(chosen, Response):
-        return chosen
-    taxonomy = snapshot.taxonomy
+def _needs(taxonomy: Taxonomy) -> NeedsResponse:
     terms = taxonomy.of("need")
 
     def node(slug: str) -> NeedPublic:
@@ -85,17 +75,42 @@ async def list_needs(
     return NeedsResponse(taxonomy_version=taxonomy.version, needs=[node(t.slug) for t in terms if t.parent is None])
 
 
+def _locations(taxonomy: Taxonomy) -> LocationsResponse:
+    locations = [
+        LocationPublic(slug=t.slug, name=t.name, parent=t.parent, within=taxonomy.location_chain(t.slug)[1:])
+        for t in taxonomy.of("location")
+    ]
+    return LocationsResponse(taxonomy_version=taxonomy.version, locations=locations)
+
+
 def _terms(
     snapshot: SnapshotDep, request: Request, response: Response, fmt: Format | None, vocabulary: str
 ) -> TermsResponse | Response:
     """A flat vocabulary in the chosen format."""
-    chosen = _rendition(snapshot, request, response, fmt, vocabulary)
-    if isinstance(chosen, Response):
-        return chosen
-    return TermsResponse(
-        taxonomy_version=snapshot.taxonomy.version,
-        terms=[TermPublic(slug=t.slug, name=t.name) for t in snapshot.taxonomy.of(vocabulary)],
-    )
+
+    def build(taxonomy: Taxonomy) -> TermsResponse:
+        terms = [TermPublic(slug=t.slug, name=t.name) for t in taxonomy.of(vocabulary)]
+        return TermsResponse(taxonomy_version=taxonomy.version, terms=terms)
+
+    return _answer(snapshot, request, response, fmt, vocabulary, build)
+
+
+@router.get(
+    "/stages", summary="List pathway stages and the TRL crosswalk", response_model=StagesResponse, responses=RENDITIONS
+)
+async def list_stages(
+    snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
+) -> StagesResponse | Response:
+    """The pathway stages with their TRL bands, and for each TRL the stages it belongs to."""
+    return _answer(snapshot, request, response, format, "stage", _stages)
+
+
+@router.get("/needs", summary="List the support needs tree", response_model=NeedsResponse, responses=RENDITIONS)
+async def list_needs(
+    snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
+) -> NeedsResponse | Response:
+    """The support needs as a tree: asking for a parent need matches offers tagged with its children."""
+    return _answer(snapshot, request, response, format, "need", _needs)
 
 
 @router.get("/sectors", summary="List sectors", response_model=TermsResponse, responses=RENDITIONS)
@@ -129,12 +144,4 @@ async def list_locations(
     snapshot: SnapshotDep, request: Request, response: Response, format: FormatQuery = None
 ) -> LocationsResponse | Response:
     """Where an innovator can be; leeds is in west-yorkshire, in yorkshire-and-humber, in uk."""
-    chosen = _rendition(snapshot, request, response, format, "location")
-    if isinstance(chosen, Response):
-        return chosen
-    taxonomy = snapshot.taxonomy
-    locations = [
-        LocationPublic(slug=t.slug, name=t.name, parent=t.parent, within=taxonomy.location_chain(t.slug)[1:])
-        for t in taxonomy.of("location")
-    ]
-    return LocationsResponse(taxonomy_version=taxonomy.version, locations=locations)
+    return _answer(snapshot, request, response, format, "location", _locations)
