@@ -10,6 +10,7 @@ from typing import Any, Literal
 from app.errors import FieldProblem
 from app.matching import StageBand
 from app.matching.vocabulary import unknown_terms
+from app.models.catalogue import OfferCreate, ProviderCreate
 
 Positions = Literal["always", "several", "never"]
 
@@ -149,6 +150,25 @@ class Taxonomy:
             FieldProblem(field=f"{field}[{position}]" if indexed else field, message=message)
             for position, message in self.unknown(vocabulary, values)
         ]
+
+    def offer_term_problems(self, offer: OfferCreate, *, positions: Positions = "always") -> list[FieldProblem]:
+        """A problem for each slug of the offer the vocabularies do not hold: its needs, sectors, organisation types
+        and locations, and those of its `restrictions` (the one check of an offer's terms, for writes and files)."""
+        problems: list[FieldProblem] = []
+        for vocabulary, name in OFFER_TERM_FIELDS:
+            problems += self.field_problems(vocabulary, name, getattr(offer, name), positions=positions)
+        if offer.restrictions is not None:
+            for vocabulary, name in RESTRICTION_TERM_FIELDS:
+                values = getattr(offer.restrictions, name)
+                problems += self.field_problems(vocabulary, f"restrictions.{name}", values, positions=positions)
+        return problems
+
+    def provider_term_problems(self, provider: ProviderCreate) -> list[FieldProblem]:
+        """A problem for the provider's kind or base location when the vocabularies do not hold it."""
+        problems = self.field_problems("provider_kind", "kind", [provider.kind], positions="never")
+        if provider.base_location is not None:
+            problems += self.field_problems("location", "base_location", [provider.base_location], positions="never")
+        return problems
 
 
 def taxonomy_from_document(document: Mapping[str, Any]) -> Taxonomy:

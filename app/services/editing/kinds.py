@@ -20,7 +20,6 @@ from app.models.base import as_utc
 from app.models.catalogue import OfferCreate, ProviderCreate
 from app.models.catalogue_tables import Offer, Provider
 from app.services.catalogue.reads import offer_entry, offer_values, provider_entry, provider_values
-from app.services.catalogue.taxonomy import OFFER_TERM_FIELDS, RESTRICTION_TERM_FIELDS
 from app.services.exchange.lint import LintProblem, lint_offer, lint_provider
 from app.services.exchange.loader import load_taxonomy_from_db
 
@@ -102,13 +101,7 @@ def _offer_values(session: Session, entry: OfferCreate) -> dict[str, Any]:
     """Check every reference of the entry (422 naming each unknown one) and the lint; its column values."""
     taxonomy = load_taxonomy_from_db(session)
     provider, problems = _checked_provider(session, entry)
-    for vocabulary, field in OFFER_TERM_FIELDS:
-        problems += taxonomy.field_problems(vocabulary, field, getattr(entry, field))
-    if entry.restrictions is not None:
-        for vocabulary, field in RESTRICTION_TERM_FIELDS:
-            values = getattr(entry.restrictions, field)
-            problems += taxonomy.field_problems(vocabulary, f"restrictions.{field}", values)
-    _refuse(problems)
+    _refuse(problems + taxonomy.offer_term_problems(entry))
     assert provider is not None and provider.id is not None
     door = None
     if not entry.signposting:
@@ -155,10 +148,7 @@ def _provider_record(session: Session, row: Provider) -> ProviderRecord:
 def _provider_values(session: Session, entry: ProviderCreate) -> dict[str, Any]:
     """Check the kind and base location (422 naming an unknown one) and the lint; its column values."""
     taxonomy = load_taxonomy_from_db(session)
-    problems = taxonomy.field_problems("provider_kind", "kind", [entry.kind], positions="never")
-    if entry.base_location is not None:
-        problems += taxonomy.field_problems("location", "base_location", [entry.base_location], positions="never")
-    _refuse(problems)
+    _refuse(taxonomy.provider_term_problems(entry))
     _refuse_lint(lint_provider(entry))
     return provider_values(entry)
 

@@ -10,14 +10,9 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from app.errors import field_path
+from app.errors import FieldProblem, field_path
 from app.models.catalogue import OfferCreate, ProviderCreate
-from app.services.catalogue.taxonomy import (
-    OFFER_TERM_FIELDS,
-    RESTRICTION_TERM_FIELDS,
-    Taxonomy,
-    taxonomy_from_document,
-)
+from app.services.catalogue.taxonomy import Taxonomy, taxonomy_from_document
 from app.services.exchange.curated_yaml import CuratedYamlError, read_curated_yaml
 from app.services.exchange.lint import lint_catalogue
 
@@ -134,13 +129,6 @@ def _validate(model: type[Model], raw: Any, where: str, problems: list[str]) -> 
     return None
 
 
-def _check_terms(
-    taxonomy: Taxonomy, vocabulary: str, values: Iterable[str], where: str, field: str, problems: list[str]
-) -> None:
-    for _, message in taxonomy.unknown(vocabulary, values):
-        problems.append(f"{where}: field '{field}': {message}")
-
-
 def validate_taxonomy_document(raw: Any, label: str, problems: list[str]) -> Taxonomy | None:
     """Validate taxonomy.yaml's content: shape, unique slugs, parents and stage bands."""
     document = _validate(TaxonomyDocument, raw, label, problems)
@@ -165,21 +153,6 @@ def validate_taxonomy_document(raw: Any, label: str, problems: list[str]) -> Tax
     return taxonomy
 
 
-def _check_provider(taxonomy: Taxonomy, provider: ProviderCreate, where: str, problems: list[str]) -> None:
-    _check_terms(taxonomy, "provider_kind", [provider.kind], where, "kind", problems)
-    if provider.base_location is not None:
-        _check_terms(taxonomy, "location", [provider.base_location], where, "base_location", problems)
-
-
-def _check_offer(taxonomy: Taxonomy, offer: OfferCreate, where: str, problems: list[str]) -> None:
-    for vocabulary, field in OFFER_TERM_FIELDS:
-        _check_terms(taxonomy, vocabulary, getattr(offer, field), where, field, problems)
-    if offer.restrictions is not None:
-        for vocabulary, field in RESTRICTION_TERM_FIELDS:
-            values = getattr(offer.restrictions, field)
-            _check_terms(taxonomy, vocabulary, values, where, f"restrictions.{field}", problems)
-
-
 @dataclass
 class _Reading:
     """What validating the entries of both files gathers: the problems, and where each entry was read."""
@@ -194,7 +167,7 @@ class _Reading:
         raw_entries: Sequence[Any],
         file_label: str,
         entity: str,
-        check: Callable[[Taxonomy, Entry, str, list[str]], None],
+        check: Callable[[Entry], list[FieldProblem]],
     ) -> list[Entry]:
         """Entries of one file that pass their schema, each slug once, checked against the taxonomy."""
         valid: list[Entry] = []
@@ -209,7 +182,7 @@ class _Reading:
             if entry.slug in seen:
                 self.problems.append(f"{where}: field 'slug': '{entry.slug}' is used by an earlier {entity}")
             seen.add(entry.slug)
-            check(self.taxonomy, entry, where, self.problems)
+            self.problems += [f"{where}: field '{p.field}': {p.message}" for p in check(entry)]
             valid.append(entry)
         return valid
 
@@ -225,13 +198,16 @@ def validate_entries(
 ) -> tuple[list[ProviderCreate], list[OfferCreate], list[str]]:
     """Validate provider and offer entries against their schemas, the taxonomy, each other and the catalogue lint."""
     reading = _Reading(taxonomy=taxonomy, problems=[], labels={})
-    providers = reading.entries(ProviderCreate, raw_providers, providers_label, "provider", _check_provider)
+    providers = reading.entries(
+        ProviderCreate, raw_providers, providers_label, "provider", taxonomy.provider_term_problems
+    )
     provider_slugs = set(known_providers) | {provider.slug for provider in providers}
 
-    def check_offer(taxonomy: Taxonomy, offer: OfferCreate, where: str, problems: list[str]) -> None:
+    def check_offer(offer: OfferCreate) -> list[FieldProblem]:
+        problems = taxonomy.offer_term_problems(offer, positions="never")
         if offer.provider not in provider_slugs:
-            problems.append(f"{where}: field 'provider': unknown provider '{offer.provider}'")
-        _check_offer(taxonomy, offer, where, problems)
+            problems.insert(0, FieldProblem(field="provider", message=f"unknown provider '{offer.provider}'"))
+        return problems
 
     offers = reading.entries(OfferCreate, raw_offers, offers_label, "offer", check_offer)
     for problem in lint_catalogue(providers, offers):
