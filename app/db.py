@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends
 from sqlalchemy import event
-from sqlalchemy.engine import Connection, Engine, ExceptionContext, make_url
+from sqlalchemy.engine import URL, Connection, Engine, ExceptionContext, make_url
 from sqlmodel import Session, create_engine
 
 from app.config import get_settings
@@ -31,17 +31,16 @@ def build_engine(
     `round_trip_seconds` (PostgreSQL) also bounds every statement, on the server (statement_timeout, a little
     shorter, so a live server answers with a clean error) and in the client (BoundedConnection, for a server
     that does not answer at all); None leaves statements unbounded, for migrations and maintenance.
-    Sessions on any engine run the after-commit work their transaction asked for (`after_commit`).
     """
-    _install_transaction_hooks()
     pool = {"pool_size": pool_size, "max_overflow": max_overflow, "pool_timeout": timeout_seconds}
-    if make_url(url).get_backend_name() == "sqlite":
-        return _sqlite_engine(url, timeout_seconds, pool)
-    return _postgres_engine(url, timeout_seconds, round_trip_seconds, pool)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed, timeout_seconds, pool)
+    return _postgres_engine(parsed, timeout_seconds, round_trip_seconds, pool)
 
 
-def _sqlite_engine(url: str, timeout_seconds: float, pool: dict[str, Any]) -> Engine:
-    database = make_url(url).database
+def _sqlite_engine(url: URL, timeout_seconds: float, pool: dict[str, Any]) -> Engine:
+    database = url.database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
     # A fixed pool, as for PostgreSQL: overflow connections would be opened (and their pragmas run) and
@@ -62,7 +61,7 @@ def _sqlite_engine(url: str, timeout_seconds: float, pool: dict[str, Any]) -> En
 
 
 def _postgres_engine(
-    url: str, timeout_seconds: float, round_trip_seconds: float | None, pool: dict[str, Any]
+    url: URL, timeout_seconds: float, round_trip_seconds: float | None, pool: dict[str, Any]
 ) -> Engine:
     options = [f"-c lock_timeout={int(timeout_seconds * 1000)}"]
     if round_trip_seconds is not None:
@@ -124,8 +123,15 @@ def reset_engine() -> None:
     get_engine.cache_clear()
 
 
-def _transaction_scope(bind: Engine | Connection) -> Iterator[Session]:
-    with Session(bind, expire_on_commit=False) as session:
+@contextmanager
+def transaction(bind: Engine | Connection | None = None) -> Iterator[Session]:
+    """A session whose one transaction commits when the block ends and rolls back when it raises.
+
+    The one place the service commits: each request (`get_session`), each CLI command and the admin-key check's
+    record of a key's last use run in one of these; services below never commit. Its session runs the
+    after-commit work the transaction asked for (`after_commit`).
+    """
+    with Session(bind or get_engine(), expire_on_commit=False) as session:
         try:
             yield session
             session.commit()
@@ -134,20 +140,10 @@ def _transaction_scope(bind: Engine | Connection) -> Iterator[Session]:
             raise
 
 
-@contextmanager
-def transaction(bind: Engine | Connection | None = None) -> Iterator[Session]:
-    """A session whose one transaction commits when the block ends and rolls back when it raises.
-
-    The one place the service commits: each request (`get_session`), each CLI command and the admin-key check's
-    record of a key's last use run in one of these; services below never commit.
-    """
-    yield from _transaction_scope(bind or get_engine())
-
-
 def get_session() -> Iterator[Session]:
-    """One session per request (a `transaction` scope): committed when the handler returns, rolled back when it
-    raises."""
-    yield from _transaction_scope(get_engine())
+    """One session per request, in a `transaction`: committed when the handler returns, rolled back when it raises."""
+    with transaction() as session:
+        yield session
 
 
 # scope="function" commits before the response is sent, so a client never sees success for a failed commit.
@@ -176,8 +172,6 @@ def _forget_after_rollback(session: Session) -> None:
     session.info.pop(_AFTER_COMMIT, None)
 
 
-def _install_transaction_hooks() -> None:
-    """Attach the two session hooks that run (or drop) after-commit callbacks, once per process."""
-    if not event.contains(Session, "after_commit", _run_after_commit):
-        event.listen(Session, "after_commit", _run_after_commit)
-        event.listen(Session, "after_rollback", _forget_after_rollback)
+# Once, for every session: run a committed transaction's callbacks, drop a rolled-back one's.
+event.listen(Session, "after_commit", _run_after_commit)
+event.listen(Session, "after_rollback", _forget_after_rollback)
