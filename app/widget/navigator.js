@@ -998,31 +998,19 @@ a{color:var(--sn-accent);font-weight:600}
       } else if (!results) {
         content.push(el("p", { class: "empty", part: "empty", text: this.t("empty") }));
         const near = body.near_misses || [];
-        if (near.length)
-          content.push(
-            el(
-              "section",
-              { class: "block", part: "near-misses", "aria-labelledby": "near-heading" },
-              el(`h${Math.min(h + 1, 6)}`, { id: "near-heading", text: this.t("nearHeading") }),
-              el("p", { class: "hint", text: this.t("nearIntro") }),
-              el("ul", { class: "plain" }, ...near.slice(0, 5).map((item) => this._card(item, h + 2, { compact: true, hint: item.hint })))
-            )
-          );
+        if (near.length) {
+          const cards = near.slice(0, 5).map((item) => this._card(item, h + 2, { compact: true, hint: item.hint }));
+          content.push(this._block("near-misses", "near-heading", h + 1, this.t("nearHeading"), el("p", { class: "hint", text: this.t("nearIntro") }), el("ul", { class: "plain" }, ...cards)));
+        }
       } else {
         content.push(el("ol", { class: "list", part: "list" }, ...body.results.map((item) => this._card(item, h + 1))));
       }
       if (intake) content.push(...this._understood(intake, h + 1));
       const doors = body.front_door || (intake && intake.match && intake.match.front_door) || [];
-      if (doors.length)
-        content.push(
-          el(
-            "section",
-            { class: "block", part: "front-door", "aria-labelledby": "front-door-heading" },
-            el(`h${Math.min(h + 1, 6)}`, { id: "front-door-heading", text: this.t("frontDoorHeading") }),
-            el("p", { text: this.t("frontDoorIntro") }),
-            el("ul", { class: "plain" }, ...doors.map((item) => this._card(item.offer ? item : { offer: item }, h + 2, { compact: true })))
-          )
-        );
+      if (doors.length) {
+        const cards = doors.map((item) => this._card(item.offer ? item : { offer: item }, h + 2, { compact: true }));
+        content.push(this._block("front-door", "front-door-heading", h + 1, this.t("frontDoorHeading"), el("p", { text: this.t("frontDoorIntro") }), el("ul", { class: "plain" }, ...cards)));
+      }
       this._results.replaceChildren(...[heading, body.unknown ? null : bar, ...content].filter(Boolean));
       if (this._urlState && results) {
         const share = el("button", { type: "button", part: "button share", text: this.t("copyLink") });
@@ -1044,6 +1032,12 @@ a{color:var(--sn-accent);font-weight:600}
       this.dispatchEvent(new CustomEvent("support-navigator:results", { bubbles: true, composed: true, detail: { view, profile: query, body, intake } }));
     }
 
+    // One titled block of the answer (near misses, the front door, what was understood): a section named by its
+    // heading, which sits at `level`, with an intro line and a list.
+    _block(part, id, level, heading, intro, list) {
+      return el("section", { class: "block", part, "aria-labelledby": id }, el(`h${Math.min(level, 6)}`, { id, text: heading }), intro, list);
+    }
+
     _understood(intake, level) {
       const blocks = [];
       const tax = this._taxonomy;
@@ -1060,16 +1054,7 @@ a{color:var(--sn-accent);font-weight:600}
         change.addEventListener("click", () => this._changeVia(field));
         return el("li", null, el("strong", { text: what }), " ", el("span", { text: this.t("inferBecause", { because: String(inference.because || "").replace(/[.\s]+$/, "") }) }), " ", from ? el("span", { class: "hint", text: from }) : null, " ", change);
       });
-      if (items.length)
-        blocks.push(
-          el(
-            "section",
-            { class: "block", part: "inferences", "aria-labelledby": "understood-heading" },
-            el(`h${Math.min(level, 6)}`, { id: "understood-heading", text: this.t("understoodHeading") }),
-            el("p", { class: "hint", text: this.t("understoodIntro") }),
-            el("ul", { class: "understood" }, ...items)
-          )
-        );
+      if (items.length) blocks.push(this._block("inferences", "understood-heading", level, this.t("understoodHeading"), el("p", { class: "hint", text: this.t("understoodIntro") }), el("ul", { class: "understood" }, ...items)));
       const follow = (intake.follow_up || []).filter((item) => item && (item.text || typeof item === "string"));
       if (follow.length) {
         const list = el("ul", null);
