@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from app.conditional import NOT_MODIFIED, conditional_get
@@ -75,37 +76,43 @@ def _services(hsds: HsdsCatalogue, query: ServiceQuery) -> list[str]:
     )
 
 
-def _answer(
-    request: Request,
-    response: Response,
-    stamp: str,
-    query: PageQuery,
-    ids: list[str],
-    render: Any,
-) -> Response:
-    conditional_get(request, response, stamp, variant=f"hsds-{query.format}")
-    headers = carried_headers(response)
-    if query.format == "ndjson":
-        items: Iterator[dict[str, Any]] = (render(i) for i in ids)
-        return StreamingResponse(ndjson_lines(items), media_type=NDJSON, headers=headers)
-    chosen, envelope = page_envelope(ids, query.page, query.per_page)
-    return JSONResponse({**envelope, "contents": [render(i) for i in chosen]}, headers=headers)
+@dataclass(frozen=True)
+class HsdsRequest:
+    """One request of the HSDS API: the catalogue as HSDS, and how a page or a record of it is answered."""
+
+    catalogue: HsdsCatalogue
+    stamp: str
+    request: Request
+    response: Response
+
+    def page(self, query: PageQuery, ids: list[str], render: Callable[[str], dict[str, Any]]) -> Response:
+        """A page of the records `ids` (or all of them as NDJSON lines), 304 when the client's copy is current."""
+        conditional_get(self.request, self.response, self.stamp, variant=f"hsds-{query.format}")
+        headers = carried_headers(self.response)
+        if query.format == "ndjson":
+            items: Iterator[dict[str, Any]] = (render(i) for i in ids)
+            return StreamingResponse(ndjson_lines(items), media_type=NDJSON, headers=headers)
+        chosen, envelope = page_envelope(ids, query.page, query.per_page)
+        return JSONResponse({**envelope, "contents": [render(i) for i in chosen]}, headers=headers)
+
+    def record(self, exists: bool, missing: str, document: Callable[[], dict[str, Any]]) -> Response:
+        """One record by id: 404 with `missing` when there is none, 304 when the client's copy is current."""
+        if not exists:
+            raise NotFound(missing)
+        conditional_get(self.request, self.response, self.stamp, variant="hsds")
+        return JSONResponse(document(), headers=carried_headers(self.response))
 
 
-def _record(
-    request: Request, response: Response, stamp: str, exists: bool, missing: str, document: Callable[[], dict[str, Any]]
-) -> Response:
-    """One record by id: 404 with `missing` when there is none, 304 when the client's copy is current."""
-    if not exists:
-        raise NotFound(missing)
-    conditional_get(request, response, stamp, variant="hsds")
-    return JSONResponse(document(), headers=carried_headers(response))
+async def _hsds_request(snapshot: SnapshotDep, request: Request, response: Response) -> HsdsRequest:
+    return HsdsRequest(hsds_catalogue(snapshot), snapshot.stamp, request, response)
+
+
+HsdsDep = Annotated[HsdsRequest, Depends(_hsds_request)]
 
 
 @router.get(
     "/",
     summary="HSDS version and profile",
-    response_class=JSONResponse,
     responses=_json(
         {"version": HSDS_VERSION, "profile": HSDS_PROFILE, "openapi_url": "http://127.0.0.1:8000/hsds/openapi.json"},
     ),
@@ -126,7 +133,6 @@ def hsds_root(request: Request) -> dict[str, str]:
 @router.get(
     "/openapi.json",
     summary="The OpenAPI document of the HSDS API",
-    response_class=JSONResponse,
     responses=_json({"openapi": "3.1.0", "servers": [{"url": "http://127.0.0.1:8000/hsds"}], "paths": {}}),
 )
 def hsds_openapi(request: Request) -> dict[str, Any]:
@@ -148,18 +154,14 @@ def hsds_openapi(request: Request) -> dict[str, Any]:
 @router.get(
     "/services",
     summary="List HSDS services",
-    response_class=JSONResponse,
     responses=_list_responses(SERVICE_EXAMPLE),
     openapi_extra={"x-example": "/hsds/services?search=regulatory&per_page=10"},
 )
-async def list_services(
-    snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[ServiceQuery, Query()]
-) -> Response:
+async def list_services(hsds: HsdsDep, query: Annotated[ServiceQuery, Query()]) -> Response:
     """Offers as HSDS services (one-to-one fields and organization; `full=true` nests attributes)."""
-    hsds = hsds_catalogue(snapshot)
-    ids = _services(hsds, query)
-    render = hsds.service_full if query.full else hsds.service_brief
-    return _answer(request, response, snapshot.stamp, query, ids, render)
+    catalogue = hsds.catalogue
+    render = catalogue.service_full if query.full else catalogue.service_brief
+    return hsds.page(query, _services(catalogue, query), render)
 
 
 IdPath = Annotated[str, Path(max_length=64, examples=["0d8a2d9c-3c55-5b57-9a59-1c1d0b2f0a11"])]
@@ -176,180 +178,112 @@ SERVICE_AT_LOCATION_EXAMPLE = {
         "description": "Based in Leeds. The catalogue records the area, not a street address.",
     },
 }
+ORGANIZATION_EXAMPLE = {"id": "…", "name": "Beta Advisors", "description": "…"}
+TAXONOMY_EXAMPLE = {"id": "…", "name": "Support needs", "description": "…"}
+TERM_EXAMPLE = {"id": "…", "code": "regulatory-advice", "name": "Regulatory advice", "description": "…"}
 
 
 @router.get(
     "/service_at_locations",
     summary="List HSDS services at locations",
-    response_class=JSONResponse,
     responses=_list_responses(SERVICE_AT_LOCATION_EXAMPLE),
 )
-async def list_service_at_locations(
-    snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[ServiceQuery, Query()]
-) -> Response:
+async def list_service_at_locations(hsds: HsdsDep, query: Annotated[ServiceQuery, Query()]) -> Response:
     """Each service at its provider's base, where the catalogue knows one (an area such as Leeds, no address).
 
     The filters are those of `/hsds/services` and select the same services; `full=true` nests the service.
     """
-    hsds = hsds_catalogue(snapshot)
-    ids = hsds.select_service_at_locations(_services(hsds, query))
-    return _answer(
-        request, response, snapshot.stamp, query, ids, lambda i: hsds.service_at_location_document(i, full=query.full)
-    )
+    catalogue = hsds.catalogue
+    ids = catalogue.select_service_at_locations(_services(catalogue, query))
+    return hsds.page(query, ids, lambda i: catalogue.service_at_location_document(i, full=query.full))
 
 
 @router.get(
     "/service_at_locations/{id}",
     summary="Get one HSDS service at a location",
-    response_class=JSONResponse,
     responses=_record_responses(SERVICE_EXAMPLE),
 )
-async def get_service_at_location(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
+async def get_service_at_location(id: IdPath, hsds: HsdsDep) -> Response:
     """The fully nested service available at this location (the HSDS 3.0 document answers a service here).
 
     Its `service_at_locations` hold this one, with the location nested.
     """
-    hsds = hsds_catalogue(snapshot)
-    return _record(
-        request,
-        response,
-        snapshot.stamp,
-        id in hsds.service_at_locations,
+    catalogue = hsds.catalogue
+    return hsds.record(
+        id in catalogue.service_at_locations,
         f"There is no service at location '{id}'. See /hsds/service_at_locations.",
-        lambda: hsds.service_full(hsds.service_at_locations[id]),
+        lambda: catalogue.service_full(catalogue.service_at_locations[id]),
     )
 
 
-@router.get(
-    "/services/{id}",
-    summary="Get one HSDS service",
-    response_class=JSONResponse,
-    responses=_record_responses(SERVICE_EXAMPLE),
-)
-async def get_service(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
+@router.get("/services/{id}", summary="Get one HSDS service", responses=_record_responses(SERVICE_EXAMPLE))
+async def get_service(id: IdPath, hsds: HsdsDep) -> Response:
     """One fully nested service: attributes for every need, stage, sector, eligibility and kind term."""
-    hsds = hsds_catalogue(snapshot)
     missing = f"There is no service '{id}'. See /hsds/services."
-    return _record(request, response, snapshot.stamp, id in hsds.services, missing, lambda: hsds.service_full(id))
+    return hsds.record(id in hsds.catalogue.services, missing, lambda: hsds.catalogue.service_full(id))
 
 
-@router.get(
-    "/organizations",
-    summary="List HSDS organizations",
-    response_class=JSONResponse,
-    responses=_list_responses({"id": "…", "name": "Beta Advisors", "description": "…"}),
-)
-async def list_organizations(
-    snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[OrganizationQuery, Query()]
-) -> Response:
+@router.get("/organizations", summary="List HSDS organizations", responses=_list_responses(ORGANIZATION_EXAMPLE))
+async def list_organizations(hsds: HsdsDep, query: Annotated[OrganizationQuery, Query()]) -> Response:
     """Providers as HSDS organizations (`full=true` nests their services)."""
-    hsds = hsds_catalogue(snapshot)
-    ids = hsds.select_organizations(search=query.search)
+    catalogue = hsds.catalogue
 
     def render(organization_id: str) -> dict[str, Any]:
         if query.full:
-            return hsds.organization_full(organization_id, full_service=query.full_service)
-        return hsds.organization_brief(hsds.organizations[organization_id])
+            return catalogue.organization_full(organization_id, full_service=query.full_service)
+        return catalogue.organization_brief(catalogue.organizations[organization_id])
 
-    return _answer(request, response, snapshot.stamp, query, ids, render)
+    return hsds.page(query, catalogue.select_organizations(search=query.search), render)
 
 
 @router.get(
     "/organizations/{id}",
     summary="Get one HSDS organization",
-    response_class=JSONResponse,
-    responses=_record_responses({"id": "…", "name": "Beta Advisors", "description": "…", "services": []}),
+    responses=_record_responses({**ORGANIZATION_EXAMPLE, "services": []}),
 )
 async def get_organization(
-    id: IdPath,
-    snapshot: SnapshotDep,
-    request: Request,
-    response: Response,
-    full_service: Annotated[bool, Query(description="Nest each service fully.")] = False,
+    id: IdPath, hsds: HsdsDep, full_service: Annotated[bool, Query(description="Nest each service fully.")] = False
 ) -> Response:
     """One organization (a provider) with its services, briefly or, with `full_service`, fully nested."""
-    hsds = hsds_catalogue(snapshot)
-    return _record(
-        request,
-        response,
-        snapshot.stamp,
-        id in hsds.organizations,
+    catalogue = hsds.catalogue
+    return hsds.record(
+        id in catalogue.organizations,
         f"There is no organization '{id}'. See /hsds/organizations.",
-        lambda: hsds.organization_full(id, full_service=full_service),
+        lambda: catalogue.organization_full(id, full_service=full_service),
     )
 
 
-@router.get(
-    "/taxonomies",
-    summary="List HSDS taxonomies",
-    response_class=JSONResponse,
-    responses=_list_responses({"id": "…", "name": "Support needs", "description": "…"}),
-)
-async def list_taxonomies(
-    snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[PageQuery, Query()]
-) -> Response:
+@router.get("/taxonomies", summary="List HSDS taxonomies", responses=_list_responses(TAXONOMY_EXAMPLE))
+async def list_taxonomies(hsds: HsdsDep, query: Annotated[PageQuery, Query()]) -> Response:
     """The vocabularies as HSDS taxonomies: support needs, pathway stages, sectors, eligibility and kinds."""
-    hsds = hsds_catalogue(snapshot)
-    ids = hsds.select_taxonomies(search=query.search)
-    return _answer(request, response, snapshot.stamp, query, ids, lambda tid: hsds.taxonomies[tid])
+    ids = hsds.catalogue.select_taxonomies(search=query.search)
+    return hsds.page(query, ids, lambda tid: hsds.catalogue.taxonomies[tid])
 
 
-@router.get(
-    "/taxonomies/{id}",
-    summary="Get one HSDS taxonomy",
-    response_class=JSONResponse,
-    responses=_record_responses({"id": "…", "name": "Support needs", "description": "…"}),
-)
-async def get_taxonomy(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
+@router.get("/taxonomies/{id}", summary="Get one HSDS taxonomy", responses=_record_responses(TAXONOMY_EXAMPLE))
+async def get_taxonomy(id: IdPath, hsds: HsdsDep) -> Response:
     """One taxonomy: a vocabulary of the catalogue (support needs, stages, sectors…) with its version."""
-    hsds = hsds_catalogue(snapshot)
-    return _record(
-        request,
-        response,
-        snapshot.stamp,
-        id in hsds.taxonomies,
-        f"There is no taxonomy '{id}'. See /hsds/taxonomies.",
-        lambda: hsds.taxonomies[id],
-    )
+    missing = f"There is no taxonomy '{id}'. See /hsds/taxonomies."
+    return hsds.record(id in hsds.catalogue.taxonomies, missing, lambda: hsds.catalogue.taxonomies[id])
 
 
 @router.get(
     "/taxonomy_terms",
     summary="List HSDS taxonomy terms",
-    response_class=JSONResponse,
-    responses=_list_responses(
-        {"id": "…", "code": "regulatory-advice", "name": "Regulatory advice", "description": "…"}
-    ),
+    responses=_list_responses(TERM_EXAMPLE),
     openapi_extra={"x-example": "/hsds/taxonomy_terms?top_only=true"},
 )
-async def list_taxonomy_terms(
-    snapshot: SnapshotDep, request: Request, response: Response, query: Annotated[TermQuery, Query()]
-) -> Response:
+async def list_taxonomy_terms(hsds: HsdsDep, query: Annotated[TermQuery, Query()]) -> Response:
     """Every term of every taxonomy; `parent_id` lists a term's children, `top_only` the top-level terms."""
-    hsds = hsds_catalogue(snapshot)
-    taxonomy_ids = _ids(query.taxonomy_id)
-    ids = hsds.select_terms(
-        search=query.search, taxonomy_ids=taxonomy_ids, parent_id=query.parent_id, top_only=query.top_only
+    catalogue = hsds.catalogue
+    ids = catalogue.select_terms(
+        search=query.search, taxonomy_ids=_ids(query.taxonomy_id), parent_id=query.parent_id, top_only=query.top_only
     )
-    return _answer(request, response, snapshot.stamp, query, ids, hsds.term_document)
+    return hsds.page(query, ids, catalogue.term_document)
 
 
-@router.get(
-    "/taxonomy_terms/{id}",
-    summary="Get one HSDS taxonomy term",
-    response_class=JSONResponse,
-    responses=_record_responses(
-        {"id": "…", "code": "regulatory-advice", "name": "Regulatory advice", "description": "…"}
-    ),
-)
-async def get_taxonomy_term(id: IdPath, snapshot: SnapshotDep, request: Request, response: Response) -> Response:
+@router.get("/taxonomy_terms/{id}", summary="Get one HSDS taxonomy term", responses=_record_responses(TERM_EXAMPLE))
+async def get_taxonomy_term(id: IdPath, hsds: HsdsDep) -> Response:
     """One taxonomy term with its taxonomy."""
-    hsds = hsds_catalogue(snapshot)
-    return _record(
-        request,
-        response,
-        snapshot.stamp,
-        id in hsds.terms,
-        f"There is no taxonomy term '{id}'. See /hsds/taxonomy_terms.",
-        lambda: hsds.term_document(id),
-    )
+    missing = f"There is no taxonomy term '{id}'. See /hsds/taxonomy_terms."
+    return hsds.record(id in hsds.catalogue.terms, missing, lambda: hsds.catalogue.term_document(id))
