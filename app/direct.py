@@ -14,7 +14,7 @@ import orjson
 from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, iter_route_contexts
 from pydantic import BaseModel, ValidationError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -53,17 +53,20 @@ class DirectPaths:
 
     The scope gets what the router would have set (the route, its endpoint, no path parameters), so the metrics'
     route label and the error pages are those of the routed request (other methods take the router, which answers
-    405). The route's own handler (`DirectRoute`) decides between its direct handler and FastAPI's, so an overridden
-    dependency (tests) still applies.
+    405). While any dependency is overridden (tests), every request takes the router, whose route knows the app's
+    overrides, and the route's own handler (`DirectRoute`) then decides between its direct handler and FastAPI's.
     """
 
     def __init__(self, app: FastAPI) -> None:
         self.app = app
         self.routed: ASGIApp = app.router.middleware_stack
         self.paths: dict[tuple[str, str], APIRoute] = {}
-        for route in app.router.routes:
+        # FastAPI (0.138 on) keeps an included router as one entry of `app.routes`; its public
+        # iter_route_contexts walks into them, giving each route with the path it is served at.
+        for context in iter_route_contexts(app.routes):
+            route = context.original_route
             if isinstance(route, DirectRoute) and hasattr(route.endpoint, DIRECT) and not route.param_convertors:
-                self.paths.update({(method, route.path): route for method in route.methods or ()})
+                self.paths.update({(method, context.path or route.path): route for method in route.methods or ()})
 
     @classmethod
     def install(cls, app: FastAPI) -> None:
@@ -72,7 +75,7 @@ class DirectPaths:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         route = self.paths.get((scope.get("method", ""), scope.get("path", "")))
-        if route is None:
+        if route is None or self.app.dependency_overrides:  # overrides (tests) reach routes through the router
             await self.routed(scope, receive, send)
             return
         scope.setdefault("router", self.app.router)
