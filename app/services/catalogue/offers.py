@@ -13,7 +13,7 @@ from app.models.base import IsoDateTime, as_utc
 from app.models.catalogue import Cost, OfferKind, OfferPublic, OfferStatus
 from app.pagination import MAX_OFFSET
 from app.renditions import FormatParam, encoded
-from app.services.catalogue.search import search_terms, text_index
+from app.services.catalogue.search import offers_found
 from app.services.store.snapshot import LIVE_STATUSES, CatalogueSnapshot
 
 OfferSort = Literal["name", "-name", "slug", "-slug", "updated_at", "-updated_at", "relevance"]
@@ -34,7 +34,12 @@ class OfferSelection(BaseModel):
     kind: list[OfferKind] = Field(default_factory=list)
     cost: list[Cost] = Field(default_factory=list)
     status: list[OfferStatus] = Field(default_factory=list, description="Default: active and forthcoming.")
-    q: str | None = Field(default=None, max_length=200, description="Words to find in name, summary, description.")
+    q: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Words that must all appear in the offer's name, keywords, summary or description, stemmed "
+        "as match keywords are; only stop words or punctuation is a 422.",
+    )
     modified_after: IsoDateTime | None = Field(default=None, description="Only offers changed after this time.")
 
 
@@ -92,9 +97,8 @@ def filter_offers(snapshot: CatalogueSnapshot, filters: OfferSelection) -> list[
     providers = set(filters.provider)
     kinds, costs = set(filters.kind), set(filters.cost)
     modified_after = as_utc(filters.modified_after)
-    relevance: dict[str, float] = {}
-    if filters.q:
-        relevance = text_index(snapshot).matching(search_terms(filters.q))
+    found = offers_found(snapshot, filters.q, field="q")
+    relevance = found or {}
 
     selected: list[OfferPublic] = []
     for offer in snapshot.offers:
@@ -120,7 +124,7 @@ def filter_offers(snapshot: CatalogueSnapshot, filters: OfferSelection) -> list[
             continue
         if modified_after is not None and offer.updated_at <= modified_after:
             continue
-        if filters.q and offer.slug not in relevance:
+        if found is not None and offer.slug not in found:
             continue
         selected.append(offer)
     return _sorted(selected, filters, relevance)
