@@ -139,30 +139,26 @@ def _fastapi_json(body: bytes) -> Any:
 
 
 @lru_cache
-def _query_fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+def _repeated_fields(model: type[BaseModel]) -> dict[str, bool]:
     """Each field's name and whether it repeats (a list: every value of the parameter, not the last)."""
-    return tuple((name, get_origin(field.annotation) is list) for name, field in model.model_fields.items())
+    return {name: get_origin(field.annotation) is list for name, field in model.model_fields.items()}
 
 
 def query_model(request: Request, model: type[Model]) -> Model:
     """The query string validated as `model` the way FastAPI reads a `Query()` model, errors included: a list
     field takes every value of its parameter, another field the last one, and unknown parameters are passed on
-    (so a model that forbids extras names them)."""
-    params = request.query_params
+    (so a model that forbids extras names them). One pass over the parameters given, not one look-up per field."""
+    given: dict[str, list[str]] = {}
+    for name, value in request.query_params.multi_items():
+        given.setdefault(name, []).append(value)
+    fields = _repeated_fields(model)
     values: dict[str, Any] = {}
-    names = set()
-    for name, repeats in _query_fields(model):
-        names.add(name)
-        if repeats:
-            given = params.getlist(name)
-            if given:
-                values[name] = given
-        elif (value := params.get(name)) is not None:
-            values[name] = value
-    for key in params:
-        if key not in names:
-            extra = params.getlist(key)
-            values[key] = extra[0] if len(extra) == 1 else extra
+    for name, all_values in given.items():
+        repeats = fields.get(name)
+        if repeats is None:  # unknown: passed on as FastAPI does, one value or the list
+            values[name] = all_values[0] if len(all_values) == 1 else all_values
+        else:
+            values[name] = all_values if repeats else all_values[-1]
     try:
         return model.model_validate(values)
     except ValidationError as error:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlencode
 
 from fastapi import Request, Response
@@ -34,11 +35,23 @@ class PageMeta(BaseModel):
     links: PageLinks
 
 
+_CANONICAL_QUERY = re.compile(r"[A-Za-z0-9_.~-]+=[A-Za-z0-9_.~-]*(?:&[A-Za-z0-9_.~-]+=[A-Za-z0-9_.~-]*)*")
+"""A query string that parse_qsl and urlencode give back unchanged: name=value pairs of characters neither escapes."""
+
+
+def kept_query(query: str) -> str:
+    """The query without its offset and limit, encoded as urlencode(parse_qsl(...)) writes it. A query already in
+    that form (the usual `need=professional-advice&stage=5`) is split as it is, without decoding and encoding it."""
+    if _CANONICAL_QUERY.fullmatch(query):
+        return "&".join(pair for pair in query.split("&") if pair.partition("=")[0] not in ("offset", "limit"))
+    return urlencode([(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k not in ("offset", "limit")])
+
+
 def _page_url(request: Request) -> Callable[[int, int], str]:
     """The request's URL with offset and limit replaced, as Starlette's include_query_params writes it, with the
     rest of the query parsed and encoded once for all the links of a page."""
     url = request.url
-    kept = urlencode([(k, v) for k, v in parse_qsl(url.query, keep_blank_values=True) if k not in ("offset", "limit")])
+    kept = kept_query(url.query)
     root = str(url.replace(query="")).rstrip("?") + "?" + (kept + "&" if kept else "")
 
     def at(offset: int, limit: int) -> str:
@@ -57,16 +70,23 @@ def paginate(
 
 def page_meta(request: Request, response: Response, *, total: int, limit: int, offset: int) -> PageMeta:
     """The page's place in the whole result (counted by the caller, e.g. in SQL), with the Link header set."""
+    fields = page_fields(request, response, total=total, limit=limit, offset=offset)
+    return PageMeta(total=total, limit=limit, offset=offset, links=PageLinks(**fields["links"]))
+
+
+def page_fields(request: Request, response: Response, *, total: int, limit: int, offset: int) -> dict[str, Any]:
+    """page_meta's answer as the JSON it dumps to (the same keys in the same order), without building the models:
+    for the offers listing, which splices it into its page. Sets the Link and X-Total-Count headers."""
     last_offset = max(0, ((total - 1) // limit) * limit) if total else 0
     url = _page_url(request)
-    links = PageLinks(
-        self=url(offset, limit),
-        first=url(0, limit),
-        last=url(last_offset, limit),
-        next=url(offset + limit, limit) if offset + limit < total else None,
-        prev=url(max(0, offset - limit), limit) if offset > 0 else None,
-    )
-    header = [f'<{url}>; rel="{rel}"' for rel, url in links.model_dump(exclude={"self"}).items() if url]
+    links = {
+        "self": url(offset, limit),
+        "first": url(0, limit),
+        "last": url(last_offset, limit),
+        "next": url(offset + limit, limit) if offset + limit < total else None,
+        "prev": url(max(0, offset - limit), limit) if offset > 0 else None,
+    }
+    header = [f'<{link}>; rel="{rel}"' for rel, link in links.items() if link and rel != "self"]
     response.headers["Link"] = ", ".join(header)
     response.headers["X-Total-Count"] = str(total)
-    return PageMeta(total=total, limit=limit, offset=offset, links=links)
+    return {"total": total, "limit": limit, "offset": offset, "links": links}

@@ -122,6 +122,20 @@ class KeywordIndex:
         docs: IntArray = self.docs[self.starts[term_id] : self.starts[term_id + 1]]
         return docs
 
+    def docs_with_all(self, terms: Sequence[str]) -> IntArray:
+        """The offers (ascending) whose text holds every one of the (stemmed) terms: their postings intersected,
+        shortest first; none when a term is not in the index, every offer when `terms` is empty."""
+        ids = [self.term_ids.get(term) for term in terms]
+        if any(term_id is None for term_id in ids):
+            return np.zeros(0, dtype=np.int64)
+        postings = sorted((self.docs_with(term_id) for term_id in ids if term_id is not None), key=len)
+        if not postings:
+            return np.arange(self.size, dtype=np.int64)
+        found = postings[0]
+        for docs in postings[1:]:
+            found = np.intersect1d(found, docs, assume_unique=True)
+        return found
+
     def scores(self, terms: Sequence[str]) -> FloatArray:
         """Raw BM25 score of every offer for the given (stemmed, unique) query terms."""
         total = np.zeros(self.size, dtype=np.float64)

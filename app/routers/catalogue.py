@@ -21,7 +21,7 @@ from app.models.catalogue import (
     ProviderPublic,
 )
 from app.models.facets import OfferFacets
-from app.pagination import paginate
+from app.pagination import page_fields, paginate
 from app.renditions import (
     EXPORT_RESPONSES,
     Format,
@@ -100,9 +100,10 @@ def _offers(snapshot: CatalogueSnapshot, request: Request, response: Response, f
     offers = filter_offers(snapshot, filters)
     if fmt != "json":
         return _export(fmt, offers, filters, response, offer_row, OFFER_COLUMNS, "offers")
-    items, meta = paginate(request, response, offers, limit=filters.limit, offset=filters.offset)
+    # The page's fields as plain JSON, not through the PageMeta model: its schema, spliced (OpenAPI: OfferPage).
+    page = page_fields(request, response, total=len(offers), limit=filters.limit, offset=filters.offset)
     fragments = offer_fragments(snapshot)
-    page = {**meta.model_dump(mode="json"), "items": [fragments[offer.slug] for offer in items]}
+    page["items"] = [fragments[offer.slug] for offer in offers[filters.offset : filters.offset + filters.limit]]
     return JSONBody(page, headers=carried_headers(response))
 
 

@@ -12053,7 +12053,7 @@ export interface operations {
                 cost?: ("free" | "paid" | "equity" | "varies")[];
                 /** @description Default: active and forthcoming. */
                 status?: ("active" | "forthcoming" | "closed")[];
-                /** @description Words to find in name, summary, description. */
+                /** @description Words that must all appear in the offer's name, keywords, summary or description, stemmed as match keywords are; only stop words or punctuation is a 422. */
                 q?: string | null;
                 /** @description Only offers changed after this time. */
                 modified_after?: string | null;
@@ -12339,7 +12339,7 @@ export interface operations {
                 cost?: ("free" | "paid" | "equity" | "varies")[];
                 /** @description Default: active and forthcoming. */
                 status?: ("active" | "forthcoming" | "closed")[];
-                /** @description Words to find in name, summary, description. */
+                /** @description Words that must all appear in the offer's name, keywords, summary or description, stemmed as match keywords are; only stop words or punctuation is a 422. */
                 q?: string | null;
                 /** @description Only offers changed after this time. */
                 modified_after?: string | null;

@@ -1,17 +1,53 @@
-"""Text search, in one place: analysed terms for the offers' `q` filter (the matcher's own analysis), and the
-literal every-word search of the HSDS `search` parameter (over what a record shows, as HSDS clients expect)."""
+"""Text search, in one place: the offers' `q` filter and the HSDS services' `search`, answered from the matcher's
+own keyword index (its analysis, stemming, stop words and BM25 field weights), and the literal every-word search
+of the HSDS organizations and taxonomies (name filters over records that are not offers)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from app.errors import FieldProblem, ValidationProblem
 from app.matching.text import analyse
+from app.services.matching.match import matcher_index
 from app.services.store.snapshot import CatalogueSnapshot
+
+NO_WORDS = (
+    "Search needs at least one word that says what you are looking for "
+    "(common words such as 'the' or 'and', and punctuation, are not searched)"
+)
+
+
+def search_terms(query: str) -> tuple[str, ...]:
+    """The distinct analysed terms of a query, in order: the words the keyword index holds, stemmed."""
+    return tuple(dict.fromkeys(analyse(query)))
+
+
+def offers_found(snapshot: CatalogueSnapshot, query: str | None, *, field: str) -> dict[str, float] | None:
+    """The offers whose text holds every analysed word of `query`, with their BM25 relevance, by slug; None when
+    nothing is searched (no query, or only spaces).
+
+    The text is what the matcher reads for keywords (name, keywords, summary, description, with its field
+    weights), from the matcher's own index of this snapshot, so `q`, HSDS `search` and match keywords find the
+    same offers for the same word. A query with no word to search for (only stop words or punctuation) is a 422
+    naming `field`, as match keywords are.
+    """
+    if query is None or not query.strip():
+        return None
+    terms = search_terms(query)
+    if not terms:
+        raise ValidationProblem([FieldProblem(field=field, message=NO_WORDS)])
+    if not snapshot.offers:
+        return {}  # nothing loaded yet: nothing to find (and no index to build)
+    index = matcher_index(snapshot)
+    docs = index.keywords.docs_with_all(terms)
+    if not docs.size:
+        return {}
+    relevance = index.keywords.scores(terms)[docs].tolist()
+    return {index.offers[doc].slug: score for doc, score in zip(docs.tolist(), relevance, strict=True)}
 
 
 def literal_words(query: str | None) -> tuple[str, ...]:
-    """The words of a literal search, case-folded: HSDS `search` matches them as they are typed, not stemmed."""
+    """The words of a literal search, case-folded: HSDS organizations and taxonomies match them as typed."""
     return tuple(word for word in (query or "").casefold().split() if word)
 
 
@@ -21,50 +57,3 @@ def holds_every_word(text: str, words: Sequence[str]) -> bool:
         return True  # no search: nothing to fold
     folded = text.casefold()
     return all(word in folded for word in words)
-
-
-def search_terms(query: str) -> tuple[str, ...]:
-    """The distinct analysed terms of a query, in order."""
-    return tuple(dict.fromkeys(analyse(query)))
-
-
-@dataclass(frozen=True)
-class TextIndex:
-    """Per-offer analysed terms, weighted by field (name and keywords count more)."""
-
-    terms: dict[str, dict[str, float]]
-
-    def matching(self, query_terms: tuple[str, ...]) -> dict[str, float]:
-        """Offers containing every query term, with a simple field-weighted relevance."""
-        if not query_terms:
-            return {}
-        found: dict[str, float] = {}
-        for slug, weights in self.terms.items():
-            if all(term in weights for term in query_terms):
-                found[slug] = sum(weights[term] for term in query_terms)
-        return found
-
-
-FIELD_WEIGHTS = (("name", 3.0), ("keywords", 2.0), ("summary", 1.5), ("description", 1.0))
-
-
-def _build(snapshot: CatalogueSnapshot) -> TextIndex:
-    terms: dict[str, dict[str, float]] = {}
-    for offer in snapshot.offers:
-        weights: dict[str, float] = {}
-        texts = {
-            "name": offer.name,
-            "keywords": " ".join(offer.keywords),
-            "summary": offer.summary,
-            "description": offer.description + " " + offer.provider.name,
-        }
-        for field, weight in FIELD_WEIGHTS:
-            for term in analyse(texts[field]):
-                weights[term] = weights.get(term, 0.0) + weight
-        terms[offer.slug] = weights
-    return TextIndex(terms=terms)
-
-
-def text_index(snapshot: CatalogueSnapshot) -> TextIndex:
-    """The snapshot's text index, built on first use."""
-    return snapshot.derived("text_index", _build)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.models.catalogue import OfferPublic, ProviderPublic
-from app.services.catalogue.search import holds_every_word, literal_words
+from app.services.catalogue.search import holds_every_word, literal_words, offers_found
 from app.services.hsds.taxonomies import (
     TAXONOMIES,
     HsdsTaxonomies,
@@ -66,7 +66,6 @@ class HsdsCatalogue(HsdsTaxonomies):
         self.service_at_locations_in_order = sorted(
             self.service_at_locations, key=lambda a: self.services_in_order.index(self.service_at_locations[a])
         )
-        self._search_text: dict[str, str] = {}
 
     # ---- services -------------------------------------------------------------------------------------------
 
@@ -131,23 +130,6 @@ class HsdsCatalogue(HsdsTaxonomies):
         offer = self.services[service_id]
         provider = self.snapshot.providers_by_slug.get(offer.provider.slug)
         return max(offer.updated_at, provider.updated_at) if provider is not None else offer.updated_at
-
-    def shown_text(self, service_id: str) -> str:
-        """Every text the service's record shows (lower-cased): what `search` looks in, and nothing hidden."""
-        if service_id not in self._search_text:
-            texts: list[str] = []
-
-            def collect(value: Any) -> None:
-                if isinstance(value, str):
-                    texts.append(value)
-                elif isinstance(value, dict):
-                    for key, item in value.items():
-                        if key not in ("id", "organization_id", "last_modified"):
-                            collect(item)
-
-            collect(self.service_brief(service_id))
-            self._search_text[service_id] = " ".join(texts).casefold()
-        return self._search_text[service_id]
 
     def location_document(self, location_id: str) -> dict[str, Any]:
         """A provider's base as an HSDS location: the area's name; no address, no coordinates (none is known)."""
@@ -291,14 +273,16 @@ class HsdsCatalogue(HsdsTaxonomies):
         modified_after: datetime | None = None,
     ) -> list[str]:
         """Service ids matching every filter, in name order. A term matches services linked to it or to a
-        narrower term (asking for a parent need finds services tagged with its children)."""
-        words = literal_words(search)
+        narrower term (asking for a parent need finds services tagged with its children). `search` finds the
+        offers `/v1/offers?q` finds for the same words (the matcher's keyword index); a search with no word to
+        search for is a 422 naming `search`."""
+        found = offers_found(self.snapshot, search, field="search")
         wanted_terms = set(term_ids)
         wanted_taxonomies = set(taxonomy_ids)
         selected = []
         for service_id in self.services_in_order:
             offer = self.services[service_id]
-            if words and not holds_every_word(self.shown_text(service_id), words):
+            if found is not None and offer.slug not in found:
                 continue
             if organization_id and self.organization_ids.get(offer.provider.slug) != organization_id:
                 continue

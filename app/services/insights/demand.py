@@ -30,7 +30,7 @@ from app.config import get_settings
 from app.db import get_engine
 from app.models.base import utcnow
 from app.models.demand import MatchEvent
-from app.services.catalogue.search import text_index
+from app.services.matching.match import matcher_index
 from app.services.store.snapshot import CatalogueSnapshot, snapshot_cache
 
 logger = logging.getLogger("app.demand")
@@ -40,15 +40,18 @@ _STOP = object()
 
 
 def catalogue_vocabulary(snapshot: CatalogueSnapshot) -> frozenset[str]:
-    """Every analysed term of the catalogue's offers: the only keyword terms demand may store."""
+    """Every term of the matcher's keyword index (the analysed words of the offers' searched text): the only
+    keyword terms demand may store."""
 
-    # Built outside `derived` (its lock is not re-entrant, and the text index is itself derived).
-    index = text_index(snapshot)
+    if not snapshot.offers:
+        return frozenset()  # nothing loaded yet: no vocabulary (and no index to build)
+    # Built outside `derived` (its lock is not re-entrant, and the matcher's index is itself derived).
+    index = matcher_index(snapshot)
 
     def build(_snap: CatalogueSnapshot) -> frozenset[str]:
-        return frozenset(term for weights in index.terms.values() for term in weights)
+        return frozenset(index.keywords.term_ids)
 
-    return snapshot.derived("demand_vocabulary", build)
+    return snapshot.derived(f"demand_vocabulary:{index.ruleset_version}", build)
 
 
 def _text(value: object) -> str | None:

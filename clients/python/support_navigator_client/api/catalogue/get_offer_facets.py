@@ -222,7 +222,8 @@ def sync_detailed(
         kind (list[GetOfferFacetsKindItem] | Unset):
         cost (list[GetOfferFacetsCostItem] | Unset):
         status (list[GetOfferFacetsStatusItem] | Unset): Default: active and forthcoming.
-        q (None | str | Unset): Words to find in name, summary, description.
+        q (None | str | Unset): Words that must all appear in the offer's name, keywords, summary
+            or description, stemmed as match keywords are; only stop words or punctuation is a 422.
         modified_after (datetime.datetime | None | Unset): Only offers changed after this time.
 
     Raises:
@@ -292,7 +293,8 @@ def sync(
         kind (list[GetOfferFacetsKindItem] | Unset):
         cost (list[GetOfferFacetsCostItem] | Unset):
         status (list[GetOfferFacetsStatusItem] | Unset): Default: active and forthcoming.
-        q (None | str | Unset): Words to find in name, summary, description.
+        q (None | str | Unset): Words that must all appear in the offer's name, keywords, summary
+            or description, stemmed as match keywords are; only stop words or punctuation is a 422.
         modified_after (datetime.datetime | None | Unset): Only offers changed after this time.
 
     Raises:
@@ -357,7 +359,8 @@ async def asyncio_detailed(
         kind (list[GetOfferFacetsKindItem] | Unset):
         cost (list[GetOfferFacetsCostItem] | Unset):
         status (list[GetOfferFacetsStatusItem] | Unset): Default: active and forthcoming.
-        q (None | str | Unset): Words to find in name, summary, description.
+        q (None | str | Unset): Words that must all appear in the offer's name, keywords, summary
+            or description, stemmed as match keywords are; only stop words or punctuation is a 422.
         modified_after (datetime.datetime | None | Unset): Only offers changed after this time.
 
     Raises:
@@ -425,7 +428,8 @@ async def asyncio(
         kind (list[GetOfferFacetsKindItem] | Unset):
         cost (list[GetOfferFacetsCostItem] | Unset):
         status (list[GetOfferFacetsStatusItem] | Unset): Default: active and forthcoming.
-        q (None | str | Unset): Words to find in name, summary, description.
+        q (None | str | Unset): Words that must all appear in the offer's name, keywords, summary
+            or description, stemmed as match keywords are; only stop words or punctuation is a 422.
         modified_after (datetime.datetime | None | Unset): Only offers changed after this time.
 
     Raises:

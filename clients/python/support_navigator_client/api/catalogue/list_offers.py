@@ -259,7 +259,8 @@ def sync_detailed(
         kind (list[ListOffersKindItem] | Unset):
         cost (list[ListOffersCostItem] | Unset):
         status (list[ListOffersStatusItem] | Unset): Default: active and forthcoming.
-        q (None | str | Unset): Words to find in name, summary, description.
+        q (None | str | Unset): Words that must all appear in the offer's name, keywords, summary
+            or description, stemmed as match keywords are; only stop words or punctuation is a 422.
         modified_after (datetime.datetime | None | Unset): Only offers changed after this time.
         format_ (ListOffersFormatType0 | None | Unset): json (default), csv or ndjson; overrides
             the Accept header. CSV and NDJSON return every matching row unless limit or offset is
@@ -343,7 +344,8 @@ def sync(
         kind (list[ListOffersKindItem] | Unset):
         cost (list[ListOffersCostItem] | Unset):
         status (list[ListOffersStatusItem] | Unset): Default: active and forthcoming.
-        q (None | str | Unset): Words to find in name, summary, description.
+        q (None | str | Unset): Words that must all appear in the offer's name, keywords, summary
+            or description, stemmed as match keywords are; only stop words or punctuation is a 422.
         modified_after (datetime.datetime | None | Unset): Only offers changed after this time.
         format_ (ListOffersFormatType0 | None | Unset): json (default), csv or ndjson; overrides
             the Accept header. CSV and NDJSON return every matching row unless limit or offset is
@@ -422,7 +424,8 @@ async def asyncio_detailed(
         kind (list[ListOffersKindItem] | Unset):
         cost (list[ListOffersCostItem] | Unset):
         status (list[ListOffersStatusItem] | Unset): Default: active and forthcoming.
-        q (None | str | Unset): Words to find in name, summary, description.
+        q (None | str | Unset): Words that must all appear in the offer's name, keywords, summary
+            or description, stemmed as match keywords are; only stop words or punctuation is a 422.
         modified_after (datetime.datetime | None | Unset): Only offers changed after this time.
         format_ (ListOffersFormatType0 | None | Unset): json (default), csv or ndjson; overrides
             the Accept header. CSV and NDJSON return every matching row unless limit or offset is
@@ -504,7 +507,8 @@ async def asyncio(
         kind (list[ListOffersKindItem] | Unset):
         cost (list[ListOffersCostItem] | Unset):
         status (list[ListOffersStatusItem] | Unset): Default: active and forthcoming.
-        q (None | str | Unset): Words to find in name, summary, description.
+        q (None | str | Unset): Words that must all appear in the offer's name, keywords, summary
+            or description, stemmed as match keywords are; only stop words or punctuation is a 422.
         modified_after (datetime.datetime | None | Unset): Only offers changed after this time.
         format_ (ListOffersFormatType0 | None | Unset): json (default), csv or ndjson; overrides
             the Accept header. CSV and NDJSON return every matching row unless limit or offset is
