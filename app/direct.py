@@ -6,7 +6,7 @@ pydantic, or the query read in one pass, giving the same errors FastAPI would (i
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from functools import lru_cache
 from typing import Any, TypeVar, get_origin
 
@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 Model = TypeVar("Model", bound=BaseModel)
+Found = TypeVar("Found")
 DIRECT = "navigator_direct"
 
 
@@ -102,20 +103,45 @@ def served_by(handler: Handler) -> Callable[[Callable[..., Any]], Callable[..., 
     return attach
 
 
-def json_body(body: bytes, model: type[Model]) -> Model:
-    """The JSON body validated as `model`, with exactly the answers FastAPI's own body reading gives.
+async def json_post(
+    request: Request,
+    model: type[Model],
+    content_check: Callable[[Request], None],
+    dependency: Callable[[Request], Awaitable[Found]],
+) -> tuple[Found, Model]:
+    """What a direct JSON POST handler needs, in one order for every such route: `content_check` first (the 415
+    for a body that is not JSON, before anything is read), then the body read and parsed (a malformed body is a
+    422 whatever else fails), then the route's `dependency` (the catalogue snapshot, which may be a 503), then
+    the body validated as `model` (its 422s), as FastAPI orders its own handling of the same signature."""
+    content_check(request)
+    value = _json_value(await request.body())
+    found = await dependency(request)
+    return found, _validated(value, model)
 
-    orjson reads the bytes (several times faster than json.loads) and pydantic validates the value as FastAPI
-    does, so messages are the same word for word. A body orjson refuses is read again with json.loads as FastAPI
-    does, so malformed, deeply nested or non-UTF-8 bodies get the same answers as on every other route (that
-    second reading costs only requests that fail, or use what only json.loads accepts, such as NaN).
+
+_NO_BODY: Any = object()
+
+
+def _json_value(body: bytes) -> Any:
+    """The body's JSON value (`_NO_BODY` for none).
+
+    orjson reads the bytes (several times faster than json.loads); a body orjson refuses is read again with
+    json.loads as FastAPI does, so malformed, deeply nested or non-UTF-8 bodies get the same answers as on every
+    other route (that second reading costs only requests that fail, or use what only json.loads accepts, such as
+    NaN).
     """
     if not body:
-        raise RequestValidationError([{"type": "missing", "loc": ("body",), "msg": "Field required", "input": None}])
+        return _NO_BODY
     try:
-        value = orjson.loads(body)
+        return orjson.loads(body)
     except orjson.JSONDecodeError:
-        value = _fastapi_json(body)
+        return _fastapi_json(body)
+
+
+def _validated(value: Any, model: type[Model]) -> Model:
+    """`value` validated by pydantic as FastAPI validates a body field, so messages are the same word for word."""
+    if value is _NO_BODY:
+        raise RequestValidationError([{"type": "missing", "loc": ("body",), "msg": "Field required", "input": None}])
     try:
         # from_attributes as FastAPI validates a body field: a body that is not an object gets its words
         # ("a valid dictionary or object to extract fields from").

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Body, Request, Response
 
 from app.conditional import NOT_MODIFIED, TAXONOMY_CACHE, conditional_get
 from app.deps import JsonContent, SnapshotDep, get_snapshot, json_content
-from app.direct import DirectRoute, json_body, served_by
+from app.direct import DirectRoute, json_post, served_by
 from app.errors import problem_responses
 from app.models.intake import EXAMPLE_INTAKE, IntakeQuestions, IntakeRequest, IntakeResponse
 from app.renditions import JSONBody, carried_headers
@@ -36,10 +36,8 @@ async def intake_questions(request: Request, response: Response) -> JSONBody:
 async def intake_post_direct(request: Request) -> Response:
     """POST /v1/intake without dependency injection: the 415 check, the snapshot and the body model, in the order
     FastAPI runs them."""
-    body = await request.body()
-    json_content(request)
-    snapshot = await get_snapshot(request)
-    return JSONBody(run_intake(snapshot, json_body(body, IntakeRequest)))
+    snapshot, body = await json_post(request, IntakeRequest, json_content, get_snapshot)
+    return JSONBody(run_intake(snapshot, body))
 
 
 @router.post(
