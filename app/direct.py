@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any, TypeVar, get_origin
 
 import orjson
-from fastapi import FastAPI, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request, Response
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
 Model = TypeVar("Model", bound=BaseModel)
 Found = TypeVar("Found")
 DIRECT = "navigator_direct"
@@ -101,6 +102,35 @@ def served_by(handler: Handler) -> Callable[[Callable[..., Any]], Callable[..., 
         return endpoint
 
     return attach
+
+
+def json_post_route(
+    router: APIRouter,
+    path: str,
+    direct: Handler,
+    *,
+    summary: str,
+    response_model: type[BaseModel],
+    content_check: Callable[[Request], None],
+    curl_sample: str,
+) -> Callable[[Endpoint], Endpoint]:
+    """Declare `router`'s POST `path` taking a JSON body: documented from the endpoint's signature, with
+    `content_check` as a dependency (the 415) and `curl_sample` as its code sample, and served by `direct`
+    (which runs `json_post` with the same check)."""
+
+    def declare(endpoint: Endpoint) -> Endpoint:
+        setattr(endpoint, DIRECT, direct)
+        code_samples = {"x-codeSamples": [{"lang": "curl", "source": curl_sample}]}
+        route = router.post(
+            path,
+            summary=summary,
+            response_model=response_model,
+            dependencies=[Depends(content_check)],
+            openapi_extra=code_samples,
+        )
+        return route(endpoint)
+
+    return declare
 
 
 async def json_post(

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Body, Query, Request, Response
 
 from app.conditional import NOT_MODIFIED, conditional_get
 from app.deps import JsonContent, SnapshotDep, get_snapshot, json_content
-from app.direct import DirectRoute, json_post, served_by
+from app.direct import DirectRoute, json_post, json_post_route
 from app.errors import problem_responses
 from app.matching import MatchOutcome, Profile
 from app.models.matching import (
@@ -66,14 +66,15 @@ async def match_post_direct(request: Request) -> Response:
     return _match(snapshot, body, {})
 
 
-@router.post(
+@json_post_route(
+    router,
     "/match",
+    match_post_direct,
     summary="Match a profile to ranked offers",
     response_model=MatchResponse,
-    dependencies=[JsonContent],
-    openapi_extra={"x-codeSamples": [{"lang": "curl", "source": CURL_SAMPLE}]},
+    content_check=json_content,
+    curl_sample=CURL_SAMPLE,
 )
-@served_by(match_post_direct)
 async def match_post(
     snapshot: SnapshotDep, body: Annotated[MatchRequest, Body(examples=[EXAMPLE_REQUEST])]
 ) -> JSONBody:
