@@ -6,7 +6,7 @@ pydantic, or the query read in one pass, giving the same errors FastAPI would (i
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Collection, Coroutine, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar, get_origin
 
@@ -16,6 +16,7 @@ from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
+from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
@@ -62,10 +63,10 @@ class DirectPaths:
     def __init__(self, app: FastAPI) -> None:
         self.app = app
         self.routed: ASGIApp = app.router.middleware_stack
-        self.paths: dict[tuple[str, str], APIRoute] = {}
-        for route in app.router.routes:
-            if isinstance(route, DirectRoute) and hasattr(route.endpoint, DIRECT) and not route.param_convertors:
-                self.paths.update({(method, route.path): route for method in route.methods or ()})
+        self.paths: dict[tuple[str, str], tuple[APIRoute, ASGIApp]] = {}
+        for route, path, methods, serving in _served_routes(app.router.routes):
+            if isinstance(route, DirectRoute) and hasattr(route.endpoint, DIRECT) and "{" not in path:
+                self.paths.update({(method, path): (route, serving) for method in methods})
 
     @classmethod
     def install(cls, app: FastAPI) -> None:
@@ -73,13 +74,32 @@ class DirectPaths:
         app.router.middleware_stack = cls(app)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        route = self.paths.get((scope.get("method", ""), scope.get("path", "")))
-        if route is None:
+        found = self.paths.get((scope.get("method", ""), scope.get("path", "")))
+        if found is None:
             await self.routed(scope, receive, send)
             return
+        route, serving = found
         scope.setdefault("router", self.app.router)
         scope["route"], scope["endpoint"], scope["path_params"] = route, route.endpoint, {}
-        await route.app(scope, receive, send)
+        await serving(scope, receive, send)
+
+
+def _served_routes(routes: Sequence[BaseRoute]) -> Iterator[tuple[BaseRoute, str, Collection[str], ASGIApp]]:
+    """Each route of the app with its full path, its methods and the ASGI app FastAPI serves it with.
+
+    FastAPI up to 0.15x copied an included router's routes into the app's; since, it keeps each included router
+    as a branch (`effective_route_contexts`) whose routes are served by an app built for them as included (the
+    app's dependency overrides apply there). Both are read, so the direct paths are found on either.
+    """
+    for route in routes:
+        contexts = getattr(route, "effective_route_contexts", None)
+        if contexts is None:
+            if isinstance(route, APIRoute):
+                yield route, route.path, route.methods or (), route.app
+            continue
+        for context in contexts():
+            if context.app is not None:
+                yield context.original_route, context.path, context.methods or (), context.app
 
 
 def _calls(dependant: Dependant) -> frozenset[Callable[..., Any]]:
