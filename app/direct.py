@@ -6,20 +6,23 @@ pydantic, or the query read in one pass, giving the same errors FastAPI would (i
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Collection, Coroutine, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar, get_origin
 
 import orjson
-from fastapi import FastAPI, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request, Response
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
-from fastapi.routing import APIRoute, iter_route_contexts
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
+from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
 Model = TypeVar("Model", bound=BaseModel)
+Found = TypeVar("Found")
 DIRECT = "navigator_direct"
 
 
@@ -53,20 +56,17 @@ class DirectPaths:
 
     The scope gets what the router would have set (the route, its endpoint, no path parameters), so the metrics'
     route label and the error pages are those of the routed request (other methods take the router, which answers
-    405). While any dependency is overridden (tests), every request takes the router, whose route knows the app's
-    overrides, and the route's own handler (`DirectRoute`) then decides between its direct handler and FastAPI's.
+    405). The route's own handler (`DirectRoute`) decides between its direct handler and FastAPI's, so an overridden
+    dependency (tests) still applies.
     """
 
     def __init__(self, app: FastAPI) -> None:
         self.app = app
         self.routed: ASGIApp = app.router.middleware_stack
-        self.paths: dict[tuple[str, str], APIRoute] = {}
-        # FastAPI (0.138 on) keeps an included router as one entry of `app.routes`; its public
-        # iter_route_contexts walks into them, giving each route with the path it is served at.
-        for context in iter_route_contexts(app.routes):
-            route = context.original_route
-            if isinstance(route, DirectRoute) and hasattr(route.endpoint, DIRECT) and not route.param_convertors:
-                self.paths.update({(method, context.path or route.path): route for method in route.methods or ()})
+        self.paths: dict[tuple[str, str], tuple[APIRoute, ASGIApp]] = {}
+        for route, path, methods, serving in _served_routes(app.router.routes):
+            if isinstance(route, DirectRoute) and hasattr(route.endpoint, DIRECT) and "{" not in path:
+                self.paths.update({(method, path): (route, serving) for method in methods})
 
     @classmethod
     def install(cls, app: FastAPI) -> None:
@@ -74,13 +74,32 @@ class DirectPaths:
         app.router.middleware_stack = cls(app)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        route = self.paths.get((scope.get("method", ""), scope.get("path", "")))
-        if route is None or self.app.dependency_overrides:  # overrides (tests) reach routes through the router
+        found = self.paths.get((scope.get("method", ""), scope.get("path", "")))
+        if found is None:
             await self.routed(scope, receive, send)
             return
+        route, serving = found
         scope.setdefault("router", self.app.router)
         scope["route"], scope["endpoint"], scope["path_params"] = route, route.endpoint, {}
-        await route.app(scope, receive, send)
+        await serving(scope, receive, send)
+
+
+def _served_routes(routes: Sequence[BaseRoute]) -> Iterator[tuple[BaseRoute, str, Collection[str], ASGIApp]]:
+    """Each route of the app with its full path, its methods and the ASGI app FastAPI serves it with.
+
+    FastAPI up to 0.15x copied an included router's routes into the app's; since, it keeps each included router
+    as a branch (`effective_route_contexts`) whose routes are served by an app built for them as included (the
+    app's dependency overrides apply there). Both are read, so the direct paths are found on either.
+    """
+    for route in routes:
+        contexts = getattr(route, "effective_route_contexts", None)
+        if contexts is None:
+            if isinstance(route, APIRoute):
+                yield route, route.path, route.methods or (), route.app
+            continue
+        for context in contexts():
+            if context.app is not None:
+                yield context.original_route, context.path, context.methods or (), context.app
 
 
 def _calls(dependant: Dependant) -> frozenset[Callable[..., Any]]:
@@ -105,20 +124,74 @@ def served_by(handler: Handler) -> Callable[[Callable[..., Any]], Callable[..., 
     return attach
 
 
-def json_body(body: bytes, model: type[Model]) -> Model:
-    """The JSON body validated as `model`, with exactly the answers FastAPI's own body reading gives.
+def json_post_route(
+    router: APIRouter,
+    path: str,
+    direct: Handler,
+    *,
+    summary: str,
+    response_model: type[BaseModel],
+    content_check: Callable[[Request], None],
+    curl_sample: str,
+) -> Callable[[Endpoint], Endpoint]:
+    """Declare `router`'s POST `path` taking a JSON body: documented from the endpoint's signature, with
+    `content_check` as a dependency (the 415) and `curl_sample` as its code sample, and served by `direct`
+    (which runs `json_post` with the same check)."""
 
-    orjson reads the bytes (several times faster than json.loads) and pydantic validates the value as FastAPI
-    does, so messages are the same word for word. A body orjson refuses is read again with json.loads as FastAPI
-    does, so malformed, deeply nested or non-UTF-8 bodies get the same answers as on every other route (that
-    second reading costs only requests that fail, or use what only json.loads accepts, such as NaN).
+    def declare(endpoint: Endpoint) -> Endpoint:
+        setattr(endpoint, DIRECT, direct)
+        code_samples = {"x-codeSamples": [{"lang": "curl", "source": curl_sample}]}
+        route = router.post(
+            path,
+            summary=summary,
+            response_model=response_model,
+            dependencies=[Depends(content_check)],
+            openapi_extra=code_samples,
+        )
+        return route(endpoint)
+
+    return declare
+
+
+async def json_post(
+    request: Request,
+    model: type[Model],
+    content_check: Callable[[Request], None],
+    dependency: Callable[[Request], Awaitable[Found]],
+) -> tuple[Found, Model]:
+    """What a direct JSON POST handler needs, in one order for every such route: `content_check` first (the 415
+    for a body that is not JSON, before anything is read), then the body read and parsed (a malformed body is a
+    422 whatever else fails), then the route's `dependency` (the catalogue snapshot, which may be a 503), then
+    the body validated as `model` (its 422s), as FastAPI orders its own handling of the same signature."""
+    content_check(request)
+    value = _json_value(await request.body())
+    found = await dependency(request)
+    return found, _validated(value, model)
+
+
+_NO_BODY: Any = object()
+
+
+def _json_value(body: bytes) -> Any:
+    """The body's JSON value (`_NO_BODY` for none).
+
+    orjson reads the bytes (several times faster than json.loads); a body orjson refuses is read again with
+    json.loads as FastAPI does, so malformed, deeply nested or non-UTF-8 bodies get the same answers as on every
+    other route (that second reading costs only requests that fail, or use what only json.loads accepts, such as
+    NaN).
     """
     if not body:
-        raise RequestValidationError([{"type": "missing", "loc": ("body",), "msg": "Field required", "input": None}])
+        return _NO_BODY
     try:
-        value = orjson.loads(body)
+        return orjson.loads(body)
     except orjson.JSONDecodeError:
-        value = _fastapi_json(body)
+        return _fastapi_json(body)
+
+
+def _validated(value: Any, model: type[Model]) -> Model:
+    """`value` validated by pydantic as FastAPI validates a body field, so messages are the same word for word."""
+    if value is _NO_BODY:
+        raise RequestValidationError([{"type": "missing", "loc": ("body",), "msg": "Field required", "input": None}])
     try:
         # from_attributes as FastAPI validates a body field: a body that is not an object gets its words
         # ("a valid dictionary or object to extract fields from").

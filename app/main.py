@@ -30,6 +30,11 @@ from app.services.store.snapshot import snapshot_cache
 
 logger = logging.getLogger("app")
 GZIP_MINIMUM_BYTES = 1000
+# The youngest generation is collected after this many more container objects were made than freed (Python's
+# default: 700). Under load the objects of the 32 requests in flight, the queued log records and demand events are
+# always young and alive, so at 700 the collector walked them about every 13 matches for nothing (0.15 ms each, 2 %
+# of the worker's time); at 50,000 it runs about a hundred times less often, and holds at most a few MB of garbage.
+GC_YOUNG_THRESHOLD = 50_000
 
 DESCRIPTION = """
 The Support Navigator tells a health innovator in the Leeds City Region which support to go to next.
@@ -58,7 +63,9 @@ def warm_start() -> None:
     """Build the catalogue snapshot and the matcher index now, so the first requests do not wait for them.
 
     Then freeze the start-up heap (modules, the app, the catalogue) out of the garbage collector: a full
-    collection would otherwise walk all of it, stalling every request in flight for about 100 ms each time.
+    collection would otherwise walk all of it, stalling every request in flight for about 100 ms each time; and
+    collect the youngest generation less often (GC_YOUNG_THRESHOLD), as a server making and freeing objects by
+    the million has no use for the default's frequent small collections.
     A database that is down or empty at start is not fatal: the first request that needs it says so (503).
     """
     try:
@@ -70,6 +77,7 @@ def warm_start() -> None:
         logger.warning("catalogue not loaded at start (%s); the first request will try again", type(error).__name__)
     gc.collect()
     gc.freeze()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def _rate_limiter(settings: Settings) -> RateLimiter:

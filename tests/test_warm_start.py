@@ -11,15 +11,18 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 
+from app.main import GC_YOUNG_THRESHOLD
 from app.services.store.snapshot import snapshot_cache
 from tests.conftest import make_client
 
 
 @pytest.fixture
 def thawed() -> Iterator[None]:
-    """Give the test process its garbage collector back after a warm start froze the heap."""
+    """Give the test process its garbage collector back after a warm start froze the heap (and its thresholds)."""
+    thresholds = gc.get_threshold()
     yield
     gc.unfreeze()
+    gc.set_threshold(*thresholds)
 
 
 @pytest.mark.usefixtures("thawed")
@@ -33,6 +36,7 @@ def test_warm_start_builds_the_snapshot_and_matcher_then_freezes_the_heap(
         assert snapshot is not None and snapshot.offers
         assert any(name.startswith("matcher-index:") for name in snapshot._derived)
         assert gc.get_freeze_count() > 0
+        assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
         assert client.post("/v1/match", json={"needs": ["lab-space"]}).status_code == 200
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import Message, Receive, Scope, Send
 
+from app.middleware.vary import add_vary
+
 
 class Compression(GZipMiddleware):
     """Starlette's GZipMiddleware, without its per-request cost for clients that do not ask for gzip.
@@ -39,7 +41,8 @@ class Compression(GZipMiddleware):
                 if kind == "http.response.body":
                     body_size = len(message.get("body", b""))
                     if body_size >= self.minimum_size or message.get("more_body", False):
-                        _add_vary(start)
+                        start["headers"] = list(start["headers"])
+                        add_vary(start["headers"], b"Accept-Encoding")
                 await send(start)
             await send(message)
 
@@ -55,14 +58,3 @@ class Compression(GZipMiddleware):
         if media.startswith("application/grpc+"):
             media_types.add("application/grpc")
         return not media_types.isdisjoint(self.exclude_content_types)
-
-
-def _add_vary(start: Message) -> None:
-    """As Starlette's `add_vary_header`: appended to the first Vary value, which replaces them all."""
-    raw = start["headers"] = list(start["headers"])
-    first = next((value for name, value in raw if name == b"vary"), None)
-    if first is None:
-        raw.append((b"vary", b"Accept-Encoding"))
-        return
-    raw[:] = [(name, value) for name, value in raw if name != b"vary"]
-    raw.append((b"vary", first + b", Accept-Encoding"))

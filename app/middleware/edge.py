@@ -35,18 +35,7 @@ from app.middleware.observability import (
     route_template,
 )
 from app.middleware.ratelimit import RateLimiter
-
-RawHeaders = list[tuple[bytes, bytes]]
-
-
-def _vary_origin(raw: RawHeaders) -> None:
-    """What Starlette's CORS layer adds to an answer to a request without Origin: `Vary: Origin`, merged."""
-    values = [value for name, value in raw if name == b"vary"]
-    if values:
-        raw[:] = [(name, value) for name, value in raw if name != b"vary"]
-        raw.append((b"vary", b", ".join([*values, b"Origin"])))
-    else:
-        raw.append((b"vary", b"Origin"))
+from app.middleware.vary import RawHeaders, add_vary
 
 
 def _raw_headers(message: Message) -> RawHeaders:
@@ -112,7 +101,7 @@ class EdgeMiddleware:
                 responded = True
                 raw = _raw_headers(message)
                 if vary:
-                    _vary_origin(raw)
+                    add_vary(raw, b"Origin")  # what Starlette's CORS layer adds without an Origin
                 add_context_headers(raw, rid, started, path, state)
             elif message["type"] == "http.response.body":
                 response_bytes += len(message.get("body", b""))

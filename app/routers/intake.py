@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Request, Response
 
 from app.conditional import NOT_MODIFIED, TAXONOMY_CACHE, conditional_get
-from app.deps import JsonContent, SnapshotDep, get_snapshot, json_content
-from app.direct import DirectRoute, json_body, served_by
+from app.deps import SnapshotDep, get_snapshot, json_content
+from app.direct import DirectRoute, json_post, json_post_route
 from app.errors import problem_responses
 from app.models.intake import EXAMPLE_INTAKE, IntakeQuestions, IntakeRequest, IntakeResponse
 from app.renditions import JSONBody, carried_headers
@@ -36,20 +36,19 @@ async def intake_questions(request: Request, response: Response) -> JSONBody:
 async def intake_post_direct(request: Request) -> Response:
     """POST /v1/intake without dependency injection: the 415 check, the snapshot and the body model, in the order
     FastAPI runs them."""
-    body = await request.body()
-    json_content(request)
-    snapshot = await get_snapshot(request)
-    return JSONBody(run_intake(snapshot, json_body(body, IntakeRequest)))
+    snapshot, body = await json_post(request, IntakeRequest, json_content, get_snapshot)
+    return JSONBody(run_intake(snapshot, body))
 
 
-@router.post(
+@json_post_route(
+    router,
     "/intake",
+    intake_post_direct,
     summary="Answers and a description to a profile and its match",
     response_model=IntakeResponse,
-    dependencies=[JsonContent],
-    openapi_extra={"x-codeSamples": [{"lang": "curl", "source": CURL_SAMPLE}]},
+    content_check=json_content,
+    curl_sample=CURL_SAMPLE,
 )
-@served_by(intake_post_direct)
 async def intake_post(
     snapshot: SnapshotDep, body: Annotated[IntakeRequest, Body(examples=[EXAMPLE_INTAKE])]
 ) -> JSONBody:

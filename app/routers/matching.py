@@ -8,7 +8,7 @@ from fastapi import APIRouter, Body, Query, Request, Response
 
 from app.conditional import NOT_MODIFIED, conditional_get
 from app.deps import JsonContent, SnapshotDep, get_snapshot, json_content
-from app.direct import DirectRoute, json_body, served_by
+from app.direct import DirectRoute, json_post, json_post_route
 from app.errors import problem_responses
 from app.matching import MatchOutcome, Profile
 from app.models.matching import (
@@ -61,21 +61,20 @@ def _match(snapshot: CatalogueSnapshot, fields: MatchRequest | MatchQuery, heade
 
 
 async def match_post_direct(request: Request) -> Response:
-    """POST /v1/match without dependency injection: the same snapshot, 415 check and body model, in one pass."""
-    body = await request.body()
-    snapshot = await get_snapshot(request)
-    json_content(request)
-    return _match(snapshot, json_body(body, MatchRequest), {})
+    """POST /v1/match without dependency injection: the same 415 check, snapshot and body model, in one pass."""
+    snapshot, body = await json_post(request, MatchRequest, json_content, get_snapshot)
+    return _match(snapshot, body, {})
 
 
-@router.post(
+@json_post_route(
+    router,
     "/match",
+    match_post_direct,
     summary="Match a profile to ranked offers",
     response_model=MatchResponse,
-    dependencies=[JsonContent],
-    openapi_extra={"x-codeSamples": [{"lang": "curl", "source": CURL_SAMPLE}]},
+    content_check=json_content,
+    curl_sample=CURL_SAMPLE,
 )
-@served_by(match_post_direct)
 async def match_post(
     snapshot: SnapshotDep, body: Annotated[MatchRequest, Body(examples=[EXAMPLE_REQUEST])]
 ) -> JSONBody:

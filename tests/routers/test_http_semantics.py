@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import gzip
 import re
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine
 
 from app.errors import problem_types
 from app.routers.docs import ASSETS
+from app.services.store.snapshot import snapshot_cache
+from tests.conftest import make_client
 
 
 def _get_paths(client: TestClient) -> list[str]:
@@ -95,6 +99,25 @@ def test_a_non_json_body_is_415(client: TestClient, path: str) -> None:
     problem = response.json()
     assert problem["type"] == "/problems/unsupported-media-type" and "application/json" in problem["detail"]
     assert client.post(path, json={"stage": 5}).status_code == 200
+
+
+@pytest.mark.parametrize(("path", "body"), [("/v1/match", b'{"stage": 5}'), ("/v1/intake", b'{"description": "x"}')])
+def test_with_no_catalogue_a_non_json_body_is_still_415_and_a_malformed_one_422(
+    path: str, body: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The direct JSON routes check the content type first, read the body next and ask for the snapshot last,
+    so a client that sent the wrong thing hears so even while the catalogue cannot be loaded (a 503)."""
+    snapshot_cache.clear()
+    bare = create_engine(f"sqlite:///{tmp_path / 'never-migrated.db'}")
+    with make_client(bare, monkeypatch) as client:
+        wrong_type = client.post(path, content=body, headers={"Content-Type": "text/plain"})
+        malformed = client.post(path, content=b'{"stage": ', headers={"Content-Type": "application/json"})
+        fine = client.post(path, content=body, headers={"Content-Type": "application/json"})
+    bare.dispose()
+    assert wrong_type.status_code == 415, wrong_type.text
+    assert wrong_type.json()["type"] == "/problems/unsupported-media-type"
+    assert malformed.status_code == 422, malformed.text
+    assert fine.status_code == 503, fine.text
 
 
 def test_docs_pages_reference_no_other_host(client: TestClient) -> None:
