@@ -95,6 +95,23 @@ class ReaderRules:
     trl_pattern: re.Pattern[str]
     keyword_ignore: frozenset[str]
     keyword_max_words: int
+    future_breaks: frozenset[str] = frozenset()
+    """Clause breaks that open a clause about the future ("before", "ahead of"): nothing in it is done yet."""
+    past_markers: frozenset[str] = frozenset()
+    """Words telling of the past ("had", "was"): a future-break clause holding one is about the past after all."""
+    intent_resets: frozenset[str] = frozenset()
+    """Words after which an earlier intent marker no longer reaches ("who", "which", "offer")."""
+    reporting_verbs: frozenset[str] = frozenset()
+    """Verbs of asking or wanting ("ask", "want"): with someone else as subject, what follows is their request."""
+    others: frozenset[str] = frozenset()
+    """Words naming someone other than the writer ("customers", "investors", "they")."""
+    writer_words: frozenset[str] = frozenset()
+    """Words naming the writer ("i", "we", "our")."""
+    writer_subjects: frozenset[str] = frozenset()
+    """The writer as a subject ("i", "we"): after someone else's request, the writer speaking again."""
+    knowing_verbs: frozenset[str] = frozenset()
+    """A negator, one of these and a question word say what is lacking ("do not know which rules apply")."""
+    question_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -262,6 +279,7 @@ def _reader(raw: object) -> ReaderRules:
         "trl_pattern",
         "keyword_ignore",
         "keyword_max_words",
+        *_WORD_SETS,
     )
     row = section(raw, "reader", keys)
 
@@ -270,6 +288,9 @@ def _reader(raw: object) -> ReaderRules:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.split() for v in value):
             raise ValueError(f"intake: reader.{key} must be a list of words or phrases")
         return tuple(tuple(v.lower().split()) for v in value)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(" ".join(p) for p in phrases(key))
 
     def count(key: str) -> int:
         value = row[key]
@@ -299,7 +320,30 @@ def _reader(raw: object) -> ReaderRules:
         trl_pattern=trl_pattern,
         keyword_ignore=frozenset(" ".join(p) for p in phrases("keyword_ignore")),
         keyword_max_words=count("keyword_max_words"),
+        future_breaks=words("future_breaks"),
+        past_markers=words("past_markers"),
+        intent_resets=words("intent_resets"),
+        reporting_verbs=words("reporting_verbs"),
+        others=words("others"),
+        writer_words=words("writer_words"),
+        writer_subjects=words("writer_subjects"),
+        knowing_verbs=words("knowing_verbs"),
+        question_words=words("question_words"),
     )
+
+
+_WORD_SETS = (
+    "future_breaks",
+    "past_markers",
+    "intent_resets",
+    "reporting_verbs",
+    "others",
+    "writer_words",
+    "writer_subjects",
+    "knowing_verbs",
+    "question_words",
+)
+"""Reader keys holding a set of words or phrases (ReaderRules fields of the same names)."""
 
 
 def _list(mapping: Mapping[str, object], key: str) -> list[object]:
