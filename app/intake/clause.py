@@ -30,7 +30,8 @@ class Clause:
     question: bool
     """Whether the clause ends in a question mark: a question asks for something, so it reads as intent."""
     resets: list[int]
-    """Word numbers of `intent_resets` words (who, which, offer, ...): an earlier intent marker does not reach past."""
+    """Word numbers of reset words (a relative "who", the writer's "offer"): an earlier intent marker does not
+    reach past them."""
     reported: tuple[int, int] | None = None
     """(first, last) words after a verb of asking or wanting whose subject is someone else ("customers keep asking
     for"), up to the writer speaking again ("..., and we need"): their request, not the writer's; the clause's
@@ -81,7 +82,7 @@ def build_clause(
         place_ends=found["place"],
         negated_after=set(found["negated_after"]),
         intent_after=set(found["intent_after"]),
-        resets=[i for i, word in enumerate(words) if i > 0 and word in rules.intent_resets],
+        resets=_resets(words, rules),
         reported=_reported(words, rules),
         wanted_spans=[(start, end) for kind, start, end in occurrences if kind == "intent"],
         future=future and not any(_past(words, i, rules) for i in range(len(words))),
@@ -111,6 +112,22 @@ def _lacking(words: list[str], occurrences: list[Occurrence], rules: ReaderRules
     return found
 
 
+def _resets(words: list[str], rules: ReaderRules) -> list[int]:
+    """Where an intent's reach ends: a relative word after a noun ("a lawyer who knows", not "we do not know
+    which" nor "find out who", where it asks), and the writer's offer ("we would love to offer it")."""
+    relative = [
+        i
+        for i in range(1, len(words))
+        if words[i] in rules.relative_words and words[i - 1] not in rules.interrogative_after
+    ]
+    offered = [
+        i
+        for i, word in enumerate(words)
+        if word in rules.offer_verbs and any(w in rules.writer_words for w in words[max(i - 4, 0) : i])
+    ]
+    return sorted(relative + offered)
+
+
 def _reported(words: list[str], rules: ReaderRules) -> tuple[int, int] | None:
     """Where someone else's request stands: after a reporting verb whose nearest subject word, at most
     `anchor_gap` words before it, names another party rather than the writer ("NHS customers keep asking"), up to
@@ -119,7 +136,7 @@ def _reported(words: list[str], rules: ReaderRules) -> tuple[int, int] | None:
         if word not in rules.reporting_verbs:
             continue
         for back in range(i - 1, max(i - 1 - rules.anchor_gap, -1), -1):
-            if words[back] in rules.writer_words:
+            if words[back] in rules.writer_words or words[back] == "and":  # "we are nurses and want": ours
                 break
             if words[back] in rules.others:
                 speaks = (at - 1 for at in range(i + 1, len(words)) if words[at] in rules.writer_subjects)

@@ -99,8 +99,12 @@ class ReaderRules:
     """Clause breaks that open a clause about the future ("before", "ahead of"): nothing in it is done yet."""
     past_markers: frozenset[str] = frozenset()
     """Words telling of the past ("had", "was"): a future-break clause holding one is about the past after all."""
-    intent_resets: frozenset[str] = frozenset()
-    """Words after which an earlier intent marker no longer reaches ("who", "which", "offer")."""
+    relative_words: frozenset[str] = frozenset()
+    """Relative words ("who", "which"): after a noun they describe it, and an earlier intent no longer reaches."""
+    interrogative_after: frozenset[str] = frozenset()
+    """Words after which a relative word asks instead ("know which", "find out who")."""
+    offer_verbs: frozenset[str] = frozenset()
+    """Verbs of offering ("offer", "provide"): with the writer as subject an earlier intent no longer reaches."""
     reporting_verbs: frozenset[str] = frozenset()
     """Verbs of asking or wanting ("ask", "want"): with someone else as subject, what follows is their request."""
     others: frozenset[str] = frozenset()
@@ -322,7 +326,9 @@ def _reader(raw: object) -> ReaderRules:
         keyword_max_words=count("keyword_max_words"),
         future_breaks=words("future_breaks"),
         past_markers=words("past_markers"),
-        intent_resets=words("intent_resets"),
+        relative_words=words("relative_words"),
+        interrogative_after=words("interrogative_after"),
+        offer_verbs=words("offer_verbs"),
         reporting_verbs=words("reporting_verbs"),
         others=words("others"),
         writer_words=words("writer_words"),
@@ -335,7 +341,9 @@ def _reader(raw: object) -> ReaderRules:
 _WORD_SETS = (
     "future_breaks",
     "past_markers",
-    "intent_resets",
+    "relative_words",
+    "interrogative_after",
+    "offer_verbs",
     "reporting_verbs",
     "others",
     "writer_words",

@@ -29,10 +29,12 @@ def _needs(spec: IntakeSpec, reader: Reader, text: str) -> list[object]:
         ("Funders ask whether the kit is cost-effective.", []),
         ("Two clinicians and an investor both ask: does it save money?", []),
         ("The council wants to know whether it cuts admissions.", []),
+        ("Patients need an easier way to get data to their GP.", []),  # the problem, not the writer's need
         # ... until the writer speaks again
         ("Hospital buyers want evidence of value, and we need a health economist.", ["health-economics"]),
-        # the writer's own asking is still a need
+        # the writer's own asking is still a need, with the writer as the subject of a second verb too
         ("We keep asking for patient data.", ["health-data"]),
+        ("We are two nurses and want a lab.", ["lab-space"]),
         ("Our team wants a lab.", ["lab-space"]),
     ],
 )
@@ -55,9 +57,14 @@ def test_someone_elses_request_gives_no_stage(spec: IntakeSpec, reader: Reader) 
         ("We want an engineer who has worked with patients.", ["research-expertise"]),
         # a fresh intent marker inside it reaches again
         ("We want researchers who can help us find patients.", ["research-expertise", "patient-and-user-access"]),
+        # ... but a question word after a verb of knowing or finding asks
+        ("We need to find out which grants fit us.", ["public-funding"]),
+        ("We do not know who could give us clinical advice.", ["clinical-expertise-and-facilities"]),
         # what the writer offers is theirs to give
         ("We would like to offer the course to nurses and care staff.", []),
         ("We hope to provide free desks to students.", []),
+        # what someone else would provide is wanted
+        ("We need a consultancy to provide regulatory advice.", ["regulatory-advice"]),
     ],
 )
 def test_an_intent_does_not_reach_past_a_relative_clause_or_an_offer(
@@ -72,6 +79,7 @@ def test_an_intent_does_not_reach_past_a_relative_clause_or_an_offer(
         ("We need money for toxicology ahead of a first-in-human trial.", None),
         ("The dressing must pass safety testing before any clinical trial.", None),
         ("We cannot sell it until it is CE marked.", None),
+        ("Once it is CE marked we will look for distributors.", None),
         # a clause opened by "before" that tells of the past is done
         ("We ran a clinical trial before we moved to Leeds.", 5),
         ("Before we launched we had a small pilot.", 6),
@@ -81,6 +89,11 @@ def test_a_clause_after_before_tells_of_the_future(
     spec: IntakeSpec, reader: Reader, text: str, stage: int | None
 ) -> None:
     assert _profile(spec, reader, text).get("stage") == stage
+
+
+def test_a_future_clause_still_says_what_is_wanted(spec: IntakeSpec, reader: Reader) -> None:
+    profile = _profile(spec, reader, "Once it is CE marked we will need distributors.")
+    assert "stage" not in profile and profile["needs"] == ["market-access-and-venture-investment"]
 
 
 @pytest.mark.parametrize(
@@ -122,6 +135,9 @@ def test_a_qualifier_qualifying_nothing_is_no_need(
         ("Our monitors are in most NHS hospitals and we plan to expand into Asia.", 7),
         ("Our volunteers want to build an app.", 1),
         ("We have not designed any service yet.", 1),
+        ("There is no prototype yet.", 1),
+        ("The service is paid for by three boroughs and we want to expand nationally.", 7),
+        ("The tool was rolled out to four practices.", 6),
         ("The coating did well in lab tests.", 3),
     ],
 )
@@ -137,6 +153,7 @@ def test_the_writers_use_sales_and_spread_are_evidence_of_stage(
         ("A colleague wonders about MHRA registration; do we need to register it?", ["regulatory-advice"]),
         ("We need to know whether it is a medical device.", ["regulatory-advice"]),
         ("Is it a medical device?", ["regulatory-advice"]),
+        ("We are not sure whether the kit is classified as an in vitro diagnostic.", ["regulatory-advice"]),
         ("Our app is a medical device.", []),  # a fact, not a question
     ],
 )
