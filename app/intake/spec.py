@@ -268,24 +268,7 @@ def _follow_up(raw: object, question_ids: set[str]) -> dict[str, FollowUp]:
 
 
 def _reader(raw: object) -> ReaderRules:
-    keys = (
-        "clause_breaks",
-        "negators",
-        "negators_after",
-        "negation_window",
-        "negation_extenders",
-        "intent_markers",
-        "intent_after",
-        "self_anchors",
-        "place_anchors",
-        "place_nouns",
-        "anchor_gap",
-        "trl_pattern",
-        "keyword_ignore",
-        "keyword_max_words",
-        *_WORD_SETS,
-    )
-    row = section(raw, "reader", keys)
+    row = section(raw, "reader", _READER_KEYS)
 
     def phrases(key: str) -> tuple[tuple[str, ...], ...]:
         value = row[key]
@@ -302,27 +285,20 @@ def _reader(raw: object) -> ReaderRules:
             raise ValueError(f"intake: reader.{key} must be a whole number >= 0")
         return value
 
-    pattern = row["trl_pattern"]
-    try:
-        trl_pattern = re.compile(str(pattern))
-    except re.error as error:
-        raise ValueError(f"intake: reader.trl_pattern is not a regular expression: {error}") from error
-    if trl_pattern.groups != 1:
-        raise ValueError("intake: reader.trl_pattern must capture the TRL digit in exactly one group")
     return ReaderRules(
         clause_breaks=tuple(" ".join(p) for p in phrases("clause_breaks")),
         negators=phrases("negators"),
         negators_after=phrases("negators_after"),
         negation_window=count("negation_window"),
-        negation_extenders=frozenset(" ".join(p) for p in phrases("negation_extenders")),
+        negation_extenders=words("negation_extenders"),
         intent_markers=phrases("intent_markers"),
         intent_after=phrases("intent_after"),
         self_anchors=phrases("self_anchors"),
         place_anchors=phrases("place_anchors"),
-        place_nouns=frozenset(" ".join(p) for p in phrases("place_nouns")),
+        place_nouns=words("place_nouns"),
         anchor_gap=count("anchor_gap"),
-        trl_pattern=trl_pattern,
-        keyword_ignore=frozenset(" ".join(p) for p in phrases("keyword_ignore")),
+        trl_pattern=_trl_pattern(row["trl_pattern"]),
+        keyword_ignore=words("keyword_ignore"),
         keyword_max_words=count("keyword_max_words"),
         future_breaks=words("future_breaks"),
         past_markers=words("past_markers"),
@@ -336,6 +312,16 @@ def _reader(raw: object) -> ReaderRules:
         knowing_verbs=words("knowing_verbs"),
         question_words=words("question_words"),
     )
+
+
+def _trl_pattern(pattern: object) -> re.Pattern[str]:
+    try:
+        trl_pattern = re.compile(str(pattern))
+    except re.error as error:
+        raise ValueError(f"intake: reader.trl_pattern is not a regular expression: {error}") from error
+    if trl_pattern.groups != 1:
+        raise ValueError("intake: reader.trl_pattern must capture the TRL digit in exactly one group")
+    return trl_pattern
 
 
 _WORD_SETS = (
@@ -352,6 +338,24 @@ _WORD_SETS = (
     "question_words",
 )
 """Reader keys holding a set of words or phrases (ReaderRules fields of the same names)."""
+_READER_KEYS = (
+    "clause_breaks",
+    "negators",
+    "negators_after",
+    "negation_window",
+    "negation_extenders",
+    "intent_markers",
+    "intent_after",
+    "self_anchors",
+    "place_anchors",
+    "place_nouns",
+    "anchor_gap",
+    "trl_pattern",
+    "keyword_ignore",
+    "keyword_max_words",
+    *_WORD_SETS,
+)
+"""Every key of intake.yaml's `reader` section."""
 
 
 def _list(mapping: Mapping[str, object], key: str) -> list[object]:
