@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from app.matching import Vocabulary
+from app.matching.datafile import section as _section
+from app.matching.vocabulary import unknown_terms
+
+
+def section(
+    value: object, path: str, keys: Sequence[str], *, required: Sequence[str] | None = None
+) -> Mapping[str, object]:
+    """A section of intake.yaml: the reviewed data files' one check (app.matching.datafile.section), file `intake`."""
+    return _section("intake", value, path, keys, required=required)
+
 
 LAYERS = ("stage", "needs", "organisation_type", "location", "sector")
 """Cues are read in layers named after the first of these fields they imply."""
@@ -71,17 +81,15 @@ class Checker:
         trl = self._trl(row.get("trl"), stage, where)
         needs = self._needs(row.get("needs"), f"{where}.needs")
         by_stage = self._by_stage(row.get("by_stage"), where)
-        values: dict[str, str | None] = {}
+        values: dict[str, str | None] = dict.fromkeys(("organisation_type", "location", "sector"))
         for name, known in (
             ("organisation_type", self.vocabulary.organisation_type_names),
             ("location", self.vocabulary.location_names),
             ("sector", self.vocabulary.sector_names),
         ):
             value = row.get(name)
-            if value is not None and (not isinstance(value, str) or value not in known):
-                label = name.replace("_", " ")
-                raise ValueError(f"intake: {where}: unknown {label} {value!r}; valid values: {', '.join(known)}")
-            values[name] = value
+            if value is not None:
+                values[name] = _term(name.replace("_", " "), value, known, where)
         ask = row.get("ask")
         if ask is not None and not isinstance(ask, str):
             raise ValueError(f"intake: {where}: 'ask' must be a follow_up key")
@@ -124,11 +132,7 @@ class Checker:
             return ()
         if not isinstance(raw, list):
             raise ValueError(f"intake: {where} must be a list of need slugs")
-        for need in raw:
-            if not isinstance(need, str) or need not in self.vocabulary.need_names:
-                valid = ", ".join(self.vocabulary.need_names)
-                raise ValueError(f"intake: {where}: unknown need {need!r}; valid values: {valid}")
-        return tuple(dict.fromkeys(raw))
+        return tuple(dict.fromkeys(_term("need", need, self.vocabulary.need_names, where) for need in raw))
 
     def _by_stage(self, raw: object, where: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
         if raw is None:
@@ -151,17 +155,11 @@ class Checker:
         return tuple(found)
 
 
-def section(
-    value: object, path: str, keys: Sequence[str], *, required: Sequence[str] | None = None
-) -> Mapping[str, object]:
-    """`value` as a mapping with only `keys` (and every `required` key; None: all of them), or ValueError."""
-    where = f"'{path}'" if path else "the top level"
-    if not isinstance(value, Mapping):
-        raise ValueError(f"intake: {where} must be a mapping with keys {', '.join(keys)}")
-    for key in value:
-        if key not in keys:
-            raise ValueError(f"intake: unknown key '{key}' in {where}; expected one of {', '.join(keys)}")
-    for key in keys if required is None else required:
-        if key not in value:
-            raise ValueError(f"intake: missing key '{key}' in {where}")
+def _term(label: str, value: object, known: Collection[str], where: str) -> str:
+    """`value` when it is a slug of `known`; else ValueError in the one message every layer sends for it."""
+    if not isinstance(value, str):
+        raise ValueError(f"intake: {where}: a {label} must be a slug (text), got {value!r}")
+    unknown = unknown_terms(label, [value], known)
+    if unknown:
+        raise ValueError(f"intake: {where}: {unknown[0][1]}")
     return value

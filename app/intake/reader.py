@@ -7,8 +7,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from app.intake.clause import Clause, anchored, build_clause, mood
 from app.intake.implication import Implication
-from app.intake.spec import Cue, IntakeSpec, ReaderRules
+from app.intake.spec import Cue, IntakeSpec
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2013": "-", "\u2014": " - "})
 _CONTRACTIONS = {"can't": "can not", "won't": "will not", "shan't": "shall not", "i'm": "i am", "-based": " based"}
@@ -91,25 +92,6 @@ def _key(word: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Clause:
-    """A clause's words, and where the reader's marker phrases end or start among them."""
-
-    starts: list[int]
-    ends: list[int]
-    words: list[str]
-    negator_ends: list[int]
-    intent_ends: list[int]
-    self_ends: list[int]
-    place_ends: list[int]
-    negated_after: set[int]
-    intent_after: set[int]
-    negated_spans: list[tuple[int, int]]
-    """(first, last): the word numbers a negator reaches, `negation_window` words, longer across `or`/`nor`."""
-    question: bool
-    """Whether the clause ends in a question mark: a question asks for something, so it reads as intent."""
-
-
-@dataclass(frozen=True)
 class Reader:
     """A description reader for one intake spec (phrases compiled and filed by their first letters once)."""
 
@@ -156,109 +138,72 @@ class Reader:
         its words are not passed on as keywords either.
         """
         norm, lower = normalise(text)
-        rules = self.spec.reader
         found: list[Evidence] = []
-        for start, end, question in self._clauses(lower):
-            clause = self._clause(lower, start, end, question)
-            hits: dict[tuple[int, str], tuple[int, int, Cue, bool]] = {}
-            for position, word in zip(clause.starts, clause.words, strict=True):
-                for phrase in self.buckets.get(_key(word), ()):
-                    match = phrase.pattern.match(norm if phrase.cue.case_sensitive else lower, position, end)
-                    if match is None:
-                        continue
-                    slot = (position, phrase.cue.layer)
-                    known = hits.get(slot)
-                    if known is None or match.end() - position > known[1] - known[0]:
-                        hits[slot] = (position, match.end(), phrase.cue, phrase.gap)
-            by_layer: dict[str, list[tuple[int, int, Cue, bool]]] = {}
-            for (_, layer), hit in hits.items():
-                by_layer.setdefault(layer, []).append(hit)
-            for layer_hits in by_layer.values():
-                kept = _outermost(layer_hits)
-                heads = {start for start, _, _, _ in kept}
-                for hit_start, hit_end, cue, _ in kept:
-                    before = bisect_right(clause.ends, hit_start)
-                    after = bisect_left(clause.starts, hit_end)
-                    if cue.anchor is not None and not _anchored(cue.anchor, clause, before, after, rules):
-                        continue
-                    mood = _mood(clause, before, after, rules, subject=cue.layer in _SUBJECT_LAYERS)
-                    quote = (norm if cue.case_sensitive else lower)[hit_start:hit_end]
-                    # A modifier ("NHS" in "NHS data") directly before another cue of its layer only qualifies it.
-                    qualifies = cue.modifier and after < len(clause.starts) and clause.starts[after] in heads
-                    implication = None if qualifies else cue.block(mood)
-                    found.append(Evidence(quote, mood, implication, hit_start, cue=cue, qualifier=qualifies))
-            for match in rules.trl_pattern.finditer(lower, start, end):
+        for number, (start, end, question, future) in enumerate(self._clauses(lower)):
+            clause = self._clause(lower, start, end, (question, future, number == 0))
+            found.extend(self._read_clause(norm, lower, end, clause))
+            for match in self.spec.reader.trl_pattern.finditer(lower, start, end):
                 quote = match.group(0)
                 implication = Implication(because=f'You wrote "{quote}"')
                 found.append(Evidence(quote, "done", implication, match.start(), trl=int(match.group(1))))
         found.sort(key=lambda evidence: evidence.position)
         return tuple(found)
 
-    def _clause(self, lower: str, start: int, end: int, question: bool = False) -> _Clause:
+    def _read_clause(self, norm: str, lower: str, end: int, clause: Clause) -> list[Evidence]:
+        """The cues found in one clause (ending at character `end`), each with its mood."""
+        rules = self.spec.reader
+        hits: dict[tuple[int, str], tuple[int, int, Cue, bool]] = {}
+        for position, word in zip(clause.starts, clause.words, strict=True):
+            for phrase in self.buckets.get(_key(word), ()):
+                match = phrase.pattern.match(norm if phrase.cue.case_sensitive else lower, position, end)
+                if match is None:
+                    continue
+                slot = (position, phrase.cue.layer)
+                known = hits.get(slot)
+                if known is None or match.end() - position > known[1] - known[0]:
+                    hits[slot] = (position, match.end(), phrase.cue, phrase.gap)
+        by_layer: dict[str, list[tuple[int, int, Cue, bool]]] = {}
+        for (_, layer), hit in hits.items():
+            by_layer.setdefault(layer, []).append(hit)
+        found: list[Evidence] = []
+        for layer_hits in by_layer.values():
+            kept = _outermost(layer_hits)
+            heads = {start for start, _, _, _ in kept}
+            for hit_start, hit_end, cue, _ in kept:
+                before = bisect_right(clause.ends, hit_start)
+                after = bisect_left(clause.starts, hit_end)
+                if cue.anchor is not None and not anchored(cue.anchor, clause, before, after, rules):
+                    continue
+                read_as = mood(clause, before, after, rules, subject=cue.layer in _SUBJECT_LAYERS)
+                quote = (norm if cue.case_sensitive else lower)[hit_start:hit_end]
+                # A modifier ("NHS" in "NHS data") directly before another cue of its layer only qualifies it; one
+                # qualifying nothing ("a hospital research centre", "hospital, GP and council data") says only
+                # whose or where something is, not what is needed: either way it implies nothing.
+                qualifies = cue.modifier and after < len(clause.starts) and clause.starts[after] in heads
+                implication = None if cue.modifier else cue.block(read_as)
+                found.append(Evidence(quote, read_as, implication, hit_start, cue=cue, qualifier=qualifies))
+        return found
+
+    def _clause(self, lower: str, start: int, end: int, flags: tuple[bool, bool, bool]) -> Clause:
         tokens = list(_TOKEN.finditer(lower, start, end))
         words = [m.group() for m in tokens]
-        found: dict[str, list[int]] = {
-            "negator": [],
-            "intent": [],
-            "self": [],
-            "place": [],
-            "negated_after": [],
-            "intent_after": [],
-        }
-        markers = self.markers
-        occurrences = [
-            (kind, i, i + len(phrase))
-            for i, word in enumerate(words)
-            for kind, phrase in markers.get(word, ())
-            if len(phrase) == 1 or tuple(words[i : i + len(phrase)]) == phrase
-        ]
-        # An intent marker holding a negator ("can not find", "never dealt with") says what is lacking, so wanted:
-        # the negator inside it negates nothing.
-        wanted = [(start, end) for kind, start, end in occurrences if kind == "intent"]
-        for kind, start, end in occurrences:
-            if kind == "negator" and any(a <= start and end <= b and b - a > end - start for a, b in wanted):
-                continue
-            found[kind].append(start if kind.endswith("_after") else end)
-        return _Clause(
-            negated_spans=_negated_spans(words, found["negator"], self.spec.reader),
-            question=question,
-            starts=[m.start() for m in tokens],
-            ends=[m.end() for m in tokens],
-            words=words,
-            negator_ends=found["negator"],
-            intent_ends=found["intent"],
-            self_ends=found["self"],
-            place_ends=found["place"],
-            negated_after=set(found["negated_after"]),
-            intent_after=set(found["intent_after"]),
-        )
+        starts, ends = [m.start() for m in tokens], [m.end() for m in tokens]
+        return build_clause(words, starts, ends, flags, self.markers, self.spec.reader)
 
-    def _clauses(self, lower: str) -> list[tuple[int, int, bool]]:
-        """(start, end, whether the clause is a question) for each clause."""
+    def _clauses(self, lower: str) -> list[tuple[int, int, bool, bool]]:
+        """(start, end, whether the clause is a question, whether it opens with a future break) for each clause."""
         spans = []
         start = 0
+        future = False
+        futures = self.spec.reader.future_breaks
         for match in self.clause_break.finditer(lower):
             if match.start() > start:
-                spans.append((start, match.start(), "?" in match.group()))
+                spans.append((start, match.start(), "?" in match.group(), future))
             start = match.end()
+            future = " ".join(match.group().split()) in futures
         if start < len(lower):
-            spans.append((start, len(lower), False))
+            spans.append((start, len(lower), False, future))
         return spans
-
-
-def _negated_spans(words: list[str], negator_ends: list[int], rules: ReaderRules) -> list[tuple[int, int]]:
-    """What each negator reaches: `negation_window` words, and as far again after each `negation_extenders` word
-    inside that reach ("we do not need an office or desks": the desks are not needed either)."""
-    spans = []
-    for end in negator_ends:
-        last = end + rules.negation_window
-        at = end
-        while at <= min(last, len(words) - 1):
-            if words[at] in rules.negation_extenders:
-                last = at + 1 + rules.negation_window
-            at += 1
-        spans.append((end, last))
-    return spans
 
 
 def _outermost(hits: list[tuple[int, int, Cue, bool]]) -> list[tuple[int, int, Cue, bool]]:
@@ -274,28 +219,3 @@ def _outermost(hits: list[tuple[int, int, Cue, bool]]) -> list[tuple[int, int, C
 
 _SUBJECT_LAYERS = ("organisation_type", "location", "sector")
 """Layers whose cues name what something is: "our app is not a medical device" still says it is an app."""
-
-
-def _mood(clause: _Clause, before: int, after: int, rules: ReaderRules, *, subject: bool = False) -> str:
-    """negated, intent or done, for a cue with `before` words before it whose next word is number `after`.
-
-    A `subject` cue (what the writer or the innovation is) is negated only by a negator before it: one after it
-    ("our app is not a medical device") negates what follows, not the cue.
-    """
-    if any(first <= before <= last for first, last in clause.negated_spans):
-        return "negated"
-    if not subject and (after in clause.negated_after or after + 1 in clause.negated_after):
-        return "negated"
-    if any(end <= before for end in clause.intent_ends):
-        return "intent"
-    if any(after + reach in clause.intent_after for reach in range(3)):
-        return "intent"
-    return "intent" if clause.question else "done"
-
-
-def _anchored(anchor: str, clause: _Clause, before: int, after: int, rules: ReaderRules) -> bool:
-    """Whether the cue is about the writer (self) or where the writer is (place)."""
-    ends = clause.self_ends if anchor == "self" else clause.self_ends + clause.place_ends
-    if any(end <= before and before - end <= rules.anchor_gap for end in ends):
-        return True
-    return anchor == "place" and any(word in rules.place_nouns for word in clause.words[after : after + 2])

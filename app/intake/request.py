@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from app.intake.spec import MAX_TEXT_CHARS, IntakeSpec, Option, Question
 from app.matching import FieldError, ProfileError, Vocabulary
+from app.matching.vocabulary import unknown_terms
 
 AnswerValue = object
 """An option id, a list of option ids or text: checked by check_request."""
@@ -60,10 +61,9 @@ def check_request(spec: IntakeSpec, request: IntakeRequest, vocabulary: Vocabula
         ("organisation_type", request.organisation_type, vocabulary.organisation_type_names),
         ("location", request.location, vocabulary.location_names),
     ):
-        if given is not None and given not in known:
-            errors.append(
-                FieldError(name, f"Unknown {name.replace('_', ' ')} {_shown(given)}; valid values: {', '.join(known)}")
-            )
+        if given is not None:
+            label = name.replace("_", " ")
+            errors.extend(FieldError(name, message) for _, message in unknown_terms(label, [given], known))
     if not 1 <= request.limit <= 50:
         errors.append(FieldError("limit", f"Limit must be from 1 to 50 (got {request.limit})"))
     if not answered and not errors:

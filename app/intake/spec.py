@@ -95,6 +95,27 @@ class ReaderRules:
     trl_pattern: re.Pattern[str]
     keyword_ignore: frozenset[str]
     keyword_max_words: int
+    future_breaks: frozenset[str] = frozenset()
+    """Clause breaks that open a clause about the future ("before", "ahead of"): nothing in it is done yet."""
+    past_markers: frozenset[str] = frozenset()
+    """Words telling of the past ("had", "was"): a future-break clause holding one is about the past after all."""
+    relative_words: frozenset[str] = frozenset()
+    """Relative words ("who", "which"): after a noun they describe it, and an earlier intent no longer reaches."""
+    interrogative_after: frozenset[str] = frozenset()
+    """Words after which a relative word asks instead ("know which", "find out who")."""
+    offer_verbs: frozenset[str] = frozenset()
+    """Verbs of offering ("offer", "provide"): with the writer as subject an earlier intent no longer reaches."""
+    reporting_verbs: frozenset[str] = frozenset()
+    """Verbs of asking or wanting ("ask", "want"): with someone else as subject, what follows is their request."""
+    others: frozenset[str] = frozenset()
+    """Words naming someone other than the writer ("customers", "investors", "they")."""
+    writer_words: frozenset[str] = frozenset()
+    """Words naming the writer ("i", "we", "our")."""
+    writer_subjects: frozenset[str] = frozenset()
+    """The writer as a subject ("i", "we"): after someone else's request, the writer speaking again."""
+    knowing_verbs: frozenset[str] = frozenset()
+    """A negator, one of these and a question word say what is lacking ("do not know which rules apply")."""
+    question_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -247,23 +268,7 @@ def _follow_up(raw: object, question_ids: set[str]) -> dict[str, FollowUp]:
 
 
 def _reader(raw: object) -> ReaderRules:
-    keys = (
-        "clause_breaks",
-        "negators",
-        "negators_after",
-        "negation_window",
-        "negation_extenders",
-        "intent_markers",
-        "intent_after",
-        "self_anchors",
-        "place_anchors",
-        "place_nouns",
-        "anchor_gap",
-        "trl_pattern",
-        "keyword_ignore",
-        "keyword_max_words",
-    )
-    row = section(raw, "reader", keys)
+    row = section(raw, "reader", _READER_KEYS)
 
     def phrases(key: str) -> tuple[tuple[str, ...], ...]:
         value = row[key]
@@ -271,35 +276,86 @@ def _reader(raw: object) -> ReaderRules:
             raise ValueError(f"intake: reader.{key} must be a list of words or phrases")
         return tuple(tuple(v.lower().split()) for v in value)
 
+    def words(key: str) -> frozenset[str]:
+        return frozenset(" ".join(p) for p in phrases(key))
+
     def count(key: str) -> int:
         value = row[key]
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ValueError(f"intake: reader.{key} must be a whole number >= 0")
         return value
 
-    pattern = row["trl_pattern"]
+    return ReaderRules(
+        clause_breaks=tuple(" ".join(p) for p in phrases("clause_breaks")),
+        negators=phrases("negators"),
+        negators_after=phrases("negators_after"),
+        negation_window=count("negation_window"),
+        negation_extenders=words("negation_extenders"),
+        intent_markers=phrases("intent_markers"),
+        intent_after=phrases("intent_after"),
+        self_anchors=phrases("self_anchors"),
+        place_anchors=phrases("place_anchors"),
+        place_nouns=words("place_nouns"),
+        anchor_gap=count("anchor_gap"),
+        trl_pattern=_trl_pattern(row["trl_pattern"]),
+        keyword_ignore=words("keyword_ignore"),
+        keyword_max_words=count("keyword_max_words"),
+        future_breaks=words("future_breaks"),
+        past_markers=words("past_markers"),
+        relative_words=words("relative_words"),
+        interrogative_after=words("interrogative_after"),
+        offer_verbs=words("offer_verbs"),
+        reporting_verbs=words("reporting_verbs"),
+        others=words("others"),
+        writer_words=words("writer_words"),
+        writer_subjects=words("writer_subjects"),
+        knowing_verbs=words("knowing_verbs"),
+        question_words=words("question_words"),
+    )
+
+
+def _trl_pattern(pattern: object) -> re.Pattern[str]:
     try:
         trl_pattern = re.compile(str(pattern))
     except re.error as error:
         raise ValueError(f"intake: reader.trl_pattern is not a regular expression: {error}") from error
     if trl_pattern.groups != 1:
         raise ValueError("intake: reader.trl_pattern must capture the TRL digit in exactly one group")
-    return ReaderRules(
-        clause_breaks=tuple(" ".join(p) for p in phrases("clause_breaks")),
-        negators=phrases("negators"),
-        negators_after=phrases("negators_after"),
-        negation_window=count("negation_window"),
-        negation_extenders=frozenset(" ".join(p) for p in phrases("negation_extenders")),
-        intent_markers=phrases("intent_markers"),
-        intent_after=phrases("intent_after"),
-        self_anchors=phrases("self_anchors"),
-        place_anchors=phrases("place_anchors"),
-        place_nouns=frozenset(" ".join(p) for p in phrases("place_nouns")),
-        anchor_gap=count("anchor_gap"),
-        trl_pattern=trl_pattern,
-        keyword_ignore=frozenset(" ".join(p) for p in phrases("keyword_ignore")),
-        keyword_max_words=count("keyword_max_words"),
-    )
+    return trl_pattern
+
+
+_WORD_SETS = (
+    "future_breaks",
+    "past_markers",
+    "relative_words",
+    "interrogative_after",
+    "offer_verbs",
+    "reporting_verbs",
+    "others",
+    "writer_words",
+    "writer_subjects",
+    "knowing_verbs",
+    "question_words",
+)
+"""Reader keys holding a set of words or phrases (ReaderRules fields of the same names)."""
+_READER_KEYS = (
+    "clause_breaks",
+    "negators",
+    "negators_after",
+    "negation_window",
+    "negation_extenders",
+    "intent_markers",
+    "intent_after",
+    "self_anchors",
+    "place_anchors",
+    "place_nouns",
+    "anchor_gap",
+    "trl_pattern",
+    "keyword_ignore",
+    "keyword_max_words",
+    *_WORD_SETS,
+)
+"""Every key of intake.yaml's `reader` section."""
 
 
 def _list(mapping: Mapping[str, object], key: str) -> list[object]:

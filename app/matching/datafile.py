@@ -1,12 +1,15 @@
-"""Checks shared by the matcher's data files (rules.yaml, synonyms.yaml): a section holds exactly its keys."""
+"""Checks shared by the reviewed data files (rules.yaml, synonyms.yaml, intake.yaml): a section holds only its keys."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 
-def section(file: str, value: object, path: str, keys: tuple[str, ...]) -> Mapping[str, object]:
-    """`value` as a mapping holding exactly `keys`; else ValueError naming the file, the section and the key.
+def section(
+    file: str, value: object, path: str, keys: Sequence[str], *, required: Sequence[str] | None = None
+) -> Mapping[str, object]:
+    """`value` as a mapping holding only `keys`, and every `required` key (None: all of them); else ValueError
+    naming the file, the section and the key.
 
     `path` is the section's dotted place in the file ("" for the top level).
     """
@@ -17,7 +20,7 @@ def section(file: str, value: object, path: str, keys: tuple[str, ...]) -> Mappi
     for key in value:
         if key not in keys:
             raise ValueError(f"{file}: unknown key '{prefix}{key}'; expected one of {', '.join(keys)}")
-    for key in keys:
+    for key in keys if required is None else required:
         if key not in value:
             raise ValueError(f"{file}: missing key '{prefix}{key}'")
     return value

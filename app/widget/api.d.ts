@@ -3807,7 +3807,7 @@ export interface operations {
                      *           "eligibility_description": "Open to every kind of organisation. Every sector. Innovators anywhere. Technology readiness levels 1-9; pathway stages 1, 2, 3, 6, 7.",
                      *           "fees_description": "Costs vary; ask the provider.",
                      *           "id": "1799d2cf-2866-518f-8fc4-462575822e01",
-                     *           "last_modified": "2026-12-01T16:10:34.046361Z",
+                     *           "last_modified": "2026-12-01T18:42:30.905985Z",
                      *           "name": "Academic Unit of Palliative Care - palliative and end-of-life care research",
                      *           "organization": {
                      *             "description": "A Leeds academic unit doing internationally leading research in palliative and end-of-life care, described as the world's first of its kind.",
@@ -4191,7 +4191,7 @@ export interface operations {
                      *       "funding": [],
                      *       "id": "4d8c1da8-cfd9-5a7b-9b9a-3e9e2c6355b8",
                      *       "languages": [],
-                     *       "last_modified": "2026-12-01T16:10:34.046361Z",
+                     *       "last_modified": "2026-12-01T18:42:30.905985Z",
                      *       "metadata": [],
                      *       "name": "ABHI - HealthTech industry association",
                      *       "organization": {
@@ -4382,7 +4382,7 @@ export interface operations {
                      *           "eligibility_description": "Organisations: Start-up, Small or medium-sized enterprise, Large company. Every sector. Innovators anywhere. Technology readiness levels 5-9; pathway stages 4, 5, 6, 7. Only for: Start-up, Small or medium-sized enterprise, Large company.",
                      *           "fees_description": "Costs vary; ask the provider.",
                      *           "id": "4d8c1da8-cfd9-5a7b-9b9a-3e9e2c6355b8",
-                     *           "last_modified": "2026-12-01T16:10:34.046361Z",
+                     *           "last_modified": "2026-12-01T18:42:30.905985Z",
                      *           "name": "ABHI - HealthTech industry association",
                      *           "organization": {
                      *             "description": "The UK industry association for health technology: medical devices, diagnostics and digital health. It represents its members, from SMEs to multinationals, to government, the NHS and regulators.",
@@ -4401,7 +4401,7 @@ export interface operations {
                      *           "eligibility_description": "Open to every kind of organisation. Every sector. Innovators anywhere. Technology readiness levels 1-9; pathway stages 1, 2, 3, 6, 7.",
                      *           "fees_description": "Costs vary; ask the provider.",
                      *           "id": "1799d2cf-2866-518f-8fc4-462575822e01",
-                     *           "last_modified": "2026-12-01T16:10:34.046361Z",
+                     *           "last_modified": "2026-12-01T18:42:30.905985Z",
                      *           "name": "Academic Unit of Palliative Care - palliative and end-of-life care research",
                      *           "organization": {
                      *             "description": "A Leeds academic unit doing internationally leading research in palliative and end-of-life care, described as the world's first of its kind.",
@@ -4592,7 +4592,7 @@ export interface operations {
                      *       "funding": [],
                      *       "id": "4d8c1da8-cfd9-5a7b-9b9a-3e9e2c6355b8",
                      *       "languages": [],
-                     *       "last_modified": "2026-12-01T16:10:34.046361Z",
+                     *       "last_modified": "2026-12-01T18:42:30.905985Z",
                      *       "metadata": [],
                      *       "name": "ABHI - HealthTech industry association",
                      *       "organization": {
@@ -5615,7 +5615,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "catalogue_version": "cde4c86ed26bdc41",
+                     *       "catalogue_version": "b801e8c85a99916e",
                      *       "database": "sqlite",
                      *       "status": "ready"
                      *     }
@@ -5696,18 +5696,18 @@ export interface operations {
                      *         {
                      *           "action": "revoke",
                      *           "after": {
-                     *             "created_at": "2026-12-01T16:10:34.407868Z",
+                     *             "created_at": "2026-12-01T18:42:32.573687Z",
                      *             "last_used_at": null,
                      *             "name": "lahp-curator",
-                     *             "prefix": "ba465cdf9fc7",
-                     *             "revoked_at": "2026-12-01T16:10:34.413995Z",
+                     *             "prefix": "ed4a216c4d16",
+                     *             "revoked_at": "2026-12-01T18:42:32.595820Z",
                      *             "role": "editor"
                      *           },
                      *           "before": {
-                     *             "created_at": "2026-12-01T16:10:34.407868Z",
+                     *             "created_at": "2026-12-01T18:42:32.573687Z",
                      *             "last_used_at": null,
                      *             "name": "lahp-curator",
-                     *             "prefix": "ba465cdf9fc7",
+                     *             "prefix": "ed4a216c4d16",
                      *             "revoked_at": null,
                      *             "role": "editor"
                      *           },
@@ -5716,16 +5716,16 @@ export interface operations {
                      *           "entity_type": "api_key",
                      *           "id": 15,
                      *           "key_name": "examples",
-                     *           "occurred_at": "2026-12-01T16:10:34.414344Z",
-                     *           "request_id": "327af5313dad414040bf0b61cae08314"
+                     *           "occurred_at": "2026-12-01T18:42:32.596683Z",
+                     *           "request_id": "b7a006a3c95b7242122c69c10c38ddc3"
                      *         },
                      *         {
                      *           "action": "create",
                      *           "after": {
-                     *             "created_at": "2026-12-01T16:10:34.407868Z",
+                     *             "created_at": "2026-12-01T18:42:32.573687Z",
                      *             "last_used_at": null,
                      *             "name": "lahp-curator",
-                     *             "prefix": "ba465cdf9fc7",
+                     *             "prefix": "ed4a216c4d16",
                      *             "revoked_at": null,
                      *             "role": "editor"
                      *           },
@@ -5735,8 +5735,8 @@ export interface operations {
                      *           "entity_type": "api_key",
                      *           "id": 14,
                      *           "key_name": "examples",
-                     *           "occurred_at": "2026-12-01T16:10:34.408119Z",
-                     *           "request_id": "09155e3f8552dfa2cb66f806e00dc2c1"
+                     *           "occurred_at": "2026-12-01T18:42:32.574276Z",
+                     *           "request_id": "ebb4ece1ebc48fbb28ea25272cf9b89f"
                      *         }
                      *       ],
                      *       "limit": 2,
@@ -5898,18 +5898,18 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "created_at": "2026-12-01T16:10:34.072797Z",
-                     *           "last_used_at": "2026-12-01T16:10:34.335819Z",
+                     *           "created_at": "2026-12-01T18:42:31.018785Z",
+                     *           "last_used_at": "2026-12-01T18:42:32.171471Z",
                      *           "name": "examples",
-                     *           "prefix": "00b23d2df9e6",
+                     *           "prefix": "c94e41f53d47",
                      *           "revoked_at": null,
                      *           "role": "admin"
                      *         },
                      *         {
-                     *           "created_at": "2026-12-01T16:10:34.407868Z",
+                     *           "created_at": "2026-12-01T18:42:32.573687Z",
                      *           "last_used_at": null,
                      *           "name": "lahp-curator",
-                     *           "prefix": "ba465cdf9fc7",
+                     *           "prefix": "ed4a216c4d16",
                      *           "revoked_at": null,
                      *           "role": "editor"
                      *         }
@@ -6065,11 +6065,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T16:10:34.407868Z",
+                     *       "created_at": "2026-12-01T18:42:32.573687Z",
                      *       "key": "nav_0123456789ab_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
                      *       "last_used_at": null,
                      *       "name": "lahp-curator",
-                     *       "prefix": "ba465cdf9fc7",
+                     *       "prefix": "ed4a216c4d16",
                      *       "revoked_at": null,
                      *       "role": "editor"
                      *     }
@@ -6255,11 +6255,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T16:10:34.407868Z",
+                     *       "created_at": "2026-12-01T18:42:32.573687Z",
                      *       "last_used_at": null,
                      *       "name": "lahp-curator",
-                     *       "prefix": "ba465cdf9fc7",
-                     *       "revoked_at": "2026-12-01T16:10:34.413995Z",
+                     *       "prefix": "ed4a216c4d16",
+                     *       "revoked_at": "2026-12-01T18:42:32.595820Z",
                      *       "role": "editor"
                      *     }
                      */
@@ -6618,7 +6618,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T16:10:34.344483Z",
+                     *       "created_at": "2026-12-01T18:42:32.213968Z",
                      *       "entry": {
                      *         "application": {
                      *           "mode": "rolling",
@@ -6670,7 +6670,7 @@ export interface operations {
                      *         "url": "https://healthinnovationleeds.com/ecosystem/"
                      *       },
                      *       "etag": "\"offer-example-regulatory-clinic-v1\"",
-                     *       "updated_at": "2026-12-01T16:10:34.344483Z",
+                     *       "updated_at": "2026-12-01T18:42:32.213968Z",
                      *       "version": 1,
                      *       "withdrawn_at": null
                      *     }
@@ -6856,7 +6856,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T16:10:34.046361Z",
+                     *       "created_at": "2026-12-01T18:42:30.905985Z",
                      *       "entry": {
                      *         "application": {
                      *           "mode": "rolling",
@@ -6908,7 +6908,7 @@ export interface operations {
                      *         "url": "https://healthinnovationleeds.com/ecosystem/"
                      *       },
                      *       "etag": "\"offer-brabners-legal-advice-v1\"",
-                     *       "updated_at": "2026-12-01T16:10:34.046361Z",
+                     *       "updated_at": "2026-12-01T18:42:30.905985Z",
                      *       "version": 1,
                      *       "withdrawn_at": null
                      *     }
@@ -7084,7 +7084,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T16:10:34.344483Z",
+                     *       "created_at": "2026-12-01T18:42:32.213968Z",
                      *       "entry": {
                      *         "application": {
                      *           "mode": "rolling",
@@ -7136,7 +7136,7 @@ export interface operations {
                      *         "url": "https://healthinnovationleeds.com/ecosystem/"
                      *       },
                      *       "etag": "\"offer-example-regulatory-clinic-v2\"",
-                     *       "updated_at": "2026-12-01T16:10:34.351422Z",
+                     *       "updated_at": "2026-12-01T18:42:32.243196Z",
                      *       "version": 2,
                      *       "withdrawn_at": null
                      *     }
@@ -7393,7 +7393,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T16:10:34.344483Z",
+                     *       "created_at": "2026-12-01T18:42:32.213968Z",
                      *       "entry": {
                      *         "application": {
                      *           "mode": "rolling",
@@ -7411,7 +7411,7 @@ export interface operations {
                      *           "legal"
                      *         ],
                      *         "kind": "advice",
-                     *         "last_verified_at": "2026-12-01T16:10:34.363219Z",
+                     *         "last_verified_at": "2026-12-01T18:42:32.305649Z",
                      *         "locations": [],
                      *         "name": "Example regulatory clinic",
                      *         "needs": [
@@ -7445,9 +7445,9 @@ export interface operations {
                      *         "url": "https://healthinnovationleeds.com/ecosystem/"
                      *       },
                      *       "etag": "\"offer-example-regulatory-clinic-v5\"",
-                     *       "updated_at": "2026-12-01T16:10:34.369254Z",
+                     *       "updated_at": "2026-12-01T18:42:32.345580Z",
                      *       "version": 5,
-                     *       "withdrawn_at": "2026-12-01T16:10:34.369199Z"
+                     *       "withdrawn_at": "2026-12-01T18:42:32.345448Z"
                      *     }
                      */
                     "application/json": components["schemas"]["OfferRecord"];
@@ -7706,7 +7706,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T16:10:34.344483Z",
+                     *       "created_at": "2026-12-01T18:42:32.213968Z",
                      *       "entry": {
                      *         "application": {
                      *           "mode": "rolling",
@@ -7758,7 +7758,7 @@ export interface operations {
                      *         "url": "https://healthinnovationleeds.com/ecosystem/"
                      *       },
                      *       "etag": "\"offer-example-regulatory-clinic-v3\"",
-                     *       "updated_at": "2026-12-01T16:10:34.359032Z",
+                     *       "updated_at": "2026-12-01T18:42:32.285198Z",
                      *       "version": 3,
                      *       "withdrawn_at": null
                      *     }
@@ -8015,7 +8015,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T16:10:34.344483Z",
+                     *       "created_at": "2026-12-01T18:42:32.213968Z",
                      *       "entry": {
                      *         "application": {
                      *           "mode": "rolling",
@@ -8033,7 +8033,7 @@ export interface operations {
                      *           "legal"
                      *         ],
                      *         "kind": "advice",
-                     *         "last_verified_at": "2026-12-01T16:10:34.363219Z",
+                     *         "last_verified_at": "2026-12-01T18:42:32.305649Z",
                      *         "locations": [],
                      *         "name": "Example regulatory clinic",
                      *         "needs": [
@@ -8067,7 +8067,7 @@ export interface operations {
                      *         "url": "https://healthinnovationleeds.com/ecosystem/"
                      *       },
                      *       "etag": "\"offer-example-regulatory-clinic-v6\"",
-                     *       "updated_at": "2026-12-01T16:10:34.373231Z",
+                     *       "updated_at": "2026-12-01T18:42:32.368560Z",
                      *       "version": 6,
                      *       "withdrawn_at": null
                      *     }
@@ -8328,7 +8328,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T16:10:34.344483Z",
+                     *       "created_at": "2026-12-01T18:42:32.213968Z",
                      *       "entry": {
                      *         "application": {
                      *           "mode": "rolling",
@@ -8346,7 +8346,7 @@ export interface operations {
                      *           "legal"
                      *         ],
                      *         "kind": "advice",
-                     *         "last_verified_at": "2026-12-01T16:10:34.363219Z",
+                     *         "last_verified_at": "2026-12-01T18:42:32.305649Z",
                      *         "locations": [],
                      *         "name": "Example regulatory clinic",
                      *         "needs": [
@@ -8380,7 +8380,7 @@ export interface operations {
                      *         "url": "https://healthinnovationleeds.com/ecosystem/"
                      *       },
                      *       "etag": "\"offer-example-regulatory-clinic-v4\"",
-                     *       "updated_at": "2026-12-01T16:10:34.365129Z",
+                     *       "updated_at": "2026-12-01T18:42:32.313919Z",
                      *       "version": 4,
                      *       "withdrawn_at": null
                      *     }
@@ -8636,7 +8636,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T16:10:34.380724Z",
+                     *       "created_at": "2026-12-01T18:42:32.409691Z",
                      *       "entry": {
                      *         "base_location": "leeds",
                      *         "curator_judgement": [],
@@ -8659,7 +8659,7 @@ export interface operations {
                      *       },
                      *       "etag": "\"provider-example-advisers-v1\"",
                      *       "live_offers": [],
-                     *       "updated_at": "2026-12-01T16:10:34.380724Z",
+                     *       "updated_at": "2026-12-01T18:42:32.409691Z",
                      *       "version": 1,
                      *       "withdrawn_at": null
                      *     }
@@ -8845,7 +8845,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T16:10:34.046361Z",
+                     *       "created_at": "2026-12-01T18:42:30.905985Z",
                      *       "entry": {
                      *         "base_location": "leeds",
                      *         "curator_judgement": [],
@@ -8870,7 +8870,7 @@ export interface operations {
                      *       "live_offers": [
                      *         "aupc-palliative-care-research"
                      *       ],
-                     *       "updated_at": "2026-12-01T16:10:34.046361Z",
+                     *       "updated_at": "2026-12-01T18:42:30.905985Z",
                      *       "version": 1,
                      *       "withdrawn_at": null
                      *     }
@@ -9046,7 +9046,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T16:10:34.380724Z",
+                     *       "created_at": "2026-12-01T18:42:32.409691Z",
                      *       "entry": {
                      *         "base_location": "leeds",
                      *         "curator_judgement": [],
@@ -9069,7 +9069,7 @@ export interface operations {
                      *       },
                      *       "etag": "\"provider-example-advisers-v2\"",
                      *       "live_offers": [],
-                     *       "updated_at": "2026-12-01T16:10:34.385753Z",
+                     *       "updated_at": "2026-12-01T18:42:32.433951Z",
                      *       "version": 2,
                      *       "withdrawn_at": null
                      *     }
@@ -9326,7 +9326,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T16:10:34.380724Z",
+                     *       "created_at": "2026-12-01T18:42:32.409691Z",
                      *       "entry": {
                      *         "base_location": "leeds",
                      *         "curator_judgement": [],
@@ -9349,9 +9349,9 @@ export interface operations {
                      *       },
                      *       "etag": "\"provider-example-advisers-v4\"",
                      *       "live_offers": [],
-                     *       "updated_at": "2026-12-01T16:10:34.395794Z",
+                     *       "updated_at": "2026-12-01T18:42:32.491722Z",
                      *       "version": 4,
-                     *       "withdrawn_at": "2026-12-01T16:10:34.395744Z"
+                     *       "withdrawn_at": "2026-12-01T18:42:32.491631Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ProviderRecord"];
@@ -9610,7 +9610,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T16:10:34.380724Z",
+                     *       "created_at": "2026-12-01T18:42:32.409691Z",
                      *       "entry": {
                      *         "base_location": "leeds",
                      *         "curator_judgement": [],
@@ -9633,7 +9633,7 @@ export interface operations {
                      *       },
                      *       "etag": "\"provider-example-advisers-v3\"",
                      *       "live_offers": [],
-                     *       "updated_at": "2026-12-01T16:10:34.391860Z",
+                     *       "updated_at": "2026-12-01T18:42:32.464352Z",
                      *       "version": 3,
                      *       "withdrawn_at": null
                      *     }
@@ -9890,7 +9890,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "created_at": "2026-12-01T16:10:34.380724Z",
+                     *       "created_at": "2026-12-01T18:42:32.409691Z",
                      *       "entry": {
                      *         "base_location": "leeds",
                      *         "curator_judgement": [],
@@ -9913,7 +9913,7 @@ export interface operations {
                      *       },
                      *       "etag": "\"provider-example-advisers-v5\"",
                      *       "live_offers": [],
-                     *       "updated_at": "2026-12-01T16:10:34.399462Z",
+                     *       "updated_at": "2026-12-01T18:42:32.522070Z",
                      *       "version": 5,
                      *       "withdrawn_at": null
                      *     }
@@ -10174,7 +10174,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "catalogue_version": "cde4c86ed26bdc41",
+                     *       "catalogue_version": "b801e8c85a99916e",
                      *       "cells": [
                      *         {
                      *           "count": 13,
@@ -10742,7 +10742,7 @@ export interface operations {
                      *           "text": "What do you need next?"
                      *         }
                      *       ],
-                     *       "version": "2026-12-01.4"
+                     *       "version": "2026-12-01.6"
                      *     }
                      */
                     "application/json": components["schemas"]["IntakeQuestions"];
@@ -10872,7 +10872,7 @@ export interface operations {
                      *         }
                      *       ],
                      *       "match": {
-                     *         "catalogue_version": "cde4c86ed26bdc41",
+                     *         "catalogue_version": "b801e8c85a99916e",
                      *         "front_door": [
                      *           {
                      *             "offer": {
@@ -11035,7 +11035,7 @@ export interface operations {
                      *         "sector": "medtech",
                      *         "stage": 3
                      *       },
-                     *       "version": "2026-12-01.4"
+                     *       "version": "2026-12-01.6"
                      *     }
                      */
                     "application/json": components["schemas"]["IntakeResponse"];
@@ -11332,7 +11332,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "catalogue_version": "cde4c86ed26bdc41",
+                     *       "catalogue_version": "b801e8c85a99916e",
                      *       "front_door": [
                      *         {
                      *           "offer": {
@@ -11601,7 +11601,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "catalogue_version": "cde4c86ed26bdc41",
+                     *       "catalogue_version": "b801e8c85a99916e",
                      *       "front_door": [
                      *         {
                      *           "offer": {
@@ -12089,7 +12089,7 @@ export interface operations {
                      *           },
                      *           "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Brabners",
                      *           "cost": "paid",
-                     *           "created_at": "2026-12-01T16:10:34.046361Z",
+                     *           "created_at": "2026-12-01T18:42:30.905985Z",
                      *           "curator_judgement": [
                      *             "stages",
                      *             "cost"
@@ -12136,7 +12136,7 @@ export interface operations {
                      *             2,
                      *             9
                      *           ],
-                     *           "updated_at": "2026-12-01T16:10:34.046361Z",
+                     *           "updated_at": "2026-12-01T18:42:30.905985Z",
                      *           "url": "https://healthinnovationleeds.com/ecosystem/"
                      *         },
                      *         {
@@ -12146,7 +12146,7 @@ export interface operations {
                      *           },
                      *           "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Charlton Regulatory",
                      *           "cost": "paid",
-                     *           "created_at": "2026-12-01T16:10:34.046361Z",
+                     *           "created_at": "2026-12-01T18:42:30.905985Z",
                      *           "curator_judgement": [
                      *             "stages",
                      *             "sectors"
@@ -12196,7 +12196,7 @@ export interface operations {
                      *             4,
                      *             9
                      *           ],
-                     *           "updated_at": "2026-12-01T16:10:34.046361Z",
+                     *           "updated_at": "2026-12-01T18:42:30.905985Z",
                      *           "url": "https://healthinnovationleeds.com/ecosystem/"
                      *         }
                      *       ],
@@ -12360,7 +12360,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "catalogue_version": "cde4c86ed26bdc41",
+                     *       "catalogue_version": "b801e8c85a99916e",
                      *       "cost": [
                      *         {
                      *           "count": 0,
@@ -12547,7 +12547,7 @@ export interface operations {
                      *       },
                      *       "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to Brabners",
                      *       "cost": "paid",
-                     *       "created_at": "2026-12-01T16:10:34.046361Z",
+                     *       "created_at": "2026-12-01T18:42:30.905985Z",
                      *       "curator_judgement": [
                      *         "stages",
                      *         "cost"
@@ -12594,7 +12594,7 @@ export interface operations {
                      *         2,
                      *         9
                      *       ],
-                     *       "updated_at": "2026-12-01T16:10:34.046361Z",
+                     *       "updated_at": "2026-12-01T18:42:30.905985Z",
                      *       "url": "https://healthinnovationleeds.com/ecosystem/"
                      *     }
                      */
@@ -12891,7 +12891,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "catalogue_version": "cde4c86ed26bdc41",
+                     *       "catalogue_version": "b801e8c85a99916e",
                      *       "front_door": [
                      *         {
                      *           "offer": {
@@ -13258,7 +13258,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "catalogue_version": "cde4c86ed26bdc41",
+                     *       "catalogue_version": "b801e8c85a99916e",
                      *       "front_door": [
                      *         {
                      *           "offer": {
@@ -13800,7 +13800,7 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "base_location": "leeds",
-                     *           "created_at": "2026-12-01T16:10:34.046361Z",
+                     *           "created_at": "2026-12-01T18:42:30.905985Z",
                      *           "curator_judgement": [],
                      *           "description": "A Leeds academic unit doing internationally leading research in palliative and end-of-life care, described as the world's first of its kind.",
                      *           "kind": "research-facility",
@@ -13818,12 +13818,12 @@ export interface operations {
                      *             ]
                      *           },
                      *           "slug": "academic-unit-of-palliative-care",
-                     *           "updated_at": "2026-12-01T16:10:34.046361Z",
+                     *           "updated_at": "2026-12-01T18:42:30.905985Z",
                      *           "website": null
                      *         },
                      *         {
                      *           "base_location": null,
-                     *           "created_at": "2026-12-01T16:10:34.046361Z",
+                     *           "created_at": "2026-12-01T18:42:30.905985Z",
                      *           "curator_judgement": [],
                      *           "description": "An investor in health and medtech that innovators in Leeds can approach.",
                      *           "kind": "investor",
@@ -13840,7 +13840,7 @@ export interface operations {
                      *             ]
                      *           },
                      *           "slug": "apache-capital-partners",
-                     *           "updated_at": "2026-12-01T16:10:34.046361Z",
+                     *           "updated_at": "2026-12-01T18:42:30.905985Z",
                      *           "website": null
                      *         }
                      *       ],
@@ -13984,7 +13984,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "base_location": "leeds",
-                     *       "created_at": "2026-12-01T16:10:34.046361Z",
+                     *       "created_at": "2026-12-01T18:42:30.905985Z",
                      *       "curator_judgement": [],
                      *       "description": "A Leeds academic unit doing internationally leading research in palliative and end-of-life care, described as the world's first of its kind.",
                      *       "kind": "research-facility",
@@ -13998,7 +13998,7 @@ export interface operations {
                      *           },
                      *           "contact_route": "Ask Leeds Academic Health Partnership through the Health Innovation Leeds ecosystem pages to introduce you to the Academic Unit of Palliative Care",
                      *           "cost": "varies",
-                     *           "created_at": "2026-12-01T16:10:34.046361Z",
+                     *           "created_at": "2026-12-01T18:42:30.905985Z",
                      *           "curator_judgement": [
                      *             "kind",
                      *             "needs"
@@ -14045,7 +14045,7 @@ export interface operations {
                      *             1,
                      *             9
                      *           ],
-                     *           "updated_at": "2026-12-01T16:10:34.046361Z",
+                     *           "updated_at": "2026-12-01T18:42:30.905985Z",
                      *           "url": "https://healthinnovationleeds.com/ecosystem/"
                      *         }
                      *       ],
@@ -14061,7 +14061,7 @@ export interface operations {
                      *         ]
                      *       },
                      *       "slug": "academic-unit-of-palliative-care",
-                     *       "updated_at": "2026-12-01T16:10:34.046361Z",
+                     *       "updated_at": "2026-12-01T18:42:30.905985Z",
                      *       "website": null
                      *     }
                      */

@@ -65,7 +65,10 @@ def test_a_question_asks_for_what_it_names(spec: IntakeSpec, reader: Reader, tex
 
 
 def test_saving_money_is_evidence_of_value_not_investment(spec: IntakeSpec, reader: Reader) -> None:
-    assert _profile(spec, reader, "Commissioners want to see that it saves money.")["needs"] == ["health-economics"]
+    assert _profile(spec, reader, "We want to show commissioners that it saves money.")["needs"] == [
+        "nhs-adoption",
+        "health-economics",
+    ]
     assert _profile(spec, reader, "We need money to build it.")["needs"] == ["seed-investment"]
 
 

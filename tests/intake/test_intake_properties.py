@@ -76,7 +76,7 @@ def _cue_phrases(spec: IntakeSpec, mood: str, field: str) -> list[tuple[Cue, str
         for cue in spec.cues
         if cue.block(mood) is not None and getattr(cue.block(mood), field)
         for phrase in cue.phrases
-        if cue.anchor is None and not cue.case_sensitive and "..." not in phrase.split()
+        if cue.anchor is None and not cue.case_sensitive and not cue.modifier and "..." not in phrase.split()
     ]
 
 

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 import yaml
 
-from app.intake import IntakeSpec
+from app.intake import IntakeRequest, IntakeSpec, check_request
 from app.matching import Vocabulary
+from app.matching.vocabulary import unknown_terms
 from app.services.matching.intake import load_intake
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -37,16 +38,22 @@ def _option(data: dict[str, Any], question: str, option: str) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: _option(d, "next", "legal")["implies"].update(needs=["time-travel"]), "unknown need 'time-travel'"),
+        (
+            lambda d: _option(d, "next", "legal")["implies"].update(needs=["time-travel"]),
+            "Unknown need 'time-travel'. Valid values:",
+        ),
         (lambda d: _option(d, "built", "idea")["implies"].update(stage=8), "unknown stage 8"),
         (lambda d: _option(d, "built", "idea")["implies"].update(trl=[5, 6]), "outside stage 1's band"),
         (lambda d: _option(d, "who", "startup")["implies"].update(organisation_type="guild"), "organisation type"),
-        (lambda d: _option(d, "where", "leeds")["implies"].update(location="atlantis"), "unknown location"),
-        (lambda d: _option(d, "field", "medtech")["implies"].update(sector="astrology"), "unknown sector"),
-        (lambda d: _option(d, "field", "medtech")["implies"].update(colour="red"), "unknown key 'colour'"),
+        (lambda d: _option(d, "where", "leeds")["implies"].update(location="atlantis"), "Unknown location 'atlantis'"),
+        (lambda d: _option(d, "field", "medtech")["implies"].update(sector="astrology"), "Unknown sector 'astrology'"),
+        (
+            lambda d: _option(d, "field", "medtech")["implies"].update(colour="red"),
+            "unknown key 'questions[field].options[medtech].implies.colour'",
+        ),
         (lambda d: d["questions"][0].update(kind="ranking"), "kind must be one of"),
         (lambda d: d["questions"].append(dict(d["questions"][0])), "'built' appears twice"),
-        (lambda d: d["cues"][0]["done"].update(needs=["moon-landing"]), "unknown need 'moon-landing'"),
+        (lambda d: d["cues"][0]["done"].update(needs=["moon-landing"]), "Unknown need 'moon-landing'"),
         (lambda d: d["cues"][0].update(anchor="elsewhere"), "anchor must be one of"),
         (lambda d: d["cues"][0].update(product=True), "true only for a sector cue"),
         (lambda d: d["cues"][0].update(phrases=["... idea"]), "'...' must stand between two words"),
@@ -78,5 +85,13 @@ def test_the_service_refuses_a_bad_file(tmp_path: Path, intake_data: dict[str, A
     }
     (tmp_path / "intake.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
     shutil.copy(DATA / "taxonomy.yaml", tmp_path)
-    with pytest.raises(ValueError, match=r"questions\[next\]\.options\[x\].*unknown need 'nope'"):
+    with pytest.raises(ValueError, match=r"questions\[next\]\.options\[x\].*Unknown need 'nope'"):
         load_intake(tmp_path)
+
+
+def test_an_unknown_attribute_in_a_request_reads_as_everywhere_else(spec: IntakeSpec) -> None:
+    request = IntakeRequest(description="We need money", sector="astrology", location="mars")
+    errors = {e.field: e.message for e in check_request(spec, request, spec.vocabulary)}
+    vocabulary = spec.vocabulary
+    assert errors["sector"] == unknown_terms("sector", ["astrology"], vocabulary.sector_names)[0][1]
+    assert errors["location"].startswith("Unknown location 'mars'. Valid values: ")
