@@ -20,12 +20,12 @@ GOLDENS = [Golden.from_mapping(row) for row in ROWS]
 # description may move; raise them when the figures improve. Developed against (63: round 1's 36, round 1's 12
 # held-out ones developed in round 2, round 2's 15 held-out ho2- ones developed in round 3), 2026-12-01 round 3:
 # stage 1.000, recall 0.988, precision 0.919, top 5 0.921 (one description below each: 0.98, 0.97, 0.90, 0.90).
-# Held out: none in the file while a fresh blind set (ho3-) is being written; when it is appended with `held_out:
-# true`, its single run is read against the floor below (round 2's held-out floors, one description below that
-# run), a regression guard and not a target, to be reset from that run; the set is never tuned on.
+# Held out (18 ho3- descriptions, written blind, run once on 2026-12-01 after round 3's tuning ended): stage 0.667,
+# recall 0.680, precision 0.762, top 5 0.778 (bench/results/eval_intake.md); the floors sit about one description
+# below that run. A regression guard, not a target: the set is never tuned on.
 FLOORS = {
     False: {"stage_accuracy": 0.98, "needs_recall": 0.97, "needs_precision": 0.90, "top5_hit_rate": 0.90},
-    True: {"stage_accuracy": 0.53, "needs_recall": 0.66, "needs_precision": 0.47, "top5_hit_rate": 0.73},
+    True: {"stage_accuracy": 0.61, "needs_recall": 0.62, "needs_precision": 0.70, "top5_hit_rate": 0.72},
 }
 
 
