@@ -17,7 +17,7 @@ from sqlmodel import Session, SQLModel
 
 import app.models  # noqa: F401
 from app.config import PROJECT_ROOT, get_settings
-from app.db import build_engine, get_session, reset_engine
+from app.db import build_engine, get_session, reset_engine, transaction
 from app.main import create_app
 from app.services.exchange.files import read_catalogue
 from app.services.exchange.loader import load_catalogue
@@ -156,13 +156,8 @@ def make_client(engine: Engine, monkeypatch: pytest.MonkeyPatch, **env: str) -> 
     application = create_app()
 
     def session_override() -> Iterator[Session]:
-        with Session(engine, expire_on_commit=False) as session:
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
+        with transaction(engine) as session:  # the app's own request transaction, on the test's database
+            yield session
 
     application.dependency_overrides[get_session] = session_override
     demand_recorder.bind(engine)  # match demand is written to the test database (flushed on client exit)
