@@ -139,7 +139,7 @@ def json_post_route(
     (which runs `json_post` with the same check)."""
 
     def declare(endpoint: Endpoint) -> Endpoint:
-        setattr(endpoint, DIRECT, direct)
+        served_by(direct)(endpoint)
         code_samples = {"x-codeSamples": [{"lang": "curl", "source": curl_sample}]}
         route = router.post(
             path,
