@@ -18,7 +18,6 @@ from sqlmodel import Session
 
 from app.config import Settings, get_settings
 from app.db import SessionDep, get_engine, transaction
-from app.errors import UnsupportedMediaType
 from app.middleware.context import STALE_STATE
 from app.middleware.observability import catalogue_watch
 from app.models.access import Role
@@ -112,19 +111,6 @@ async def _checked_or_stale(request: Request, retry_after: float, settings: Sett
 
 
 SnapshotDep = Annotated[CatalogueSnapshot, Depends(get_snapshot)]
-
-
-def json_content(request: Request) -> None:
-    """415 for a body that is not JSON (before the body is parsed, so the answer says what to send)."""
-    has_body = request.headers.get("content-length", "0") != "0" or "transfer-encoding" in request.headers
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if has_body and not (content_type == "application/json" or content_type.endswith("+json")):
-        raise UnsupportedMediaType(
-            f"Send the body as JSON with `Content-Type: application/json` (got {content_type or 'none'!r})."
-        )
-
-
-JsonContent = Depends(json_content)
 
 
 # ---- admin keys -----------------------------------------------------------------------------------------------

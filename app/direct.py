@@ -19,6 +19,8 @@ from pydantic import BaseModel, ValidationError
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from app.errors import UnsupportedMediaType
+
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
 Model = TypeVar("Model", bound=BaseModel)
@@ -131,12 +133,11 @@ def json_post_route(
     *,
     summary: str,
     response_model: type[BaseModel],
-    content_check: Callable[[Request], None],
     curl_sample: str,
 ) -> Callable[[Endpoint], Endpoint]:
     """Declare `router`'s POST `path` taking a JSON body: documented from the endpoint's signature, with
-    `content_check` as a dependency (the 415) and `curl_sample` as its code sample, and served by `direct`
-    (which runs `json_post` with the same check)."""
+    `json_content` as a dependency (the 415) and `curl_sample` as its code sample, and served by `direct`
+    (which runs `json_post`, making the same check)."""
 
     def declare(endpoint: Endpoint) -> Endpoint:
         served_by(direct)(endpoint)
@@ -145,7 +146,7 @@ def json_post_route(
             path,
             summary=summary,
             response_model=response_model,
-            dependencies=[Depends(content_check)],
+            dependencies=[JsonContent],
             openapi_extra=code_samples,
         )
         return route(endpoint)
@@ -153,17 +154,28 @@ def json_post_route(
     return declare
 
 
+def json_content(request: Request) -> None:
+    """415 for a body that is not JSON (before the body is parsed, so the answer says what to send)."""
+    has_body = request.headers.get("content-length", "0") != "0" or "transfer-encoding" in request.headers
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if has_body and not (content_type == "application/json" or content_type.endswith("+json")):
+        raise UnsupportedMediaType(
+            f"Send the body as JSON with `Content-Type: application/json` (got {content_type or 'none'!r})."
+        )
+
+
+JsonContent = Depends(json_content)
+"""The 415 check as a route dependency, for JSON-bodied routes served by FastAPI itself."""
+
+
 async def json_post(
-    request: Request,
-    model: type[Model],
-    content_check: Callable[[Request], None],
-    dependency: Callable[[Request], Awaitable[Found]],
+    request: Request, model: type[Model], dependency: Callable[[Request], Awaitable[Found]]
 ) -> tuple[Found, Model]:
-    """What a direct JSON POST handler needs, in one order for every such route: `content_check` first (the 415
+    """What a direct JSON POST handler needs, in one order for every such route: `json_content` first (the 415
     for a body that is not JSON, before anything is read), then the body read and parsed (a malformed body is a
     422 whatever else fails), then the route's `dependency` (the catalogue snapshot, which may be a 503), then
     the body validated as `model` (its 422s), as FastAPI orders its own handling of the same signature."""
-    content_check(request)
+    json_content(request)
     value = _json_value(await request.body())
     found = await dependency(request)
     return found, _validated(value, model)

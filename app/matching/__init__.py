@@ -2,7 +2,7 @@
 
 from app.matching.engine import considered_needs, front_doors, match, route_ahead
 from app.matching.index import CatalogueIndex
-from app.matching.outcome import FrontDoor, MatchOutcome, NearMiss, Reason, ScoredOffer, StageRoute
+from app.matching.outcome import FrontDoor, MatchOutcome, NearMiss, PathwayOutcome, Reason, ScoredOffer, StageRoute
 from app.matching.profile import FieldError, NormalisedProfile, ProfileError, normalise_profile
 from app.matching.records import OfferRecord, Profile
 from app.matching.rules import Rules
@@ -17,6 +17,7 @@ __all__ = [
     "NearMiss",
     "NormalisedProfile",
     "OfferRecord",
+    "PathwayOutcome",
     "Profile",
     "ProfileError",
     "Reason",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.matching.profile import NormalisedProfile
 from app.matching.records import OfferRecord
@@ -48,15 +48,22 @@ class FrontDoor:
 
 
 @dataclass(frozen=True)
-class MatchOutcome:
-    """The full answer to one match request."""
+class Answer:
+    """What every answer of the matcher carries: the profile as normalised, the versions it was computed against
+    and the front doors to offer beside it."""
 
     profile: NormalisedProfile
     ruleset_version: str
     catalogue_version: str
+    front_door: tuple[FrontDoor, ...] = field(default=(), kw_only=True)
+
+
+@dataclass(frozen=True)
+class MatchOutcome(Answer):
+    """The full answer to one match request."""
+
     results: tuple[ScoredOffer, ...]
     near_misses: tuple[NearMiss, ...]
-    front_door: tuple[FrontDoor, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,3 +75,10 @@ class StageRoute:
     results: tuple[ScoredOffer, ...]
     note: str | None = None
     """Set when nothing in the catalogue serves this stage for the request."""
+
+
+@dataclass(frozen=True)
+class PathwayOutcome(Answer):
+    """The route ahead for a profile."""
+
+    routes: tuple[StageRoute, ...]

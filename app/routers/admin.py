@@ -12,7 +12,8 @@ from pydantic import BaseModel
 
 from app.conditional import Precondition, parse_if_match
 from app.db import SessionDep
-from app.deps import json_content, require_role
+from app.deps import require_role
+from app.direct import json_content
 from app.errors import problem_responses
 from app.models.access import (
     NAME_PATTERN,

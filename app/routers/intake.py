@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Request, Response
 
 from app.conditional import NOT_MODIFIED, TAXONOMY_CACHE, conditional_get
-from app.deps import SnapshotDep, get_snapshot, json_content
+from app.deps import SnapshotDep, get_snapshot
 from app.direct import DirectRoute, json_post, json_post_route
 from app.errors import problem_responses
 from app.models.intake import EXAMPLE_INTAKE, IntakeQuestions, IntakeRequest, IntakeResponse
@@ -36,7 +36,7 @@ async def intake_questions(request: Request, response: Response) -> JSONBody:
 async def intake_post_direct(request: Request) -> Response:
     """POST /v1/intake without dependency injection: the 415 check, the snapshot and the body model, in the order
     FastAPI runs them."""
-    snapshot, body = await json_post(request, IntakeRequest, json_content, get_snapshot)
+    snapshot, body = await json_post(request, IntakeRequest, get_snapshot)
     return JSONBody(run_intake(snapshot, body))
 
 
@@ -46,7 +46,6 @@ async def intake_post_direct(request: Request) -> Response:
     intake_post_direct,
     summary="Answers and a description to a profile and its match",
     response_model=IntakeResponse,
-    content_check=json_content,
     curl_sample=CURL_SAMPLE,
 )
 async def intake_post(

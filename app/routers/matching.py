@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Query, Request, Response
 
 from app.conditional import NOT_MODIFIED, conditional_get
-from app.deps import JsonContent, SnapshotDep, get_snapshot, json_content
-from app.direct import DirectRoute, json_post, json_post_route
+from app.deps import SnapshotDep, get_snapshot
+from app.direct import DirectRoute, JsonContent, json_post, json_post_route
 from app.errors import problem_responses
 from app.matching import MatchOutcome, Profile
 from app.models.matching import (
@@ -62,7 +62,7 @@ def _match(snapshot: CatalogueSnapshot, fields: MatchRequest | MatchQuery, heade
 
 async def match_post_direct(request: Request) -> Response:
     """POST /v1/match without dependency injection: the same 415 check, snapshot and body model, in one pass."""
-    snapshot, body = await json_post(request, MatchRequest, json_content, get_snapshot)
+    snapshot, body = await json_post(request, MatchRequest, get_snapshot)
     return _match(snapshot, body, {})
 
 
@@ -72,7 +72,6 @@ async def match_post_direct(request: Request) -> Response:
     match_post_direct,
     summary="Match a profile to ranked offers",
     response_model=MatchResponse,
-    content_check=json_content,
     curl_sample=CURL_SAMPLE,
 )
 async def match_post(

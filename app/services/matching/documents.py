@@ -13,10 +13,9 @@ from typing import Any
 
 import orjson
 
-from app.matching import FrontDoor, MatchOutcome, NearMiss, ScoredOffer, StageRoute
+from app.matching import FrontDoor, MatchOutcome, NearMiss, PathwayOutcome, ScoredOffer, StageRoute
 from app.models.matching import MatchedOffer
 from app.renditions import encoded
-from app.services.matching.match import PathwayOutcome
 from app.services.store.snapshot import CatalogueSnapshot
 
 Document = dict[str, Any]

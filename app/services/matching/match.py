@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,14 +9,13 @@ from app.config import get_settings
 from app.errors import FieldProblem, ServiceUnavailable, ValidationProblem
 from app.matching import (
     CatalogueIndex,
-    FrontDoor,
     MatchOutcome,
     NormalisedProfile,
     OfferRecord,
+    PathwayOutcome,
     Profile,
     ProfileError,
     Rules,
-    StageRoute,
     Synonyms,
     Vocabulary,
     front_doors,
@@ -163,22 +161,11 @@ def run_match(snapshot: CatalogueSnapshot, profile: Profile, *, explain: bool) -
     return match(index, _normalise(profile, index), explain=explain)
 
 
-@dataclass(frozen=True)
-class PathwayOutcome:
-    """The route ahead for a profile, with the versions it was computed against."""
-
-    profile: NormalisedProfile
-    ruleset_version: str
-    catalogue_version: str
-    routes: tuple[StageRoute, ...]
-    front_door: tuple[FrontDoor, ...] = ()
-
-
 def run_pathway(snapshot: CatalogueSnapshot, profile: Profile, *, per_stage: int) -> PathwayOutcome:
     """The route ahead: best offers for the current stage and each later one."""
     index = matcher_index(snapshot)
     normalised = _normalise(profile, index)
     routes = route_ahead(index, normalised, per_stage=per_stage)
     return PathwayOutcome(
-        normalised, index.ruleset_version, index.catalogue_version, routes, front_doors(index, normalised)
+        normalised, index.ruleset_version, index.catalogue_version, routes, front_door=front_doors(index, normalised)
     )
