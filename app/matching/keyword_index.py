@@ -12,7 +12,7 @@ import numpy.typing as npt
 
 from app.matching.records import OfferRecord
 from app.matching.rules import KeywordRules
-from app.matching.text import DOC_MARK, FIELD_MARK, STOP_WORDS, bulk_bytes, stem
+from app.matching.text import DOC_MARK, FIELD_MARK, bulk_bytes, indexed, stem
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -25,11 +25,6 @@ _DOC, _FIELD, _SKIP = -2, -3, -1
 _SPACE, _PACKED = 0x20, 8
 _LOW_BYTES = np.array([(1 << (8 * count)) - 1 for count in range(_PACKED + 1)], dtype=np.uint64)
 """_LOW_BYTES[n]: the mask keeping the first n bytes of a little-endian packed integer."""
-
-
-def indexed(word: str) -> bool:
-    """Whether the index holds `word` (stop words and one-letter words are not indexed)."""
-    return word not in STOP_WORDS and len(word) >= 2
 
 
 class _TermIds(dict[bytes, int]):

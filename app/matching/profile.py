@@ -8,6 +8,7 @@ from typing import Any
 
 from app.matching.records import Profile
 from app.matching.synonyms import QueryWord, Synonyms, analyse_query
+from app.matching.text import no_words
 from app.matching.vocabulary import Vocabulary, unknown_terms
 
 MAX_KEYWORD_CHARS = 200
@@ -173,13 +174,7 @@ def _analysed_keywords(
         return (), ()
     analysed = analyse_query(keywords, synonyms)
     if not analysed[0] and not analysed[1]:
-        errors.append(
-            FieldError(
-                "keywords",
-                "Keywords need at least one word that says what you are looking for "
-                "(common words such as 'help' or 'the', and punctuation, are not searched)",
-            )
-        )
+        errors.append(FieldError("keywords", no_words("Keywords need", "'help' or 'the'")))
     return analysed
 
 

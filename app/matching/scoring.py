@@ -10,11 +10,11 @@ import numpy as np
 import numpy.typing as npt
 
 from app.matching.index import CatalogueIndex
-from app.matching.keyword_index import field_column, indexed, normalised
+from app.matching.keyword_index import field_column, normalised
 from app.matching.profile import NormalisedProfile
 from app.matching.rules import COMPONENTS
 from app.matching.stages import serving, stage_tables
-from app.matching.text import stem, words
+from app.matching.text import indexed, stem, words
 
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]

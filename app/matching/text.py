@@ -83,16 +83,29 @@ def _encoded(text: str) -> bytes:
     return text.encode("utf-8")
 
 
+def indexed(word: str) -> bool:
+    """Whether `word` is searched, and so held by the keyword index: stop words and one-letter words are not."""
+    return word not in STOP_WORDS and len(word) >= 2
+
+
 def analyse(text: str) -> list[str]:
-    """The searchable terms of `text`: words, minus stop words and single letters, stemmed."""
-    return [stem(word) for word in words(text) if word not in STOP_WORDS and len(word) > 1]
+    """The searchable terms of `text`: its indexed words, stemmed."""
+    return [stem(word) for word in words(text) if indexed(word)]
 
 
 def query_terms(text: str) -> tuple[tuple[str, str], ...]:
     """Unique (term, first word that produced it) pairs of a query, in the order typed."""
     seen: dict[str, str] = {}
     for word in words(text):
-        if word in STOP_WORDS or len(word) < 2:
-            continue
-        seen.setdefault(stem(word), word)
+        if indexed(word):
+            seen.setdefault(stem(word), word)
     return tuple(seen.items())
+
+
+def no_words(subject: str, common: str) -> str:
+    """The one message for a search with no word to search on: `subject` names what needs a word ("Keywords
+    need"), `common` gives examples of the common words it does not search."""
+    return (
+        f"{subject} at least one word that says what you are looking for "
+        f"(common words such as {common}, and punctuation, are not searched)"
+    )

@@ -7,14 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.errors import FieldProblem, ValidationProblem
-from app.matching.text import analyse
+from app.matching.text import analyse, no_words
 from app.services.matching.match import matcher_index
 from app.services.store.snapshot import CatalogueSnapshot
 
-NO_WORDS = (
-    "Search needs at least one word that says what you are looking for "
-    "(common words such as 'the' or 'and', and punctuation, are not searched)"
-)
+NO_WORDS = no_words("Search needs", "'the' or 'and'")
 
 
 def search_terms(query: str) -> tuple[str, ...]:
