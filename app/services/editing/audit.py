@@ -50,18 +50,9 @@ def record_event(
 
 
 def event_public(row: AuditEvent) -> AuditEventPublic:
-    """The API view of an event."""
-    return AuditEventPublic(
-        id=row.id or 0,
-        occurred_at=as_utc(row.occurred_at),
-        key_name=row.key_name,
-        action=row.action,
-        entity_type=row.entity_type,
-        entity_slug=row.entity_slug,
-        before=row.before,
-        after=row.after,
-        request_id=row.request_id,
-        catalogue_version=row.catalogue_version,
+    """The API view of an event: its columns by name, the time in UTC."""
+    return AuditEventPublic.model_validate(
+        row.model_dump() | {"id": row.id or 0, "occurred_at": as_utc(row.occurred_at)}
     )
 
 
