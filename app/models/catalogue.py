@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from app.models.base import IsoDateTime
 from app.pagination import MAX_OFFSET, PageMeta
 from app.renditions import FormatParam
 
@@ -329,6 +330,43 @@ class ProviderPage(PageMeta):
     """One page of providers."""
 
     items: list[ProviderPublic]
+
+
+OfferSort = Literal["name", "-name", "slug", "-slug", "updated_at", "-updated_at", "relevance"]
+
+
+class OfferSelection(BaseModel):
+    """Which offers: repeated values combine with OR, different fields with AND (shared by list and facets)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    stage: list[Annotated[int, Field(ge=1, le=7)]] = Field(default_factory=list, description="Pathway stage 1-7.")
+    trl: list[Annotated[int, Field(ge=1, le=9)]] = Field(default_factory=list, description="TRL 1-9 in the band.")
+    need: list[str] = Field(default_factory=list, description="Need slug; a parent matches its children.")
+    sector: list[str] = Field(default_factory=list, description="Sector served (offers for all sectors match).")
+    organisation_type: list[str] = Field(default_factory=list, description="Eligible organisation type.")
+    location: list[str] = Field(default_factory=list, description="Innovator location; nested (leeds is in uk).")
+    provider: list[str] = Field(default_factory=list, description="Provider slug.")
+    kind: list[OfferKind] = Field(default_factory=list)
+    cost: list[Cost] = Field(default_factory=list)
+    status: list[OfferStatus] = Field(default_factory=list, description="Default: active and forthcoming.")
+    q: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Words that must all appear in the offer's name, keywords, summary or description, stemmed "
+        "as match keywords are; only stop words or punctuation is a 422.",
+    )
+    modified_after: IsoDateTime | None = Field(default=None, description="Only offers changed after this time.")
+
+
+class OfferFilters(FormatParam, OfferSelection):
+    """Filters of GET /v1/offers, with the order, the page and the rendition."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sort: OfferSort | None = Field(default=None, description="Default: relevance with q, else name.")
+    limit: int = Field(default=20, ge=1, le=100)
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="Offers to skip.")
 
 
 class ProviderFilters(FormatParam):

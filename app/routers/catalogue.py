@@ -13,8 +13,10 @@ from app.direct import DirectRoute, query_model, served_by
 from app.errors import Gone, NotFound, ValidationProblem, problem_responses
 from app.models.catalogue import (
     SLUG_PATTERN,
+    OfferFilters,
     OfferPage,
     OfferPublic,
+    OfferSelection,
     ProviderDetail,
     ProviderFilters,
     ProviderPage,
@@ -32,7 +34,7 @@ from app.renditions import (
     negotiate,
 )
 from app.services.catalogue.facets import offer_facets
-from app.services.catalogue.offers import OfferFilters, OfferSelection, filter_offers, offer_fragments
+from app.services.catalogue.offers import filter_offers, offer_fragments
 from app.services.exchange.exports import OFFER_COLUMNS, PROVIDER_COLUMNS, offer_row, provider_row
 from app.services.store.snapshot import CatalogueSnapshot
 

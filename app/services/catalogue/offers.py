@@ -4,55 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Annotated, Literal
 
 import numpy as np
 import orjson
-from pydantic import BaseModel, ConfigDict, Field
 
 from app.errors import FieldProblem, ValidationProblem
-from app.models.base import IsoDateTime, as_utc
-from app.models.catalogue import Cost, OfferKind, OfferPublic, OfferStatus
-from app.pagination import MAX_OFFSET
-from app.renditions import FormatParam, encoded
+from app.models.base import as_utc
+from app.models.catalogue import OfferFilters, OfferPublic, OfferSelection
+from app.renditions import encoded
 from app.services.catalogue.search import offers_found
 from app.services.store.snapshot import LIVE_STATUSES, CatalogueSnapshot
-
-OfferSort = Literal["name", "-name", "slug", "-slug", "updated_at", "-updated_at", "relevance"]
-
-
-class OfferSelection(BaseModel):
-    """Which offers: repeated values combine with OR, different fields with AND (shared by list and facets)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    stage: list[Annotated[int, Field(ge=1, le=7)]] = Field(default_factory=list, description="Pathway stage 1-7.")
-    trl: list[Annotated[int, Field(ge=1, le=9)]] = Field(default_factory=list, description="TRL 1-9 in the band.")
-    need: list[str] = Field(default_factory=list, description="Need slug; a parent matches its children.")
-    sector: list[str] = Field(default_factory=list, description="Sector served (offers for all sectors match).")
-    organisation_type: list[str] = Field(default_factory=list, description="Eligible organisation type.")
-    location: list[str] = Field(default_factory=list, description="Innovator location; nested (leeds is in uk).")
-    provider: list[str] = Field(default_factory=list, description="Provider slug.")
-    kind: list[OfferKind] = Field(default_factory=list)
-    cost: list[Cost] = Field(default_factory=list)
-    status: list[OfferStatus] = Field(default_factory=list, description="Default: active and forthcoming.")
-    q: str | None = Field(
-        default=None,
-        max_length=200,
-        description="Words that must all appear in the offer's name, keywords, summary or description, stemmed "
-        "as match keywords are; only stop words or punctuation is a 422.",
-    )
-    modified_after: IsoDateTime | None = Field(default=None, description="Only offers changed after this time.")
-
-
-class OfferFilters(FormatParam, OfferSelection):
-    """Filters of GET /v1/offers, with the order, the page and the rendition."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    sort: OfferSort | None = Field(default=None, description="Default: relevance with q, else name.")
-    limit: int = Field(default=20, ge=1, le=100)
-    offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="Offers to skip.")
 
 
 def validate_filters(snapshot: CatalogueSnapshot, filters: OfferSelection) -> None:
