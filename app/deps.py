@@ -39,6 +39,9 @@ class _Check:
     """Set once the database has answered the stamp query: the rest is a rebuild, waited for in full."""
 
 
+REVALIDATE_AFTER = 0.5
+"""Share of NAVIGATOR_CATALOGUE_CHECK_SECONDS after which a reader starts the stamp check in the background."""
+
 _checks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Check] = weakref.WeakKeyDictionary()
 
 
@@ -73,16 +76,22 @@ def _shared_check(loop: asyncio.AbstractEventLoop, *, retry_after: float) -> _Ch
 async def get_snapshot(request: Request) -> CatalogueSnapshot:
     """The catalogue snapshot, checked against the database at most every NAVIGATOR_CATALOGUE_CHECK_SECONDS.
 
-    Within that window no database work is done at all, so the matcher and the read endpoints answer from
-    memory; a write in this process marks the snapshot stale at once (see services.snapshot). A check has its
+    Within that window no request waits for the database, so the matcher and the read endpoints answer from
+    memory: once half of it has passed, the first request starts the check in the background and answers from
+    the snapshot in hand, so under load the check is done before any request is due to wait for it (stale
+    while revalidate, within the window: no answer comes from a snapshot checked longer ago than the window).
+    A write in this process marks the snapshot stale at once (see services.snapshot). A check has its
     own deadline (NAVIGATOR_CATALOGUE_CHECK_TIMEOUT_SECONDS): when it fails or runs late, and the snapshot was
     confirmed within NAVIGATOR_CATALOGUE_STALE_SECONDS, the answer comes from it (marked X-Catalogue-Stale);
     while the database stays unreachable, readers get that answer at once instead of waiting on each retry.
     """
     settings = get_settings()
-    snapshot = snapshot_cache.fresh(settings.catalogue_check_seconds)
+    interval = settings.catalogue_check_seconds
+    snapshot = snapshot_cache.fresh(interval)
     if snapshot is None:
-        snapshot = await _checked_or_stale(request, settings.catalogue_check_seconds, settings)
+        snapshot = await _checked_or_stale(request, interval, settings)
+    elif snapshot_cache.fresh(interval * REVALIDATE_AFTER) is None:
+        _shared_check(asyncio.get_running_loop(), retry_after=interval)  # not awaited: the next readers get it
     catalogue_watch.observe(snapshot.stamp, len(snapshot.offers))
     return snapshot
 
