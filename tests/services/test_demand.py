@@ -286,7 +286,7 @@ def test_a_term_needs_distinct_clients_not_just_requests(recorded: TestClient) -
 
 
 def test_the_daily_pseudonym_names_nobody_and_changes_every_day() -> None:
-    from datetime import UTC, datetime
+    from datetime import UTC, datetime, timedelta, timezone
 
     from app.clients import daily_pseudonym
 
@@ -300,3 +300,8 @@ def test_the_daily_pseudonym_names_nobody_and_changes_every_day() -> None:
     assert daily_pseudonym("2001:db8::1", now=monday) == daily_pseudonym("2001:db8::ffff", now=monday)
     assert daily_pseudonym("2001:db8:0:1::1", now=monday) != daily_pseudonym("2001:db8::1", now=monday)
     assert daily_pseudonym("testclient") is None and daily_pseudonym(None) is None
+    # The day is the UTC day, however the time is given: 00:30 at UTC+2 is still Monday in UTC.
+    tuesday_early_east = datetime(2026, 12, 1, 0, 30, tzinfo=timezone(timedelta(hours=2)))
+    assert daily_pseudonym("203.0.113.9", now=tuesday_early_east) == key
+    assert daily_pseudonym("203.0.113.9", now=datetime(2026, 11, 30, 23, 59, 59, tzinfo=UTC)) == key
+    assert daily_pseudonym("203.0.113.9", now=datetime(2026, 12, 1, tzinfo=UTC)) != key
