@@ -18,23 +18,9 @@ import eval_match
 DOCUMENT: dict[str, Any] = yaml.safe_load((PROJECT_ROOT / "data" / "golden_profiles.yaml").read_text())
 PROFILES: list[dict[str, Any]] = DOCUMENT["profiles"]
 
-KNOWN_MISSES = {
-    # The grade stands (seed 003: the regional research delivery network exists to take research to the region's
-    # communities). The network's region is now its location focus (seed 003), but it serves stages 4-6 against the
-    # request's 3 (curator judgement), and the stage outweighs a focus: it ranks 5th (bench/results/eval.md), up
-    # from 6th since a next-stage offer scores 0.8 of a fit (rules 2026-12-01.2).
-    "Individual in Yorkshire wanting to test an app with patients": "the RRDN starts a stage after the request's",
-    # The two below appeared when the catalogue grew from 50 to 61 offers (issue 13); the grades stand, the ranking
-    # misses them (bench/results/eval.md), and issue 12 stays open until they pass.
-    # A phrase and its synonym now count once (one concept), but NPIC and the AI doctoral centre also mention
-    # "partner", which the hospital's "partnerships" page does not match. Not a stemmer fault: a stemmer joining the
-    # two (a -ship rule; Snowball keeps them apart too) puts the joined word in 40 of 61 offers, above the IDF floor,
-    # so "partner" would be no evidence at all; the hospital ranks 4th, 0.005 behind the 3rd.
-    "International AI company looking for a research partner in Leeds": "'partner' misses the hospital's partnerships",
-    # The co-operatives closed; their successor (the HealthTech Research Centre) takes their grade and meets the
-    # need. With its sectors and the words of its NIHR announcement in the data it ranks 4th, 0.0003 behind the 3rd:
-    # the teaching hospitals' and Nexus's "route into the NHS" copy matches "route", which its own copy never says.
-    "UK medtech SME wanting a route for a device into the NHS": "the MICs' successor ranks 4th on keyword weight",
+KNOWN_MISSES: dict[str, str] = {
+    # Profile name -> why its grade-3 offer misses the top 3 (a strict expected failure). Empty since round 3 of
+    # issue 12 (docs/matching.md, tuning log): the last three misses passed on source-backed catalogue fixes.
 }
 
 
