@@ -222,11 +222,14 @@ def _carried(found: list[Evidence]) -> list[Evidence]:
 
 
 def _outermost(hits: list[tuple[int, int, Cue, bool]]) -> list[tuple[int, int, Cue, bool]]:
-    """Drop a hit lying inside a longer one of the same layer (the words of a `...` gap are not part of a cue)."""
+    """Drop a hit lying inside a longer one of the same layer. The words of a `...` gap are not part of a cue, but
+    its last word is: "saves the NHS money" is health economics, and its "money" is not also investment."""
     kept = []
     for hit in hits:
         start, end = hit[0], hit[1]
-        inside = any(not gap and s <= start and end <= e and e - s > end - start for s, e, _, gap in hits)
+        inside = any(
+            s <= start and end <= e and e - s > end - start and (not gap or end == e) for s, e, _, gap in hits
+        )
         if not inside:
             kept.append(hit)
     return kept
