@@ -227,9 +227,7 @@ def _outermost(hits: list[tuple[int, int, Cue, bool]]) -> list[tuple[int, int, C
     kept = []
     for hit in hits:
         start, end = hit[0], hit[1]
-        inside = any(
-            s <= start and end <= e and e - s > end - start and (not gap or end == e) for s, e, _, gap in hits
-        )
+        inside = any(s <= start and end <= e and e - s > end - start and (not gap or end == e) for s, e, _, gap in hits)
         if not inside:
             kept.append(hit)
     return kept
