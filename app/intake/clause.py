@@ -9,7 +9,7 @@ from app.intake.spec import ReaderRules
 Markers = dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
 """The reader's marker phrases filed by first word, each with its kind (negator, intent, self, place, ...)."""
 
-MARKER_KINDS = ("negator", "intent", "self", "place", "negated_after", "intent_after")
+MARKER_KINDS = ("negator", "intent", "self", "place", "negated_after", "intent_after", "abandoned")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ class Clause:
     """The clause opens with `future_breaks` ("before any first-in-human study") and tells of nothing past."""
     opening: bool = False
     """The text's first clause: its first words introduce the writer ("Two co-founders, a university spin-out")."""
+    abandoned_ends: list[int] = field(default_factory=list)
+    """Where a plan given up ends ("had planned to", "had hoped to"): what it reaches is neither done nor wanted."""
 
 
 def build_clause(
@@ -87,6 +89,7 @@ def build_clause(
         wanted_spans=[(start, end) for kind, start, end in occurrences if kind == "intent"],
         future=future and not any(_past(words, i, rules) for i in range(len(words))),
         opening=opening,
+        abandoned_ends=found["abandoned"],
     )
 
 
@@ -138,6 +141,8 @@ def _reported(words: list[str], rules: ReaderRules) -> tuple[int, int] | None:
         for back in range(i - 1, max(i - 1 - rules.anchor_gap, -1), -1):
             if words[back] in rules.writer_words or words[back] == "and":  # "we are nurses and want": ours
                 break
+            if words[back] in rules.own_parties and back > 0 and words[back - 1] in rules.possessives:
+                break  # "our board wants to raise a round": the writer's own wish
             if words[back] in rules.others:
                 speaks = (at - 1 for at in range(i + 1, len(words)) if words[at] in rules.writer_subjects)
                 return (i + 1, next(speaks, len(words)))
@@ -181,15 +186,20 @@ def mood(clause: Clause, before: int, after: int, rules: ReaderRules, *, subject
     if subject:
         wanted = any(end <= before for end in clause.intent_ends) or clause.question
         return "intent" if wanted or any(after + reach in clause.intent_after for reach in range(3)) else "done"
-    if after in clause.negated_after or after + 1 in clause.negated_after:
+    # "is not" right after the cue, or one word on ("CE marking is not done"), but not across an "and", which
+    # starts another verb: "it was trained on public image sets and has not yet been tried" negates the trying.
+    if after in clause.negated_after or (after + 1 in clause.negated_after and clause.words[after] != "and"):
         return "negated"
     if clause.reported is not None and clause.reported[0] <= before <= clause.reported[1]:
         return "reported"
-    if any(first <= before < end for first, end in clause.wanted_spans):
-        return "intent"
     # An intent marker reaches a cue only when no reset word (a relative "who", "offer") stands between them:
     # "a lawyer who knows research collaborations" asks for the lawyer, not for research.
     reset = max((r for r in clause.resets if r < before), default=-1)
+    given_up = max((end for end in clause.abandoned_ends if reset < end <= before), default=None)
+    if given_up is not None and not _wished_again(clause, given_up, before, rules):
+        return "abandoned"  # "we had planned to expand into Germany": neither done nor wanted
+    if any(first <= before < end for first, end in clause.wanted_spans):
+        return "intent"
     if any(reset < end <= before for end in clause.intent_ends):
         return "intent"
     if any(after + reach in clause.intent_after for reach in range(3)):
@@ -197,6 +207,21 @@ def mood(clause: Clause, before: int, after: int, rules: ReaderRules, *, subject
     if clause.question and clause.reported is None and reset < 0:
         return "intent"
     return "future" if clause.future else "done"
+
+
+def _wished_again(clause: Clause, given_up: int, before: int, rules: ReaderRules) -> bool:
+    """Whether the writer wishes afresh between a plan given up (ending at word `given_up`) and a cue: an intent
+    marker after the writer speaks again ("we had hoped to, and now we need"), not one inside the plan ("had hoped
+    to find customers")."""
+    speaks = next((at for at in range(given_up, before) if clause.words[at] in rules.writer_subjects), None)
+    return speaks is not None and any(speaks < end <= before for end in clause.intent_ends)
+
+
+def owned(clause: Clause, before: int, rules: ReaderRules) -> bool:
+    """Whether the cue with `before` words before it follows a possessive of the writer ("our engineers", "my own
+    patients"): it names what the writer has, not what they need."""
+    back = before - 1 - (before > 1 and clause.words[before - 1] == "own")
+    return back >= 0 and clause.words[back] in rules.possessives
 
 
 def anchored(anchor: str, clause: Clause, before: int, after: int, rules: ReaderRules) -> bool:

@@ -79,7 +79,7 @@ class Checker:
         ):
             raise ValueError(f"intake: {where}: unknown stage {stage!r}; valid stages: {self._stages()}")
         trl = self._trl(row.get("trl"), stage, where)
-        needs = self._needs(row.get("needs"), f"{where}.needs")
+        needs = self.needs(row.get("needs"), f"{where}.needs")
         by_stage = self._by_stage(row.get("by_stage"), where)
         values: dict[str, str | None] = dict.fromkeys(("organisation_type", "location", "sector"))
         for name, known in (
@@ -127,7 +127,8 @@ class Checker:
             )
         return (raw[0], raw[1])
 
-    def _needs(self, raw: object, where: str) -> tuple[str, ...]:
+    def needs(self, raw: object, where: str) -> tuple[str, ...]:
+        """A list of need slugs, each known (none when `raw` is None)."""
         if raw is None:
             return ()
         if not isinstance(raw, list):
@@ -151,7 +152,7 @@ class Checker:
                 or not 1 <= stages[0] <= stages[1] <= last
             ):
                 raise ValueError(f"intake: {where}.by_stage[{i}].stages must be [low, high] within 1-{last}")
-            found.append((stages[0], stages[1], self._needs(row["needs"], f"{where}.by_stage[{i}].needs")))
+            found.append((stages[0], stages[1], self.needs(row["needs"], f"{where}.by_stage[{i}].needs")))
         return tuple(found)
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
-from app.intake.clause import Clause, anchored, build_clause, mood
+from app.intake.clause import Clause, anchored, build_clause, mood, owned
 from app.intake.implication import Implication
 from app.intake.spec import Cue, IntakeSpec
 
@@ -120,6 +120,7 @@ class Reader:
             ("place", rules.place_anchors),
             ("negated_after", rules.negators_after),
             ("intent_after", rules.intent_after),
+            ("abandoned", rules.abandoned_plans),
         ):
             for phrase in phrases:
                 filed.setdefault(phrase[0], []).append((kind, phrase))
@@ -175,6 +176,8 @@ class Reader:
                 if cue.anchor is not None and not anchored(cue.anchor, clause, before, after, rules):
                     continue
                 read_as = mood(clause, before, after, rules, subject=cue.layer in _SUBJECT_LAYERS)
+                if read_as == "intent" and cue.layer == "needs" and owned(clause, before, rules):
+                    read_as = "owned"  # "a small team of our engineers": the writer's own, not a need
                 quote = (norm if cue.case_sensitive else lower)[hit_start:hit_end]
                 # A modifier ("NHS" in "NHS data") directly before another cue of its layer only qualifies it; one
                 # qualifying nothing ("a hospital research centre", "hospital, GP and council data") says only
@@ -182,7 +185,7 @@ class Reader:
                 qualifies = cue.modifier and after < len(clause.starts) and clause.starts[after] in heads
                 implication = None if cue.modifier else cue.block(read_as)
                 found.append(Evidence(quote, read_as, implication, hit_start, cue=cue, qualifier=qualifies))
-        return found
+        return _carried(found)
 
     def _clause(self, lower: str, start: int, end: int, flags: tuple[bool, bool, bool]) -> Clause:
         tokens = list(_TOKEN.finditer(lower, start, end))
@@ -206,12 +209,25 @@ class Reader:
         return spans
 
 
+def _carried(found: list[Evidence]) -> list[Evidence]:
+    """A carrier ("researchers", "academic partners") wanted before a need it carries, in its clause, only says who
+    would meet it ("researchers who work with communities to help us shape it with them": co-production)."""
+    wanted = [(e.position, set(e.implication.needs)) for e in found if e.mood == "intent" and e.implication]
+    return [
+        replace(e, implication=None)
+        if e.cue and any(at > e.position and needs & set(e.cue.carrier) for at, needs in wanted)
+        else e
+        for e in found
+    ]
+
+
 def _outermost(hits: list[tuple[int, int, Cue, bool]]) -> list[tuple[int, int, Cue, bool]]:
-    """Drop a hit lying inside a longer one of the same layer (the words of a `...` gap are not part of a cue)."""
+    """Drop a hit lying inside a longer one of the same layer. The words of a `...` gap are not part of a cue, but
+    its last word is: "saves the NHS money" is health economics, and its "money" is not also investment."""
     kept = []
     for hit in hits:
         start, end = hit[0], hit[1]
-        inside = any(not gap and s <= start and end <= e and e - s > end - start for s, e, _, gap in hits)
+        inside = any(s <= start and end <= e and e - s > end - start and (not gap or end == e) for s, e, _, gap in hits)
         if not inside:
             kept.append(hit)
     return kept

@@ -55,6 +55,9 @@ class Cue:
     case_sensitive: bool = False
     anchor: str | None = None
     modifier: bool = False
+    carrier: tuple[str, ...] = ()
+    """Need cues only: the phrases name who would help ("researchers"); one of these needs wanted after them in
+    their clause ("researchers ... to help us design it with them") is what is asked, and they imply nothing."""
     """The phrases often only qualify the next cue of their layer ("NHS" in "NHS data"): there they imply nothing."""
     product: bool = False
     """Sector cues only: the phrases name what the innovation is (an app, a device, a test), which decides the
@@ -116,6 +119,13 @@ class ReaderRules:
     knowing_verbs: frozenset[str] = frozenset()
     """A negator, one of these and a question word say what is lacking ("do not know which rules apply")."""
     question_words: frozenset[str] = frozenset()
+    abandoned_plans: tuple[tuple[str, ...], ...] = ()
+    """Plans given up ("had planned to", "had hoped to"): what they reach is neither done nor wanted."""
+    own_parties: frozenset[str] = frozenset()
+    """The writer's own people and bodies ("board", "team"): right after a possessive they speak for the writer."""
+    possessives: frozenset[str] = frozenset()
+    """The writer's possessives ("our", "my"): a need cue right after one (or after its "own") names what the writer
+    has, not a need ("a small team of our engineers")."""
 
 
 @dataclass(frozen=True)
@@ -207,7 +217,10 @@ _IMPLIES_KEYS = ("stage", "trl", "needs", "organisation_type", "location", "sect
 def _cue(raw: object, order: int, checker: Checker) -> Cue:
     where = f"cues[{order}]"
     row = section(
-        raw, where, ("phrases", "case_sensitive", "anchor", "product", "modifier", *MOODS), required=("phrases",)
+        raw,
+        where,
+        ("phrases", "case_sensitive", "anchor", "product", "modifier", "carrier", *MOODS),
+        required=("phrases",),
     )
     phrases = row["phrases"]
     if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
@@ -239,8 +252,12 @@ def _cue(raw: object, order: int, checker: Checker) -> Cue:
     modifier = row.get("modifier", False)
     if not isinstance(modifier, bool):
         raise ValueError(f"intake: {where}.modifier must be true or false")
+    carrier = checker.needs(row.get("carrier"), f"{where}.carrier")
+    if carrier and layer != "needs":
+        raise ValueError(f"intake: {where}.carrier is only for a need cue")
     return Cue(
         modifier=modifier,
+        carrier=carrier,
         phrases=normalised,
         blocks=blocks,
         layer=layer,
@@ -300,17 +317,8 @@ def _reader(raw: object) -> ReaderRules:
         trl_pattern=_trl_pattern(row["trl_pattern"]),
         keyword_ignore=words("keyword_ignore"),
         keyword_max_words=count("keyword_max_words"),
-        future_breaks=words("future_breaks"),
-        past_markers=words("past_markers"),
-        relative_words=words("relative_words"),
-        interrogative_after=words("interrogative_after"),
-        offer_verbs=words("offer_verbs"),
-        reporting_verbs=words("reporting_verbs"),
-        others=words("others"),
-        writer_words=words("writer_words"),
-        writer_subjects=words("writer_subjects"),
-        knowing_verbs=words("knowing_verbs"),
-        question_words=words("question_words"),
+        abandoned_plans=phrases("abandoned_plans"),
+        **{key: words(key) for key in _WORD_SETS},
     )
 
 
@@ -336,6 +344,8 @@ _WORD_SETS = (
     "writer_subjects",
     "knowing_verbs",
     "question_words",
+    "own_parties",
+    "possessives",
 )
 """Reader keys holding a set of words or phrases (ReaderRules fields of the same names)."""
 _READER_KEYS = (
@@ -353,6 +363,7 @@ _READER_KEYS = (
     "trl_pattern",
     "keyword_ignore",
     "keyword_max_words",
+    "abandoned_plans",
     *_WORD_SETS,
 )
 """Every key of intake.yaml's `reader` section."""

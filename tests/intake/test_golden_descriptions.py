@@ -16,24 +16,26 @@ ROWS: list[dict[str, Any]] = yaml.safe_load((PROJECT_ROOT / "data" / "golden_des
     "descriptions"
 ]
 GOLDENS = [Golden.from_mapping(row) for row in ROWS]
-# The floors recorded from `make eval-intake` (bench/results/eval_intake.md), a little below the figures so one
-# description may move; raise them when the figures improve. Developed against (63: round 1's 36, round 1's 12
-# held-out ones developed in round 2, round 2's 15 held-out ho2- ones developed in round 3), 2026-12-01 round 3:
-# stage 1.000, recall 0.988, precision 0.919, top 5 0.921 (one description below each: 0.98, 0.97, 0.90, 0.90).
-# Held out (18 ho3- descriptions, written blind, run once on 2026-12-01 after round 3's tuning ended): stage 0.667,
-# recall 0.680, precision 0.762, top 5 0.778 (bench/results/eval_intake.md); the floors sit about one description
-# below that run. A regression guard, not a target: the set is never tuned on.
-FLOORS = {
-    False: {"stage_accuracy": 0.98, "needs_recall": 0.97, "needs_precision": 0.90, "top5_hit_rate": 0.90},
-    True: {"stage_accuracy": 0.61, "needs_recall": 0.62, "needs_precision": 0.70, "top5_hit_rate": 0.72},
-}
+HELD_OUT = [g for g in GOLDENS if g.held_out]
+# The floors, in this one place, recorded from `make eval-intake` (bench/results/eval_intake.md) a little below the
+# figures so one description may move; raise them only to what is measured.
+# Developed against (81: round 1's 36, round 1's 12 held-out ones developed in round 2, round 2's 15 ho2- ones
+# developed in round 3, round 3's 18 ho3- ones developed in round 4), 2026-12-01 round 4: stage 1.000 (81/81),
+# recall 0.991 (105/106), precision 0.936 (103/110), top 5 0.951 (77/81); the floors sit one description (or
+# need) below each: 80/81, 104/106, 102/110, 76/81. Before round 4's word classes the 81 gave stage 0.926, recall
+# 0.915, precision 0.888, top 5 0.889.
+DEVELOPED_FLOOR = {"stage_accuracy": 0.98, "needs_recall": 0.98, "needs_precision": 0.92, "top5_hit_rate": 0.93}
+# Held out: whatever entries carry `held_out: true` (written blind, run once after tuning ends). The lead sets this
+# floor when a fresh blind set is appended (ho3's one run, for history: stage 0.667, recall 0.680, precision
+# 0.762, top 5 0.778). A regression guard, not a target: the set is never tuned on.
+HELD_OUT_FLOOR = {"stage_accuracy": 0.61, "needs_recall": 0.62, "needs_precision": 0.70, "top5_hit_rate": 0.72}
 
 
 def test_the_golden_set_is_varied_enough() -> None:
-    # Round 3 (2026-12-01) turned every held-out description into a developed one (they had been seen); a fresh
-    # blind set is appended later, so the file may hold none for a while: it must then hold at least 10.
+    # Rounds 3 and 4 (2026-12-01) turned every held-out description into a developed one (they had been seen);
+    # a fresh blind set is appended later, so the file may hold none for a while: it must then hold at least 10.
     held_out = sum(g.held_out for g in GOLDENS)
-    assert len(GOLDENS) >= 60 and (held_out == 0 or held_out >= 10)
+    assert len(GOLDENS) - held_out >= 81 and (held_out == 0 or held_out >= 10)
     assert len({g.id for g in GOLDENS}) == len(GOLDENS)
     bands = {g.stage for g in GOLDENS}
     assert None in bands and {low for b in bands if b for low in range(b[0], b[1] + 1)} == set(range(1, 8))
@@ -57,13 +59,20 @@ def _scored(real_client: TestClient, held_out: bool) -> list[Scored]:
     return found
 
 
-@pytest.mark.parametrize("held_out", [False, True], ids=["developed", "held-out"])
-def test_golden_descriptions_hold_the_floor(real_client: TestClient, held_out: bool) -> None:
-    if not any(g.held_out is held_out for g in GOLDENS):
-        pytest.skip("no held-out descriptions in the file until the fresh blind set is appended")
-    part = _scored(real_client, held_out)
+def _assert_floor(part: list[Scored], floor: dict[str, float]) -> None:
     summary = summarise(part)
-    floor = FLOORS[held_out]
     below = {name: getattr(summary, name) for name, value in floor.items() if getattr(summary, name) < value}
     misses = [s.golden.id for s in part if not s.stage_ok or s.top5_rank is None or (s.recall or 1) < 1]
     assert not below, f"below the floor {floor}: {below}; descriptions missing something: {misses}"
+
+
+def test_developed_descriptions_hold_the_floor(real_client: TestClient) -> None:
+    part = _scored(real_client, held_out=False)
+    assert len(part) >= 81
+    _assert_floor(part, DEVELOPED_FLOOR)
+
+
+@pytest.mark.xfail(not HELD_OUT, reason="held-out set appended by the lead", strict=False)
+def test_held_out_descriptions_hold_the_floor(real_client: TestClient) -> None:
+    assert HELD_OUT, "no `held_out: true` descriptions: a fresh blind set must be appended"
+    _assert_floor(_scored(real_client, held_out=True), HELD_OUT_FLOOR)

@@ -114,7 +114,9 @@ def test_lacking_knowledge_asks_for_it(spec: IntakeSpec, reader: Reader, text: s
 @pytest.mark.parametrize(
     ("text", "needs"),
     [
-        ("We need samples from a hospital research unit.", []),
+        # samples are data (round 4); "hospital" qualifies nothing, so no access to the health system
+        ("We need samples from a hospital research unit.", ["health-data"]),
+        ("We need a visit to a hospital research unit.", []),
         ("We want data joining hospital, GP and school records.", ["health-data"]),
         ("We want to work with the NHS.", ["health-system-access"]),
         ("We need access to the NHS.", ["health-system-access"]),

@@ -56,6 +56,10 @@ def _option(data: dict[str, Any], question: str, option: str) -> dict[str, Any]:
         (lambda d: d["cues"][0]["done"].update(needs=["moon-landing"]), "Unknown need 'moon-landing'"),
         (lambda d: d["cues"][0].update(anchor="elsewhere"), "anchor must be one of"),
         (lambda d: d["cues"][0].update(product=True), "true only for a sector cue"),
+        (lambda d: d["cues"][0].update(carrier=["co-production"]), "carrier is only for a need cue"),
+        (lambda d: d["cues"][-1].update(carrier=["wishful-thinking"]), "Unknown need 'wishful-thinking'"),
+        (lambda d: d["reader"].update(possessives="our"), "reader.possessives must be a list"),
+        (lambda d: d["reader"].update(abandoned_plans=[3]), "reader.abandoned_plans must be a list"),
         (lambda d: d["cues"][0].update(phrases=["... idea"]), "'...' must stand between two words"),
         (lambda d: d["cues"][0]["done"].update(ask="nothing-here"), "names no follow_up entry"),
         (
