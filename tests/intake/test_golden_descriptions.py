@@ -25,10 +25,11 @@ HELD_OUT = [g for g in GOLDENS if g.held_out]
 # need) below each: 80/81, 104/106, 102/110, 76/81. Before round 4's word classes the 81 gave stage 0.926, recall
 # 0.915, precision 0.888, top 5 0.889.
 DEVELOPED_FLOOR = {"stage_accuracy": 0.98, "needs_recall": 0.98, "needs_precision": 0.92, "top5_hit_rate": 0.93}
-# Held out: whatever entries carry `held_out: true` (written blind, run once after tuning ends). The lead sets this
-# floor when a fresh blind set is appended (ho3's one run, for history: stage 0.667, recall 0.680, precision
-# 0.762, top 5 0.778). A regression guard, not a target: the set is never tuned on.
-HELD_OUT_FLOOR = {"stage_accuracy": 0.61, "needs_recall": 0.62, "needs_precision": 0.70, "top5_hit_rate": 0.72}
+# Held out: whatever entries carry `held_out: true` (written blind, run once after tuning ends): the 20 ho4- entries,
+# whose one run on 2026-12-01 gave stage 0.750, recall 0.615, precision 0.833, top 5 0.750 (ho3's, for history:
+# 0.667, 0.680, 0.762, 0.778). The floor sits about one description below that run: a regression guard, not a
+# target, since the set is never tuned on.
+HELD_OUT_FLOOR = {"stage_accuracy": 0.70, "needs_recall": 0.57, "needs_precision": 0.78, "top5_hit_rate": 0.70}
 
 
 def test_the_golden_set_is_varied_enough() -> None:
@@ -72,7 +73,6 @@ def test_developed_descriptions_hold_the_floor(real_client: TestClient) -> None:
     _assert_floor(part, DEVELOPED_FLOOR)
 
 
-@pytest.mark.xfail(not HELD_OUT, reason="held-out set appended by the lead", strict=False)
 def test_held_out_descriptions_hold_the_floor(real_client: TestClient) -> None:
     assert HELD_OUT, "no `held_out: true` descriptions: a fresh blind set must be appended"
     _assert_floor(_scored(real_client, held_out=True), HELD_OUT_FLOOR)
