@@ -9,6 +9,7 @@ from functools import cached_property
 
 from app.intake.implication import LAYERS, Checker, Implication, section
 from app.matching import Vocabulary
+from app.matching.datafile import version as datafile_version
 
 KINDS = ("single", "multi", "text")
 MOODS = ("done", "intent", "negated", "always")
@@ -148,9 +149,7 @@ class IntakeSpec:
     def from_mapping(cls, data: Mapping[str, object], vocabulary: Vocabulary) -> IntakeSpec:
         """Validate a parsed intake.yaml against the vocabulary; raise ValueError naming the first bad entry."""
         top = section(data, "", ("version", "questions", "follow_up", "reader", "cues"))
-        version = top["version"]
-        if not isinstance(version, str) or not version.strip():
-            raise ValueError("intake: 'version' must be a non-empty string")
+        version = datafile_version("intake", top)
         checker = Checker(vocabulary)
         questions = tuple(_question(row, f"questions[{i}]", checker) for i, row in enumerate(_list(top, "questions")))
         _unique("questions", [q.id for q in questions])
@@ -169,7 +168,7 @@ class IntakeSpec:
             if key not in follow_up:
                 raise ValueError(f"intake: 'ask: {key}' names no follow_up entry; known: {', '.join(follow_up)}")
         return cls(
-            version=version.strip(),
+            version=version,
             questions=questions,
             follow_up=follow_up,
             reader=reader,

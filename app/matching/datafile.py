@@ -1,4 +1,4 @@
-"""Checks shared by the reviewed data files (rules.yaml, synonyms.yaml, intake.yaml): a section holds only its keys."""
+"""Checks shared by the reviewed data files (rules, synonyms, intake): a section holds only its keys; the version."""
 
 from __future__ import annotations
 
@@ -24,3 +24,11 @@ def section(
         if key not in value:
             raise ValueError(f"{file}: missing key '{prefix}{key}'")
     return value
+
+
+def version(file: str, top: Mapping[str, object]) -> str:
+    """The file's `version` (its top-level key), stripped; ValueError naming the file unless a non-empty string."""
+    value = top["version"]
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{file}: 'version' must be a non-empty string")
+    return value.strip()

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.matching.datafile import section
+from app.matching.datafile import version as datafile_version
 from app.matching.vocabulary import Vocabulary
 
 COMPONENTS = ("need", "stage", "keywords", "sector", "audience", "local")
@@ -131,9 +132,7 @@ class Rules:
             "",
             ("version", "weights", "needs", "stages", "keywords", "focus", "diversity", "results", "pathway"),
         )
-        version = top["version"]
-        if not isinstance(version, str) or not version.strip():
-            raise ValueError("rules: 'version' must be a non-empty string")
+        version = datafile_version("rules", top)
         weights = _weights(top["weights"])
         needs = _needs(top["needs"], weights)
         stages = _stages(top["stages"])
@@ -152,7 +151,7 @@ class Rules:
             candidate_pool=_integer(raw_results["candidate_pool"], "results.candidate_pool", minimum=1),
         )
         return cls(
-            version=version.strip(),
+            version=version,
             weights=weights,
             needs=needs,
             stages=stages,

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from app.matching.datafile import section
+from app.matching.datafile import version as datafile_version
 from app.matching.text import STOP_WORDS, stem, words
 from app.matching.vocabulary import Vocabulary
 
@@ -66,9 +67,7 @@ class Synonyms:
         """Validate a parsed synonyms.yaml against the vocabulary; raise ValueError naming the first problem."""
         keys = ("version", "stop_words", "short_words", "proper_forms", "max_document_share", "synonyms")
         data = section("synonyms", data, "", keys)
-        version = data["version"]
-        if not isinstance(version, str) or not version.strip():
-            raise ValueError("synonyms: 'version' must be a non-empty string")
+        version = datafile_version("synonyms", data)
         share = data["max_document_share"]
         if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 < share <= 1:
             raise ValueError(f"synonyms: 'max_document_share' must be a number in (0, 1], got {share!r}")
@@ -85,7 +84,7 @@ class Synonyms:
         if not isinstance(raw_entries, list):
             raise ValueError("synonyms: 'synonyms' must be a list of {words, needs, terms} entries")
         entries = tuple(_entry(raw, position, vocabulary, stop_words) for position, raw in enumerate(raw_entries))
-        return cls(version.strip(), stop_words, short_words, proper_forms, float(share), entries)
+        return cls(version, stop_words, short_words, proper_forms, float(share), entries)
 
     def token_parts(self, token: str) -> tuple[TokenPart, ...]:
         """How analyse_query reads one whitespace-separated token of a query: a pure function of the token and
