@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -115,7 +115,14 @@ def run_intake(snapshot: CatalogueSnapshot, body: IntakeBody) -> dict[str, Any]:
     """
     loaded = current_intake()
     index = matcher_index(snapshot)
-    request = IntakeRequest(**{name.name: getattr(body, name.name) for name in fields(IntakeRequest)})
+    request = IntakeRequest(
+        answers=body.answers,
+        description=body.description,
+        sector=body.sector,
+        organisation_type=body.organisation_type,
+        location=body.location,
+        limit=body.limit,
+    )
     try:
         outcome = infer(
             loaded.spec,

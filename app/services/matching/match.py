@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from app.config import get_settings
 from app.errors import FieldProblem, ServiceUnavailable, ValidationProblem
@@ -95,32 +93,40 @@ def vocabulary_of(taxonomy: Taxonomy) -> Vocabulary:
     )
 
 
-_LIMITS = ("sectors", "organisation_types", "locations")
-_BY_NAME = tuple(
-    name
-    for name in (field.name for field in fields(OfferRecord))
-    if not name.startswith(("provider_", "trl_", "restricted_"))
-)
-"""OfferRecord fields the offer holds under the same name (lists become tuples); the rest are named below."""
-
-
 def offer_records(snapshot: CatalogueSnapshot) -> list[OfferRecord]:
     """Every live offer as the matcher's input record (closed offers included: the engine excludes them)."""
     records = []
     for offer in snapshot.offers:
         provider = snapshot.providers_by_slug[offer.provider.slug]
-        limits = offer.restrictions
-        values: dict[str, Any] = {name: getattr(offer, name) for name in _BY_NAME}
-        values = {name: tuple(value) if isinstance(value, list) else value for name, value in values.items()}
-        values |= {f"restricted_{name}": tuple(getattr(limits, name)) if limits else () for name in _LIMITS}
-        values |= {
-            "provider_slug": provider.slug,
-            "provider_name": provider.name,
-            "provider_location": provider.base_location,
-            "trl_min": offer.trl_band[0],
-            "trl_max": offer.trl_band[1],
-        }
-        records.append(OfferRecord(**values))
+        records.append(
+            OfferRecord(
+                slug=offer.slug,
+                name=offer.name,
+                summary=offer.summary,
+                description=offer.description,
+                url=offer.url,
+                provider_slug=provider.slug,
+                provider_name=provider.name,
+                provider_location=provider.base_location,
+                needs=tuple(offer.needs),
+                stages=tuple(offer.stages),
+                trl_min=offer.trl_band[0],
+                trl_max=offer.trl_band[1],
+                sectors=tuple(offer.sectors),
+                organisation_types=tuple(offer.organisation_types),
+                locations=tuple(offer.locations),
+                status=offer.status,
+                kind=offer.kind,
+                cost=offer.cost,
+                keywords=tuple(offer.keywords),
+                signposting=offer.signposting,
+                restricted_sectors=tuple(offer.restrictions.sectors) if offer.restrictions else (),
+                restricted_organisation_types=(
+                    tuple(offer.restrictions.organisation_types) if offer.restrictions else ()
+                ),
+                restricted_locations=tuple(offer.restrictions.locations) if offer.restrictions else (),
+            )
+        )
     return records
 
 
