@@ -215,7 +215,9 @@ def _carried(found: list[Evidence]) -> list[Evidence]:
     wanted = [(e.position, set(e.implication.needs)) for e in found if e.mood == "intent" and e.implication]
     return [
         replace(e, implication=None)
-        if e.cue and any(at > e.position and needs & set(e.cue.carrier) for at, needs in wanted)
+        if e.cue
+        and e.cue.carrier
+        and any(at > e.position and needs.intersection(e.cue.carrier) for at, needs in wanted)
         else e
         for e in found
     ]

@@ -56,10 +56,10 @@ class Cue:
     case_sensitive: bool = False
     anchor: str | None = None
     modifier: bool = False
+    """The phrases often only qualify the next cue of their layer ("NHS" in "NHS data"): there they imply nothing."""
     carrier: tuple[str, ...] = ()
     """Need cues only: the phrases name who would help ("researchers"); one of these needs wanted after them in
     their clause ("researchers ... to help us design it with them") is what is asked, and they imply nothing."""
-    """The phrases often only qualify the next cue of their layer ("NHS" in "NHS data"): there they imply nothing."""
     product: bool = False
     """Sector cues only: the phrases name what the innovation is (an app, a device, a test), which decides the
     sector over phrases naming a feature or technique (a sensor, AI)."""
